@@ -46,3 +46,7 @@ class StateLost(LeanGymError):
 
 class ActionRejected(LeanGymError):
     """A tactic action was refused before reaching Lean (it leaves tactic mode or is too long)."""
+
+
+class ReplMemoryExceeded(ReplCrashed):
+    """A REPL process passed its resident-memory cap and was killed."""

@@ -43,13 +43,15 @@ class ProofState:
 
     ``handle`` is the backend's opaque id (REPL ``proofState`` number plus the owning worker);
     ``tactics`` is the path of tactics from the problem's root state, which lets a backend rebuild
-    the state after a process restart.
+    the state after a process restart. ``replayed`` is True when producing this state required
+    rebuilding its parent by replaying that path (its worker had restarted).
     """
 
     problem: Problem
     goals: tuple[str, ...]
     tactics: tuple[str, ...] = ()
     handle: tuple = field(default=(), compare=False)
+    replayed: bool = field(default=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -63,15 +65,22 @@ class ProofClosed:
 
     problem: Problem
     tactics: tuple[str, ...]
+    replayed: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
 class LeanError:
-    """The tactic (or statement) failed; ``state`` is unchanged (None when starting failed)."""
+    """The tactic (or statement) failed; ``state`` is unchanged (None when starting failed).
+
+    ``kind`` says who failed: ``"lean"`` (Lean rejected it), ``"rejected"`` (the action guard refused
+    it before sending), ``"timeout"``, ``"memory"`` or ``"crash"`` (the REPL process was killed and
+    restarted; ``state`` stays usable and is rebuilt on its next use).
+    """
 
     message: str
     state: ProofState | None = None
     messages: tuple[Message, ...] = ()
+    kind: str = "lean"
 
 
 @dataclass(frozen=True)

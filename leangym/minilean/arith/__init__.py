@@ -1,0 +1,35 @@
+"""MiniLean's arithmetic decision procedures over the typed IR in :mod:`.ir`.
+
+Each procedure mirrors a Lean 4 / Mathlib tactic, as strong as it and no stronger, and carries its
+soundness argument in its docstring. ``deadline`` arguments are ``time.monotonic()`` values; a
+procedure that passes its deadline raises :class:`leangym.errors.ReplTimeout`. Terms a procedure
+cannot handle make it fail (return ``False``/``None``) or raise :class:`Unsupported` where the
+signature has no failure value (``evaluate``, ``ring_normalize``).
+"""
+
+from __future__ import annotations
+
+from leangym.minilean.arith.linear import linarith, nlinarith
+from leangym.minilean.arith.normnum import decide, norm_num, simp_arith
+from leangym.minilean.arith.omega import omega
+from leangym.minilean.arith.poly import ring_equal, ring_normalize
+from leangym.minilean.arith.positivity import positivity
+from leangym.minilean.arith.semantics import Unsupported, evaluate, holds, int_div, int_mod, is_prime
+
+__all__ = [
+    "Unsupported",
+    "decide",
+    "evaluate",
+    "holds",
+    "int_div",
+    "int_mod",
+    "is_prime",
+    "linarith",
+    "nlinarith",
+    "norm_num",
+    "omega",
+    "positivity",
+    "ring_equal",
+    "ring_normalize",
+    "simp_arith",
+]

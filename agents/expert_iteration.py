@@ -1,0 +1,484 @@
+"""Expert iteration with a critic (InternLM2.5-StepProver style), from nothing, on MiniLean.
+
+Round 0 bootstraps: verified reference proofs of the easiest training problems go into the proof store, a
+byte-level BPE tokenizer is trained on the environment's text, and a few-layer policy and critic are
+built from configs and trained on that store. Each later round then
+
+1. scores the roots of the still-unsolved training problems with the critic and attempts the easier
+   part (``attempt_fraction``), with a search budget that grows round by round;
+2. runs critic-guided best-first search with the current policy; every verified proof is committed to the
+   store (with its critic pairs) the moment it is found;
+3. fine-tunes the policy (TRL SFTTrainer) on every proof found so far and the critic (TRL RewardTrainer)
+   on every pair, including solved-root ≻ unsolved-root pairs;
+4. evaluates on a held-out split with a fixed search budget.
+
+The run lives in one folder (``runs/<run_name>``): the SQLite store, per-round checkpoints, TensorBoard
+events and ``rounds.png``. Restarting the same command resumes it: completed rounds are read back from the
+store, the last checkpoint is loaded, and a round that was killed half-way is run again, skipping the
+problems it had already solved (their proofs are in the store, so none is lost).
+
+    python -m agents.expert_iteration --rounds 3 --num_train 80 --num_eval 30
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from leangym.errors import ConfigError
+from leangym.problems import Problem
+
+
+def _f(default, help: str):
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass
+class Args:
+    exp_name: str = _f("expert_iteration", "experiment name (part of the run folder's name)")
+    seed: int = _f(0, "seed of the problem split, the models and the samplers")
+    family: str = _f("propositional", "MiniLean problem family")
+    difficulties: str = _f("1,2,3", "comma-separated generator difficulties mixed into both splits")
+    num_train: int = _f(60, "training problems (the pool expert iteration tries to solve)")
+    num_eval: int = _f(30, "held-out problems (never searched during training)")
+    bootstrap: int = _f(8, "easiest training problems whose reference proofs seed the store")
+    rounds: int = _f(3, "search-and-train rounds after the bootstrap round")
+    attempt_fraction: float = _f(0.5, "share of unsolved problems attempted per round, easiest by critic first")
+    min_attempts: int = _f(8, "attempt at least this many unsolved problems per round")
+    expansions: int = _f(8, "search expansions per problem in round 1")
+    budget_growth: float = _f(1.5, "expansions multiply by this each round (InternLM's escalating budgets)")
+    samples: int = _f(4, "tactics sampled per expanded state")
+    priority: str = _f("critic", "search frontier order: 'critic', 'blend' or 'logprob'")
+    eval_expansions: int = _f(8, "held-out search expansions per problem (fixed across rounds)")
+    eval_samples: int = _f(4, "held-out tactics sampled per expansion")
+    max_depth: int = _f(8, "longest proof searched")
+    temperature: float = _f(1.0, "policy sampling temperature")
+    n_layer: int = _f(2, "transformer layers of the policy and the critic")
+    d_model: int = _f(128, "hidden size of the policy and the critic")
+    vocab_size: int = _f(800, "BPE vocabulary trained on the environment's text")
+    sft_epochs: float = _f(8.0, "SFT passes over all proofs found so far, each round")
+    sft_lr: float = _f(2e-3, "SFT learning rate")
+    critic_epochs: float = _f(4.0, "critic passes over all preference pairs, each round")
+    critic_lr: float = _f(1e-3, "critic learning rate")
+    max_root_pairs: int = _f(400, "solved-root ≻ unsolved-root critic pairs sampled per round")
+    workers: int = _f(1, "MiniLean backend workers")
+    run_dir: str = _f("", "run folder (store, checkpoints, TensorBoard, plot); default runs/<run_name>")
+    fresh: bool = _f(False, "delete nothing but refuse to resume: fail if the run folder already has a store")
+    quiet: bool = _f(False, "no progress bars or per-round lines (tests)")
+
+    def __post_init__(self) -> None:
+        if self.priority not in ("critic", "blend", "logprob"):
+            raise ConfigError(f"priority must be 'critic', 'blend' or 'logprob', got {self.priority!r}")
+        if not 0 < self.attempt_fraction <= 1:
+            raise ConfigError(f"attempt_fraction must lie in (0, 1], got {self.attempt_fraction}")
+        if self.bootstrap > self.num_train:
+            raise ConfigError(
+                f"bootstrap ({self.bootstrap}) must not exceed num_train ({self.num_train}); lower --bootstrap"
+            )
+        self.difficulty_list()  # validates the string
+
+    @property
+    def run_name(self) -> str:
+        return f"MiniLean-{self.family}__{self.exp_name}__{self.seed}"
+
+    @property
+    def folder(self) -> Path:
+        return Path(self.run_dir or f"runs/{self.run_name}")
+
+    def difficulty_list(self) -> list[int]:
+        try:
+            out = [int(d) for d in self.difficulties.split(",") if d.strip()]
+        except ValueError:
+            out = []
+        if not out or min(out) < 1:
+            raise ConfigError(f"difficulties must be comma-separated integers >= 1, got {self.difficulties!r}")
+        return out
+
+    def identity(self) -> dict:
+        """The fields a resumed run must share with the run it continues (same problems, same models)."""
+        keys = ("seed", "family", "difficulties", "num_train", "num_eval", "bootstrap", "n_layer", "d_model")
+        return {k: getattr(self, k) for k in keys}
+
+
+@dataclass
+class RoundLog:
+    """What one round did; round 0 is the bootstrap (no search)."""
+
+    round: int
+    attempted: int = 0
+    solved_this_round: int = 0
+    new_proofs: int = 0
+    train_solved: int = 0
+    mean_proof_len: float = 0.0
+    env_steps: int = 0
+    cumulative_env_steps: int = 0
+    heldout_solved: int = 0
+    heldout_rate: float = 0.0
+    lean_s: float = 0.0
+    lean_cpu_s: float = 0.0
+    model_s: float = 0.0
+    wall_s: float = 0.0
+
+
+@dataclass
+class ExItRun:
+    """Every round of a run (resumed rounds read back from the store) and where its files are."""
+
+    args: Args
+    rounds: list[RoundLog]
+    folder: Path
+    plot: Path | None = None
+    policy: object = None
+    critic: object = None
+    tokenizer: object = None
+
+    @property
+    def start_rate(self) -> float:
+        return self.rounds[0].heldout_rate
+
+    @property
+    def final_rate(self) -> float:
+        return self.rounds[-1].heldout_rate
+
+
+def make_problems(args: Args) -> tuple[list[Problem], list[Problem]]:
+    """The train and held-out splits: equal mixtures of the difficulties, shuffled with the seed, disjoint."""
+    from leangym.minilean.suites import generate
+
+    diffs = args.difficulty_list()
+    per = math.ceil((args.num_train + args.num_eval) / len(diffs))
+    pool = [p for d in diffs for p in generate(args.family, per, seed=args.seed, difficulty=d)]
+    random.Random(args.seed).shuffle(pool)
+    heldout = pool[: args.num_eval]
+    train = pool[args.num_eval : args.num_eval + args.num_train]
+    return train, heldout
+
+
+def replay_proof(backend, problem: Problem, tactics: Sequence[str]) -> list[str] | None:
+    """The goal text before each tactic of a proof that closes and verifies; None if it does not."""
+    from leangym.backend.api import ProofClosed, ProofState
+
+    state = backend.start(problem)
+    states: list[str] = []
+    for i, tactic in enumerate(tactics):
+        if not isinstance(state, ProofState):
+            return None
+        states.append(state.text)
+        state = backend.run_tactic(state, tactic)
+        if isinstance(state, ProofClosed):
+            ok = i == len(tactics) - 1 and backend.verify(problem, list(tactics)).ok
+            return states if ok else None
+    return None
+
+
+def bootstrap_store(store, backend, train: Sequence[Problem], n: int) -> int:
+    """Store verified reference proofs of the ``n`` training problems with the shortest ones; return env steps.
+
+    Progress pairs (a later state on the proof ≻ an earlier one) are stored with each, so the critic has
+    something to learn before any search. Idempotent: a resumed run adds nothing twice.
+    """
+    from leangym.store import CriticPair
+
+    easy = sorted((p for p in train if p.reference_proof), key=lambda p: (len(p.reference_proof), p.id))[:n]
+    steps = 0
+    for p in easy:
+        states = replay_proof(backend, p, p.reference_proof)
+        steps += len(p.reference_proof)
+        if states is None:
+            continue
+        store.add_proof(p, p.reference_proof, states, round=0, stats={"source": "reference"})
+        pairs = [
+            CriticPair(states[j], states[i], "progress", p.id)
+            for j in range(len(states))
+            for i in range(j)
+        ]
+        store.add_critic_pairs(pairs, round=0)
+    return steps
+
+
+def root_pairs(roots: dict[str, str], solved: set[str], max_pairs: int, seed: int):
+    """Solved roots ≻ unsolved roots (InternLM2.5-StepProver's problem-level critic pairs), sampled."""
+    from leangym.store import CriticPair
+
+    good = [roots[i] for i in roots if i in solved]
+    bad = [roots[i] for i in roots if i not in solved]
+    all_pairs = [(g, b) for g in good for b in bad if g != b]
+    picked = random.Random(seed).sample(all_pairs, min(max_pairs, len(all_pairs)))
+    return [CriticPair(g, b, "root") for g, b in picked]
+
+
+def lean_cpu_seconds() -> float:
+    """CPU seconds used so far by this process's children (the backend's Lean/MiniLean workers)."""
+    import psutil
+
+    total = 0.0
+    for child in psutil.Process().children(recursive=True):
+        try:
+            t = child.cpu_times()
+            total += t.user + t.system
+        except psutil.Error:
+            continue
+    return total
+
+
+def search_config(args: Args, expansions: int, samples: int, round: int, priority: str):
+    from leangym.search import SearchConfig
+
+    return SearchConfig(
+        expansions=expansions,
+        samples=samples,
+        priority=priority,
+        max_depth=args.max_depth,
+        round=round,
+        wall_time=600.0,
+    )
+
+
+def evaluate(args: Args, policy, critic, backend, heldout: Sequence[Problem], round: int):
+    """Held-out solve count with the fixed evaluation budget (no store: held-out proofs are never trained on)."""
+    import torch
+
+    from leangym.search import best_first_search
+
+    torch.manual_seed(args.seed * 1000 + round)
+    run = best_first_search(
+        heldout,
+        policy,
+        backend,
+        search_config(args, args.eval_expansions, args.eval_samples, round, args.priority),
+        critic=critic,
+    )
+    return run
+
+
+def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> ExItRun:
+    """Run (or resume) expert iteration; returns every round's log, final models and the plot path."""
+    import numpy as np
+    import torch
+    from torch.utils.tensorboard import SummaryWriter
+    from tqdm import tqdm
+
+    from leangym import models
+    from leangym.backend import make_backend
+    from leangym.policy import HFCritic, HFPolicy
+    from leangym.search import best_first_search
+    from leangym.store import ProofStore
+    from trainers.common import Stopwatch
+    from trainers.critic import CriticRunConfig, train_critic
+    from trainers.sft import SFTRunConfig, train_sft
+
+    # seeding
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    torch.manual_seed(args.seed)
+
+    folder = args.folder
+    folder.mkdir(parents=True, exist_ok=True)
+    meta = folder / "args.json"
+    if meta.exists():
+        if args.fresh:
+            raise ConfigError(f"{folder} already holds a run and --fresh was given; pick another --run_dir")
+        old = json.loads(meta.read_text())
+        if old.get("identity") != args.identity():
+            raise ConfigError(
+                f"{folder} holds a run with {old.get('identity')}, not {args.identity()}; "
+                "resume it with the same settings or pick another --run_dir"
+            )
+    else:
+        meta.write_text(json.dumps({"identity": args.identity(), "args": asdict(args)}, indent=1))
+
+    train, heldout = make_problems(args)
+    store = ProofStore(folder / "store.sqlite")
+    backend = make_backend("minilean", workers=args.workers)
+    writer = SummaryWriter(str(folder))
+    device = models.default_device()
+    sft_cfg = SFTRunConfig(
+        output_dir=str(folder / "trainer"),
+        epochs=args.sft_epochs,
+        learning_rate=args.sft_lr,
+        seed=args.seed,
+        quiet=True,
+        max_length=384,
+    )
+    critic_cfg = CriticRunConfig(
+        output_dir=str(folder / "trainer"),
+        epochs=args.critic_epochs,
+        learning_rate=args.critic_lr,
+        seed=args.seed,
+        quiet=True,
+        max_length=384,
+    )
+    logs: list[RoundLog] = []
+    try:
+        store.add_problems(train)
+        roots: dict[str, str] = {}
+        for p in train:
+            root = backend.start(p)
+            if hasattr(root, "goals"):
+                roots[p.id] = root.text
+        done = sorted(r for r, m in store.metrics().items() if m.get("round_complete"))
+        for r in done:
+            logs.append(RoundLog(**{k: _as(k, v) for k, v in store.metrics()[r].items() if k in _LOG_KEYS}))
+        if done:
+            ckpt = folder / "checkpoints" / f"round_{done[-1]}"
+            tokenizer = models.load_tokenizer(ckpt / "policy")
+            policy_model = models.load_causal_lm(ckpt / "policy", device=device)
+            critic_model = models.load_critic(ckpt / "critic", device=device)
+            start = done[-1] + 1
+        else:
+            start = 0
+        for rnd in range(start, args.rounds + 1):
+            t_round = time.perf_counter()
+            model_time = Stopwatch()
+            lean_cpu0 = lean_cpu_seconds()
+            log = RoundLog(round=rnd)
+            if rnd == 0:
+                t = time.perf_counter()
+                log.env_steps = bootstrap_store(store, backend, train, args.bootstrap)
+                log.lean_s = time.perf_counter() - t
+                texts = list(roots.values()) + [
+                    s + "\n" + t for ex in store.sft_examples() for s, t in [(ex.state, ex.tactic)]
+                ]
+                with model_time:
+                    tokenizer = models.train_tokenizer(texts, vocab_size=args.vocab_size)
+                    kw = dict(n_layer=args.n_layer, d_model=args.d_model, n_head=4, seed=args.seed)
+                    policy_model = models.tiny_causal_lm(tokenizer, **kw).to(device)
+                    critic_model = models.tiny_critic(tokenizer, **kw).to(device)
+            else:
+                solved = store.solved_ids()
+                unsolved = [p for p in train if p.id not in solved and p.id in roots]
+                critic = HFCritic(critic_model, tokenizer)
+                with model_time:
+                    values = critic.score([roots[p.id] for p in unsolved]) if unsolved else []
+                ranked = [p for _, p in sorted(zip(values, unsolved), key=lambda vp: -vp[0])]
+                k = max(args.min_attempts, math.ceil(args.attempt_fraction * len(ranked)))
+                chosen = ranked[:k]
+                log.attempted = len(chosen)
+                expansions = max(1, round(args.expansions * args.budget_growth ** (rnd - 1)))
+                policy = HFPolicy(policy_model, tokenizer, temperature=args.temperature, max_new_tokens=48)
+                bar = tqdm(total=len(chosen), desc=f"round {rnd} search", unit="problem", disable=args.quiet)
+                search = best_first_search(
+                    chosen,
+                    policy,
+                    backend,
+                    search_config(args, expansions, args.samples, rnd, args.priority),
+                    critic=critic,
+                    store=store,
+                    on_result=lambda _res, bar=bar: bar.update(1),
+                )
+                bar.close()
+                log.solved_this_round = search.solved
+                log.lean_s = search.lean_s + search.verify_s
+                model_time.seconds += search.policy_s + search.critic_s
+                # Env steps from the store's attempt records, so a round resumed after a kill still counts
+                # the tactics its first, killed, pass ran.
+                log.env_steps = sum(a.get("tactics_run", 0) for a in store.attempts() if a["round"] == rnd)
+                store.add_critic_pairs(
+                    root_pairs(roots, store.solved_ids(), args.max_root_pairs, args.seed + rnd), round=rnd
+                )
+            with model_time:
+                policy_model = train_sft(policy_model, tokenizer, store.sft_examples(), sft_cfg)
+                critic_model = train_critic(critic_model, tokenizer, store.critic_pairs(), critic_cfg)
+            policy = HFPolicy(policy_model, tokenizer, temperature=args.temperature, max_new_tokens=48)
+            critic = HFCritic(critic_model, tokenizer)
+            ev = evaluate(args, policy, critic, backend, heldout, rnd)
+            model_time.seconds += ev.policy_s + ev.critic_s
+
+            proofs = store.proofs()
+            log.new_proofs = len({p.problem_id for p in proofs if p.round == rnd})
+            best: dict[str, int] = {}
+            for p in proofs:
+                best[p.problem_id] = min(best.get(p.problem_id, 99), len(p.tactics))
+            log.train_solved = len(best)
+            log.mean_proof_len = sum(best.values()) / max(1, len(best))
+            log.cumulative_env_steps = (logs[-1].cumulative_env_steps if logs else 0) + log.env_steps
+            log.heldout_solved = ev.solved
+            log.heldout_rate = ev.solved / max(1, len(heldout))
+            log.lean_cpu_s = lean_cpu_seconds() - lean_cpu0
+            log.model_s = model_time.seconds
+            log.wall_s = time.perf_counter() - t_round
+
+            ckpt = folder / "checkpoints" / f"round_{rnd}"
+            models.save(policy_model, tokenizer, ckpt / "policy")
+            models.save(critic_model, tokenizer, ckpt / "critic")
+            # round_complete last: a kill before it makes a resumed run redo this round
+            store.log_metrics(rnd, **{k: float(v) for k, v in asdict(log).items() if k != "round"})
+            store.log_metrics(rnd, round_complete=1.0)
+            for k, v in asdict(log).items():
+                if k != "round":
+                    writer.add_scalar(f"exit/{k}", v, rnd)
+            writer.flush()
+            logs.append(log)
+            if not args.quiet:
+                tqdm.write(format_round(log, len(train), len(heldout), device))
+            if on_round is not None:
+                on_round(log)
+        plot = plot_rounds(logs, folder / "rounds.png", len(train), len(heldout))
+    finally:
+        writer.close()
+        backend.close()
+        store.close()
+    return ExItRun(args, logs, folder, plot, policy_model, critic_model, tokenizer)
+
+
+_LOG_KEYS = {f for f in RoundLog.__dataclass_fields__}
+
+
+def _as(key: str, value: float):
+    return int(value) if RoundLog.__dataclass_fields__[key].type in ("int", int) else value
+
+
+def format_round(log: RoundLog, n_train: int, n_eval: int, device: str) -> str:
+    model = "GPU" if device.startswith("cuda") else "model (CPU)"
+    return (
+        f"round {log.round}: attempted {log.attempted}, solved {log.solved_this_round}, "
+        f"new proofs {log.new_proofs}, train solved {log.train_solved}/{n_train}, "
+        f"mean proof length {log.mean_proof_len:.2f}, held-out {log.heldout_solved}/{n_eval} "
+        f"({100 * log.heldout_rate:.0f}%), env steps {log.env_steps}, Lean {log.lean_s:.1f}s "
+        f"(worker CPU {log.lean_cpu_s:.1f}s), {model} {log.model_s:.1f}s, wall {log.wall_s:.1f}s"
+    )
+
+
+def plot_rounds(logs: Sequence[RoundLog], path: Path, n_train: int, n_eval: int) -> Path:
+    """Training problems solved and held-out solve rate per round, as a PNG."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rounds = [log.round for log in logs]
+    fig, ax = plt.subplots(1, 2, figsize=(9, 3.4))
+    ax[0].plot(rounds, [log.train_solved / max(1, n_train) for log in logs], "o-", label="train pool solved")
+    ax[0].plot(rounds, [log.heldout_rate for log in logs], "s-", label="held-out solve rate")
+    ax[0].set_xlabel("round")
+    ax[0].set_ylabel("fraction")
+    ax[0].set_ylim(0, 1)
+    ax[0].legend()
+    ax[1].bar(rounds, [log.new_proofs for log in logs])
+    ax[1].set_xlabel("round")
+    ax[1].set_ylabel("new problems solved")
+    fig.suptitle("expert iteration on MiniLean")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+    return path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from trainers.common import parse_config
+
+    args = parse_config(Args, argv, description=__doc__.split("\n\n")[0])
+    result = run(args)
+    print(f"held-out solve rate: start {result.start_rate:.3f} -> final {result.final_rate:.3f}")
+    print(f"store, checkpoints and TensorBoard events: {result.folder}")
+    print(f"plot: {result.plot}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,67 @@
+"""Benchmark problems as :class:`~leangym.problems.Problem` lists, by dataset name or by loader.
+
+``load_problems("minif2f", split="valid", data_path=...)`` is what the registered environments call;
+the loaders themselves are public for scripts that want problems without an environment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from leangym.datasets.loaders import (
+    DATA_ENV_VAR,
+    load_jsonl,
+    load_lean_workbook,
+    load_minif2f,
+    load_minif2f_lite,
+    load_minilean_suite,
+    load_proofnet,
+    read_records,
+    record_to_problem,
+)
+from leangym.errors import ConfigError
+from leangym.problems import Problem
+
+
+def _jsonl(*, data_path: str | Path | None = None, split: str | None = None) -> list[Problem]:
+    if data_path is None:
+        raise ConfigError("dataset 'jsonl' needs data_path= (a JSONL file of problems)")
+    return load_jsonl(data_path, split=split)
+
+
+DATASETS: dict[str, Callable[..., list[Problem]]] = {
+    "lean_workbook": lambda **kw: load_lean_workbook(plus=False, **kw),
+    "lean_workbook_plus": lambda **kw: load_lean_workbook(plus=True, **kw),
+    "minif2f": load_minif2f,
+    "minif2f_lite": load_minif2f_lite,
+    "proofnet": load_proofnet,
+    "minilean": load_minilean_suite,
+    "jsonl": _jsonl,
+}
+"""Dataset name -> loader; the keyword arguments each loader takes are those of its function."""
+
+
+def load_problems(dataset: str, **kwargs: Any) -> list[Problem]:
+    """Load a dataset by name (a key of :data:`DATASETS`); ``kwargs`` go to its loader."""
+    try:
+        loader = DATASETS[dataset]
+    except KeyError:
+        raise ConfigError(f"unknown dataset {dataset!r}; expected one of {sorted(DATASETS)}") from None
+    return loader(**kwargs)
+
+
+__all__ = [
+    "DATASETS",
+    "DATA_ENV_VAR",
+    "load_jsonl",
+    "load_lean_workbook",
+    "load_minif2f",
+    "load_minif2f_lite",
+    "load_minilean_suite",
+    "load_problems",
+    "load_proofnet",
+    "read_records",
+    "record_to_problem",
+]

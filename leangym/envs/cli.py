@@ -1,0 +1,149 @@
+"""``leangym envs`` (what each id holds and which engine would serve it) and ``leangym play ID``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from leangym.errors import LeanGymError
+
+PLAY_HELP = """Type a tactic and press Enter (whole-proof mode: type the proof, end it with an empty line).
+Commands: :reset (new problem), :proof (show the proof so far), :help, :quit (or Ctrl-D)."""
+
+
+def register_cli(subparsers: argparse._SubParsersAction) -> None:
+    envs = subparsers.add_parser("envs", help="list the registered environments, their sizes and engines")
+    envs.add_argument("--backend", default="auto", choices=("auto", "lean", "minilean"), help="engine to plan for")
+    envs.add_argument("--data-dir", default=None, help="folder with the benchmark files (default: $LEANGYM_DATA)")
+    envs.set_defaults(func=_envs)
+
+    play = subparsers.add_parser("play", help="prove a theorem yourself, tactic by tactic, in the terminal")
+    play.add_argument("id", help="environment id, e.g. MiniLean-v0 (see `leangym envs`)")
+    play.add_argument("--problem", default=None, help="problem id to start with (default: sampled)")
+    play.add_argument("--statement", default=None, help="prove this statement instead: 'theorem t ... : goal'")
+    play.add_argument("--seed", type=int, default=None, help="seed for the problem order")
+    play.add_argument("--backend", default="auto", choices=("auto", "lean", "minilean"))
+    play.add_argument("--data-path", default=None, help="local data file for dataset ids")
+    play.add_argument("--mode", default="tactic", choices=("tactic", "whole_proof"))
+    play.set_defaults(func=_play)
+
+
+def _envs(args: argparse.Namespace) -> int:
+    import os
+
+    from leangym.datasets import DATA_ENV_VAR
+    from leangym.envs.factory import dataset_problems
+    from leangym.envs.registration import ENV_IDS
+    from leangym.envs.resolve import engine_of, in_fragment
+
+    if args.data_dir:
+        os.environ[DATA_ENV_VAR] = args.data_dir
+    from leangym.backend import make_backend
+
+    try:
+        backend = make_backend(args.backend)
+    except LeanGymError as exc:
+        print(f"backend {args.backend!r} unavailable: {exc}", file=sys.stderr)
+        return 1
+    engine = engine_of(backend)
+    backend.close()
+    rows = [("id", "problems", "engine (with --backend " + args.backend + ")")]
+    for env_id, kwargs in ENV_IDS.items():
+        kw = {k: v for k, v in kwargs.items() if k != "dataset"}
+        try:
+            problems = dataset_problems(kwargs["dataset"], **kw)
+        except LeanGymError as exc:
+            rows.append((env_id, "-", f"data missing: {str(exc).split('. ')[0]}"))
+            continue
+        if engine == "minilean" and kwargs["dataset"] != "minilean":
+            kept = len(in_fragment(problems))
+            plan = f"minilean ({kept} of {len(problems)} inside its fragment)" if kept else "none: needs real Lean"
+        else:
+            plan = engine
+        rows.append((env_id, str(len(problems)), plan))
+    width = [max(len(r[i]) for r in rows) for i in range(2)]
+    for r in rows:
+        print(f"{r[0]:<{width[0]}}  {r[1]:>{width[1]}}  {r[2]}")
+    return 0
+
+
+def _read_action(mode: str) -> str | None:
+    """One tactic line, or (whole-proof mode) lines up to an empty one; None at end of input."""
+    try:
+        first = input("tactic> " if mode == "tactic" else "proof> ")
+    except EOFError:
+        return None
+    if mode == "tactic" or first.startswith(":"):
+        return first
+    lines = [first]
+    while True:
+        try:
+            line = input("....> ")
+        except EOFError:
+            break
+        if not line.strip():
+            break
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _play(args: argparse.Namespace) -> int:
+    import gymnasium as gym
+
+    from leangym.envs.registration import register_envs
+
+    register_envs()
+    kwargs: dict[str, Any] = {"render_mode": "ansi", "backend": args.backend, "mode": args.mode}
+    if args.data_path:
+        kwargs["data_path"] = args.data_path
+    try:
+        env = gym.make(args.id, **kwargs)
+    except gym.error.Error as exc:
+        print(f"cannot make {args.id!r}: {exc}", file=sys.stderr)
+        return 2
+    except LeanGymError as exc:
+        print(f"cannot make {args.id!r}: {exc}", file=sys.stderr)
+        return 1
+    options: dict[str, Any] = {}
+    if args.statement:
+        options = {"statement": args.statement}
+    elif args.problem:
+        options = {"problem": args.problem}
+    with env:
+        try:
+            env.reset(seed=args.seed, options=options or None)
+        except LeanGymError as exc:
+            print(f"cannot start: {exc}", file=sys.stderr)
+            return 1
+        print(PLAY_HELP)
+        print(env.unwrapped.backend_note)
+        print(env.render(), end="")
+        solved = 0
+        while True:
+            action = _read_action(args.mode)
+            if action is None or action.strip() in (":quit", ":q"):
+                break
+            if action.strip() == ":help":
+                print(PLAY_HELP)
+                continue
+            if action.strip() == ":proof":
+                print("\n".join(getattr(env.unwrapped, "proof", [])) or "(no tactics yet)")
+                continue
+            if action.strip() == ":reset":
+                env.reset()
+                print(env.render(), end="")
+                continue
+            _, reward, terminated, truncated, info = env.step(action)
+            print(env.render(), end="")
+            print(f"reward: {reward}")
+            if terminated:
+                solved += 1
+                print(f"proof verified: {info['problem_id']} (solved {solved} this session). Next problem:")
+            elif truncated:
+                print("episode truncated (step budget spent). Next problem:")
+            if terminated or truncated:
+                env.reset()
+                print(env.render(), end="")
+    print(f"bye: solved {solved}")
+    return 0

@@ -1,0 +1,145 @@
+"""Entry points behind the registered ids: load a dataset, pick the engine, build the env or vector env.
+
+``gym.make("MiniF2F-v0", split="valid", data_path=...)`` lands in :func:`make_env`;
+``gym.make_vec("MiniF2F-v0", num_envs=8)`` in :func:`make_vector_env`, which loads the problems and
+starts the backend pool once and hands both to every sub-env.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from gymnasium.vector import AutoresetMode
+
+from leangym.backend.api import Backend
+from leangym.datasets import load_problems
+from leangym.envs.base import LeanEnvBase
+from leangym.envs.proof_env import LeanProofEnv
+from leangym.envs.resolve import resolve
+from leangym.envs.tactic_env import LeanTacticEnv
+from leangym.envs.vector import LeanVectorEnv
+from leangym.errors import ConfigError
+from leangym.problems import Problem
+
+MODES = {"tactic": LeanTacticEnv, "whole_proof": LeanProofEnv}
+"""``mode=`` of every registered id -> the environment class it builds."""
+
+DATASET_TITLES = {
+    "lean_workbook": "Lean Workbook",
+    "lean_workbook_plus": "Lean Workbook Plus",
+    "minif2f": "miniF2F",
+    "minif2f_lite": "miniF2F-Lite",
+    "proofnet": "ProofNet",
+    "minilean": "MiniLean",
+    "jsonl": "local",
+}
+
+
+def dataset_problems(
+    dataset: str,
+    *,
+    split: str | None = None,
+    data_path: str | Path | None = None,
+    family: str | None = None,
+    n: int | None = None,
+    difficulty: int | None = None,
+    suite_seed: int | None = None,
+) -> list[Problem]:
+    """Load a registered id's problems, passing only the loader arguments that were given."""
+    given = {"split": split, "data_path": data_path, "family": family, "n": n, "difficulty": difficulty, "seed": suite_seed}
+    kwargs = {k: v for k, v in given.items() if v is not None}
+    try:
+        return load_problems(dataset, **kwargs)
+    except TypeError as exc:  # a keyword the loader does not take, e.g. split= for Lean Workbook
+        raise ConfigError(f"dataset {dataset!r} does not take these arguments: {exc}") from None
+
+
+def _env_class(mode: str) -> type[LeanEnvBase]:
+    if mode not in MODES:
+        raise ConfigError(f"mode must be one of {sorted(MODES)}, got {mode!r}")
+    return MODES[mode]
+
+
+def make_env(
+    dataset: str,
+    *,
+    mode: str = "tactic",
+    split: str | None = None,
+    data_path: str | Path | None = None,
+    family: str | None = None,
+    n: int | None = None,
+    difficulty: int | None = None,
+    suite_seed: int | None = None,
+    problems: Sequence[Problem] | None = None,
+    **env_kwargs: Any,
+) -> LeanEnvBase:
+    """Build one env for a registered dataset (``gym.make`` entry point); ``env_kwargs`` go to the env class.
+
+    In tactic mode the step limit is left to Gymnasium's ``TimeLimit`` (``max_episode_steps``) unless
+    ``max_steps=`` is given.
+    """
+    cls = _env_class(mode)
+    if problems is None:
+        problems = dataset_problems(
+            dataset, split=split, data_path=data_path, family=family, n=n, difficulty=difficulty, suite_seed=suite_seed
+        )
+    if cls is LeanTacticEnv:
+        env_kwargs.setdefault("max_steps", None)
+    env_kwargs.setdefault("dataset", DATASET_TITLES.get(dataset, dataset))
+    return cls(problems, **env_kwargs)
+
+
+def make_vector_env(
+    dataset: str,
+    num_envs: int = 1,
+    *,
+    mode: str = "tactic",
+    autoreset_mode: str | AutoresetMode = AutoresetMode.NEXT_STEP,
+    max_episode_steps: int | None = None,
+    backend: str | Backend = "auto",
+    repl_command: Sequence[str] | None = None,
+    timeout: float = 10.0,
+    workers: int | None = None,
+    backend_options: dict[str, Any] | None = None,
+    split: str | None = None,
+    data_path: str | Path | None = None,
+    family: str | None = None,
+    n: int | None = None,
+    difficulty: int | None = None,
+    suite_seed: int | None = None,
+    problems: Sequence[Problem] | None = None,
+    **env_kwargs: Any,
+) -> LeanVectorEnv:
+    """Build ``num_envs`` envs sharing one backend (``gym.make_vec`` entry point).
+
+    ``workers`` (default ``num_envs``) is the size of the shared pool. ``max_episode_steps`` becomes each
+    tactic env's ``max_steps`` (the vector env has no ``TimeLimit`` wrapper).
+    """
+    if num_envs < 1:
+        raise ConfigError(f"num_envs must be >= 1, got {num_envs}")
+    cls = _env_class(mode)
+    if problems is None:
+        problems = dataset_problems(
+            dataset, split=split, data_path=data_path, family=family, n=n, difficulty=difficulty, suite_seed=suite_seed
+        )
+    title = DATASET_TITLES.get(dataset, dataset)
+    resolved = resolve(
+        backend,
+        problems,
+        dataset=title,
+        repl_command=repl_command,
+        timeout=timeout,
+        workers=workers or num_envs,
+        backend_options=backend_options,
+    )
+    if cls is LeanTacticEnv:
+        env_kwargs.setdefault("max_steps", max_episode_steps)
+    try:
+        envs = [cls(list(resolved.problems), backend=resolved, timeout=timeout, **env_kwargs) for _ in range(num_envs)]
+    except Exception:
+        if resolved.owned:
+            resolved.backend.close()
+        raise
+    return LeanVectorEnv(envs, resolved=resolved, autoreset_mode=autoreset_mode)

@@ -1,0 +1,83 @@
+"""A vector environment whose Lean sub-environments share one backend pool and step on threads.
+
+The sub-environments are ordinary :class:`LeanTacticEnv`/:class:`LeanProofEnv` instances: every bit of
+Lean logic stays in them. This class only runs their ``step``/``reset`` calls concurrently (the Lean work
+happens in worker subprocesses or in MiniLean, so threads are enough) and batches the results with
+Gymnasium 1.x's autoreset semantics.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import numpy as np
+from gymnasium.vector import AutoresetMode, SyncVectorEnv
+from gymnasium.vector.utils import concatenate, iterate
+
+from leangym.envs.base import LeanEnvBase
+from leangym.envs.resolve import Resolved
+
+
+class LeanVectorEnv(SyncVectorEnv):
+    """``num_envs`` Lean envs over one shared backend, stepped concurrently.
+
+    Observations are tuples of strings (Gymnasium batches ``Text`` spaces as ``Tuple``); rewards,
+    terminations and truncations are arrays; ``infos`` follow Gymnasium's dict-of-arrays convention.
+    ``autoreset_mode`` is explicit: ``NEXT_STEP`` (Gymnasium's default: the step after an episode ends
+    resets that sub-env and ignores its action), ``SAME_STEP`` (reset at once; the last observation and
+    info are in ``infos["final_obs"]``/``infos["final_info"]``) or ``DISABLED``.
+    """
+
+    def __init__(
+        self,
+        envs: Sequence[LeanEnvBase],
+        *,
+        resolved: Resolved | None = None,
+        autoreset_mode: str | AutoresetMode = AutoresetMode.NEXT_STEP,
+    ) -> None:
+        super().__init__([(lambda e=e: e) for e in envs], autoreset_mode=autoreset_mode)
+        self._resolved = resolved
+        self._pool = ThreadPoolExecutor(max_workers=len(self.envs), thread_name_prefix="leangym-vec")
+
+    @property
+    def backend_note(self) -> str:
+        """Which engine serves the sub-envs and how many problems it kept."""
+        return self.envs[0].unwrapped.backend_note
+
+    def _step_one(self, i: int, action: Any) -> tuple[Any, float, bool, bool, dict, tuple | None]:
+        env = self.envs[i]
+        if self.autoreset_mode == AutoresetMode.NEXT_STEP and self._autoreset_envs[i]:
+            obs, info = env.reset()
+            return obs, 0.0, False, False, info, None
+        obs, reward, terminated, truncated, info = env.step(action)
+        final = None
+        if self.autoreset_mode == AutoresetMode.SAME_STEP and (terminated or truncated):
+            final = (obs, info)
+            obs, info = env.reset()
+        return obs, reward, terminated, truncated, info, final
+
+    def step(self, actions: Any) -> tuple[Any, np.ndarray, np.ndarray, np.ndarray, dict[str, Any]]:
+        """Step every sub-env concurrently; batch in sub-env order (so results are deterministic)."""
+        futures = [self._pool.submit(self._step_one, i, a) for i, a in enumerate(iterate(self.action_space, actions))]
+        infos: dict[str, Any] = {}
+        for i, future in enumerate(futures):
+            obs, reward, terminated, truncated, info, final = future.result()
+            self._env_obs[i] = obs
+            self._rewards[i], self._terminations[i], self._truncations[i] = reward, terminated, truncated
+            if final is not None:
+                infos = self._add_info(infos, {"final_obs": final[0], "final_info": final[1]}, i)
+            infos = self._add_info(infos, info, i)
+        self._observations = concatenate(self.single_observation_space, self._env_obs, self._observations)
+        self._autoreset_envs = np.logical_or(self._terminations, self._truncations)
+        return self._observations, np.copy(self._rewards), np.copy(self._terminations), np.copy(self._truncations), infos
+
+    def close_extras(self, **kwargs: Any) -> None:
+        """Close the sub-envs, then the shared backend (the sub-envs do not own it)."""
+        super().close_extras(**kwargs)
+        if getattr(self, "_pool", None) is not None:
+            self._pool.shutdown(wait=True)
+        if self._resolved is not None and self._resolved.owned:
+            self._resolved.backend.close()
+            self._resolved = None

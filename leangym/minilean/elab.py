@@ -1,0 +1,418 @@
+"""Elaboration of surface syntax into typed expressions, following Lean's elaborator where it matters.
+
+Arithmetic follows Lean 4's ``binop%``/``binrel%`` elaborator: the leaves of an arithmetic tree (and of
+both sides of a relation) are elaborated first, the "maximal" numeric type among them (ℕ < ℤ < ℚ < ℝ)
+becomes the type of the whole tree, numerals take that type and lower-typed leaves get a coercion
+``↑``; with no typed leaf, numerals default to ℕ. Exponents of ``^`` are elaborated on their own (ℕ).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from leangym.minilean.expr import (
+    FALSE,
+    INT,
+    NAT,
+    NUM_RANK,
+    PROP,
+    RAT,
+    REAL,
+    TRUE,
+    TYPE,
+    App,
+    Bin,
+    Binder,
+    BVar,
+    Const,
+    Expr,
+    FVar,
+    Num,
+    Un,
+)
+from leangym.minilean.goals import Goal, Hyp, fresh_id
+from leangym.minilean.syntax import Syn
+
+TYPE_ALIASES = {
+    "ℕ": NAT, "Nat": NAT, "ℤ": INT, "Int": INT, "ℚ": RAT, "Rat": RAT, "ℝ": REAL, "Real": REAL,
+    "Prop": PROP, "Type": TYPE, "Type*": TYPE, "Sort*": TYPE, "Bool": Const("Bool"), "Unit": Const("Unit"),
+}
+PREDICATES = {"Even": "Even", "Odd": "Odd", "Nat.Prime": "Nat.Prime", "Prime": "Nat.Prime"}
+UNKNOWN = Const("?")
+ARITH = ("+", "-", "*", "/", "%")
+
+
+class ElabError(Exception):
+    """An elaboration error with Lean's wording, located at a surface span."""
+
+    def __init__(self, msg: str, syn: Syn | None = None):
+        super().__init__(msg)
+        self.msg = msg
+        self.syn = syn
+
+
+def unknown_ident(name: str, syn: Syn) -> ElabError:
+    return ElabError(f"Unknown identifier `{name}`", syn)
+
+
+class Elab:
+    """Elaborates propositions and terms in the context of a goal (plus locally bound variables)."""
+
+    def __init__(self, goal: Goal):
+        self.goal = goal
+        self.locals: list[Hyp] = []
+        self.assign: dict[int, Expr] = {}
+
+    # -- context -----------------------------------------------------------------------------
+    def lookup(self, name: str) -> Hyp | None:
+        for h in reversed(self.locals):
+            if h.name == name:
+                return h
+        return self.goal.lookup(name)
+
+    def type_of(self, e: Expr) -> Expr:
+        if isinstance(e, (Num, App, Un)):
+            return e.ty
+        if isinstance(e, Bin):
+            return e.ty
+        if isinstance(e, FVar):
+            for h in self.locals:
+                if h.id == e.id:
+                    return h.type
+            for h in self.goal.hyps:
+                if h.id == e.id:
+                    return h.type
+            raise ElabError("internal: unknown local")
+        if isinstance(e, Const):
+            return PROP if e in (TRUE, FALSE) else TYPE
+        if isinstance(e, Binder):
+            return PROP
+        raise ElabError("internal: untyped term")
+
+    # -- types ---------------------------------------------------------------------------------
+    def elab_type(self, s: Syn) -> Expr:
+        if s.kind == "paren":
+            return self.elab_type(s.args[0])
+        if s.kind == "ident":
+            name = s.args[0]
+            if name in TYPE_ALIASES:
+                return TYPE_ALIASES[name]
+            h = self.lookup(name)
+            if h is not None and h.type == TYPE:
+                return FVar(h.id)
+            if h is None:
+                raise unknown_ident(name, s)
+            raise ElabError(f"type expected, got\n  ({name} : {name})", s)
+        if s.kind == "bin" and s.args[0] == "→":
+            a = self.elab_type(s.args[1])
+            b = self.elab_type(s.args[2])
+            return Bin("→", a, b, TYPE)
+        if s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] in ("Type", "Sort"):
+            return TYPE
+        raise ElabError("unsupported type (MiniLean handles ℕ ℤ ℚ ℝ, Prop, type variables and →)", s)
+
+    def is_type_syntax(self, s: Syn) -> bool:
+        """Whether a binder type denotes a type (a data variable) rather than a proposition."""
+        if s.kind == "paren":
+            return self.is_type_syntax(s.args[0])
+        if s.kind == "ident":
+            name = s.args[0]
+            if name in TYPE_ALIASES:
+                return True
+            h = self.lookup(name)
+            return h is not None and h.type == TYPE
+        if s.kind == "bin" and s.args[0] == "→":
+            return self.is_type_syntax(s.args[2]) and self.is_type_syntax(s.args[1])
+        return s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] in ("Type", "Sort")
+
+    # -- propositions --------------------------------------------------------------------------
+    def prop(self, s: Syn) -> Expr:
+        k = s.kind
+        if k == "paren":
+            return self.prop(s.args[0])
+        if k == "bin":
+            op, a, b = s.args
+            if op in ("∧", "∨", "→", "↔"):
+                return Bin(op, self.prop(a), self.prop(b), PROP)
+            if op in ("=", "≠", "<", "≤", ">", "≥", "∣"):
+                return self.relation(op, a, b, s)
+            raise ElabError(f"type mismatch: expected a proposition, got an arithmetic term ({op})", s)
+        if k == "not":
+            return Un("¬", self.prop(s.args[0]), PROP)
+        if k == "binder":
+            return self.binder_prop(s)
+        if k == "ident":
+            name = s.args[0]
+            if name == "True":
+                return TRUE
+            if name == "False":
+                return FALSE
+            h = self.lookup(name)
+            if h is not None:
+                if h.type == PROP:
+                    return FVar(h.id)
+                raise ElabError(f"type expected, got\n  ({name} : {self.show_type(h.type)})", s)
+            proj = self.dotted_pred(name, s)
+            if proj is not None:
+                return proj
+            raise unknown_ident(name, s)
+        if k == "app":
+            head, args = s.args
+            if head.kind == "ident":
+                name = head.args[0]
+                if name in PREDICATES and self.lookup(name) is None:
+                    if len(args) != 1:
+                        raise ElabError(f"function expected: {name} takes one argument", s)
+                    arg = self.arith_tree(args[0], NAT if PREDICATES[name] == "Nat.Prime" else None)
+                    return App(Const(PREDICATES[name]), (arg,), PROP)
+                h = self.lookup(name)
+                if h is not None and isinstance(h.type, Bin) and h.type.op == "→":
+                    e = self.apply_fn(FVar(h.id), h.type, args, s)
+                    if e.ty != PROP:
+                        raise ElabError("type mismatch: expected a proposition", s)
+                    return e
+            raise ElabError("unsupported proposition (outside MiniLean's fragment)", s)
+        if k == "proj" and s.args[1] == "Prime":
+            arg = self.arith_tree(s.args[0], NAT)
+            return App(Const("Nat.Prime"), (arg,), PROP)
+        raise ElabError("unsupported proposition (outside MiniLean's fragment)", s)
+
+    def dotted_pred(self, name: str, s: Syn) -> Expr | None:
+        parts = name.split(".")
+        if len(parts) == 2 and parts[1] == "Prime":
+            h = self.lookup(parts[0])
+            if h is not None and h.type == NAT:
+                return App(Const("Nat.Prime"), (FVar(h.id),), PROP)
+        return None
+
+    def show_type(self, ty: Expr) -> str:
+        from leangym.minilean.expr import Printer
+
+        return Printer(self.goal.display_names()).pp(ty)
+
+    def binder_prop(self, s: Syn) -> Expr:
+        kind, groups, pred, body = s.args
+        if kind == "fun":
+            raise ElabError("type mismatch: a function is not a proposition", s)
+        flat: list[tuple[str, Syn | None]] = [(n[0], ty) for names, ty in groups for n in names]
+        return self._binders(kind, flat, pred, body, s)
+
+    def _binders(self, kind: str, flat: list, pred, body: Syn, s: Syn) -> Expr:
+        name, ty_syn = flat[0]
+        if ty_syn is not None:
+            ty = self.elab_type(ty_syn)
+        else:
+            ty = self.infer_binder_type(name, flat[1:], pred, body)
+        hid = fresh_id()
+        self.locals.append(Hyp(hid, name, ty, ty == PROP))
+        try:
+            if len(flat) > 1:
+                inner = self._binders(kind, flat[1:], pred, body, s)
+            else:
+                inner = self.prop(body)
+                if pred is not None:
+                    op, bound = pred
+                    guard = self.relation(op, Syn("ident", (name,), s.start, s.start), bound, s)
+                    inner = Bin("→" if kind == "∀" else "∧", guard, inner, PROP)
+        finally:
+            self.locals.pop()
+        return Binder(kind, name, ty, abstract(inner, hid, name))
+
+    def infer_binder_type(self, name: str, rest: list, pred, body: Syn) -> Expr:
+        """Lean infers an untyped binder's type from its uses; we try the same on a trial elaboration."""
+        hid = fresh_id()
+        self.locals.append(Hyp(hid, name, UNKNOWN, False))
+        try:
+            try:
+                if rest:
+                    self._binders("∀", rest, pred, body, body)
+                else:
+                    self.prop(body)
+                    if pred is not None:
+                        self.relation(pred[0], Syn("ident", (name,), body.start, body.start), pred[1], body)
+            except ElabError:
+                pass
+        finally:
+            self.locals.pop()
+        return self.assign.pop(hid, NAT)
+
+    # -- relations and arithmetic -----------------------------------------------------------
+    def relation(self, op: str, a: Syn, b: Syn, s: Syn) -> Expr:
+        leaves_a = self.collect(a)
+        leaves_b = self.collect(b)
+        ty = self.max_type(leaves_a + leaves_b, None)
+        ea = self.build(a, ty)
+        eb = self.build(b, ty)
+        if op == "∣" and ty in (RAT, REAL):
+            pass
+        return Bin(op, ea, eb, PROP)
+
+    def arith_tree(self, s: Syn, expected: Expr | None) -> Expr:
+        ty = self.max_type(self.collect(s), expected)
+        return self.build(s, ty)
+
+    def collect(self, s: Syn) -> list[Expr | None]:
+        """Types of the leaves of an arithmetic tree (None for numerals and untyped casts)."""
+        out: list[Expr | None] = []
+        stack = [s]
+        while stack:
+            x = stack.pop()
+            k = x.kind
+            if k == "paren":
+                stack.append(x.args[0])
+            elif k == "bin" and x.args[0] in ARITH:
+                stack += (x.args[1], x.args[2])
+            elif k == "bin" and x.args[0] == "^":
+                stack.append(x.args[1])
+            elif k in ("neg", "abs"):
+                stack.append(x.args[0])
+            elif k in ("num", "cast", "hole"):
+                out.append(None)
+            else:
+                e = self.leaf(x, None)
+                t = self.type_of(e)
+                if t == UNKNOWN and isinstance(e, FVar):
+                    out.append(("?", e.id))  # type: ignore[arg-type]
+                else:
+                    out.append(t)
+        return out
+
+    def max_type(self, leaves: list, expected: Expr | None) -> Expr:
+        best = expected if expected in NUM_RANK else None
+        unknown = []
+        for t in leaves:
+            if t is None:
+                continue
+            if isinstance(t, tuple):
+                unknown.append(t[1])
+                continue
+            if t not in NUM_RANK:
+                if best is None or best not in NUM_RANK:
+                    best = t
+                continue
+            if best is None or (best in NUM_RANK and NUM_RANK[t] > NUM_RANK[best]):
+                best = t
+        for u in unknown:
+            if best is not None:
+                self.assign.setdefault(u, best)
+        return NAT if best is None else best
+
+    def build(self, s: Syn, ty: Expr) -> Expr:
+        k = s.kind
+        if k == "paren":
+            return self.build(s.args[0], ty)
+        if k == "num":
+            v = Fraction(s.args[0])
+            if v.denominator != 1 and ty not in (RAT, REAL):
+                raise ElabError(f"failed to synthesize\n  OfScientific {self.show_type(ty)}", s)
+            return Num(v, ty)
+        if k == "bin" and s.args[0] in ARITH:
+            return Bin(s.args[0], self.build(s.args[1], ty), self.build(s.args[2], ty), ty)
+        if k == "bin" and s.args[0] == "^":
+            base = self.build(s.args[1], ty)
+            exp = self.arith_tree(s.args[2], None)
+            if self.type_of(exp) != NAT:
+                raise ElabError("unsupported: exponents must be natural numbers in MiniLean", s)
+            return Bin("^", base, exp, ty)
+        if k == "neg":
+            if ty == NAT:
+                raise ElabError("failed to synthesize\n  Neg ℕ", s)
+            return Un("-", self.build(s.args[0], ty), ty)
+        if k == "abs":
+            return Un("abs", self.build(s.args[0], ty), ty)
+        if k == "cast":
+            inner = self.arith_tree(s.args[0], None)
+            it = self.type_of(inner)
+            if it == ty:
+                return inner
+            return self.coerce(inner, it, ty, s)
+        if k == "hole":
+            raise ElabError("don't know how to synthesize placeholder", s)
+        e = self.leaf(s, ty)
+        t = self.type_of(e)
+        if t == ty:
+            return e
+        if t == UNKNOWN:
+            return e
+        return self.coerce(e, t, ty, s)
+
+    def coerce(self, e: Expr, have: Expr, want: Expr, s: Syn) -> Expr:
+        if have in NUM_RANK and want in NUM_RANK and NUM_RANK[have] < NUM_RANK[want]:
+            return Un("↑", e, want)
+        raise ElabError(
+            f"type mismatch\n  {self.pp(e)}\nhas type\n  {self.show_type(have)} : Type\n"
+            f"but is expected to have type\n  {self.show_type(want)} : Type",
+            s,
+        )
+
+    def pp(self, e: Expr) -> str:
+        from leangym.minilean.expr import Printer
+
+        names = self.goal.display_names()
+        for h in self.locals:
+            names[h.id] = h.name
+        return Printer(names).pp(e)
+
+    def leaf(self, s: Syn, expected: Expr | None) -> Expr:
+        k = s.kind
+        if k == "ident":
+            name = s.args[0]
+            h = self.lookup(name)
+            if h is not None:
+                if h.is_prop or h.type == PROP or h.type == TYPE:
+                    raise ElabError(f"type mismatch: `{name}` is not a number", s)
+                return FVar(h.id)
+            if "." in name:
+                raise ElabError(f"unsupported term `{name}` (outside MiniLean's fragment)", s)
+            raise unknown_ident(name, s)
+        if k == "ascr":
+            ty = self.elab_type(s.args[1])
+            if ty not in NUM_RANK:
+                raise ElabError("unsupported type ascription", s)
+            return self.arith_tree(s.args[0], ty)
+        if k == "app":
+            head, args = s.args
+            if head.kind == "ident":
+                h = self.lookup(head.args[0])
+                if h is not None and isinstance(h.type, Bin) and h.type.op == "→":
+                    return self.apply_fn(FVar(h.id), h.type, args, s)
+                if h is None and "." not in head.args[0]:
+                    raise unknown_ident(head.args[0], head)
+            raise ElabError("unsupported function application (outside MiniLean's fragment)", s)
+        if k in ("bin", "neg", "abs", "num", "paren", "cast"):
+            return self.arith_tree(s, expected)
+        raise ElabError("unsupported term (outside MiniLean's fragment)", s)
+
+    def apply_fn(self, fn: Expr, fty: Expr, args: tuple, s: Syn) -> Expr:
+        out = []
+        ty = fty
+        for a in args:
+            if not (isinstance(ty, Bin) and ty.op == "→"):
+                raise ElabError("function expected", s)
+            dom = ty.a
+            if dom in NUM_RANK:
+                out.append(self.arith_tree(a, dom))
+            else:
+                e = self.leaf(a, dom)
+                if self.type_of(e) == UNKNOWN and isinstance(e, FVar):
+                    self.assign.setdefault(e.id, dom)
+                elif self.type_of(e) != dom:
+                    raise ElabError("application type mismatch", a)
+                out.append(e)
+            ty = ty.b
+        return App(fn, tuple(out), ty)
+
+
+def abstract(e: Expr, hid: int, name: str) -> Expr:
+    """Turn ``FVar(hid)`` back into the bound variable ``name``."""
+    if isinstance(e, FVar):
+        return BVar(name) if e.id == hid else e
+    if isinstance(e, Bin):
+        return Bin(e.op, abstract(e.a, hid, name), abstract(e.b, hid, name), e.ty)
+    if isinstance(e, Un):
+        return Un(e.op, abstract(e.a, hid, name), e.ty)
+    if isinstance(e, App):
+        return App(abstract(e.fn, hid, name), tuple(abstract(x, hid, name) for x in e.args), e.ty)
+    if isinstance(e, Binder):
+        return Binder(e.kind, e.name, abstract(e.dom, hid, name), abstract(e.body, hid, name))
+    return e

@@ -1,0 +1,579 @@
+"""Goal transformations that need no arithmetic: destructuring, case splits, induction, apply,
+constructor, closing rules, push_neg, and the exact evaluator for closed ℕ/ℤ propositions.
+
+Every function returns the *replacement goals* of one rule; the rule's soundness argument is in
+``docs/minilean.md`` (§ "Soundness, tactic by tactic").
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from leangym.minilean.expr import (
+    FALSE,
+    INT,
+    NAT,
+    PROP,
+    TRUE,
+    App,
+    Bin,
+    Binder,
+    BVar,
+    Const,
+    Expr,
+    FVar,
+    Num,
+    Un,
+    alpha_eq,
+    defeq,
+    fvars,
+    norm,
+    replace,
+    subst,
+    unfold,
+)
+from leangym.minilean.goals import Goal, Hyp, fresh_id
+
+MAX_POW_BITS = 1 << 16
+
+
+class LogicError(Exception):
+    pass
+
+
+def _tag(tag: str, ctor: str) -> str:
+    return f"{tag}.{ctor}" if tag else ctor
+
+
+def _err(msg: str, node):
+    from leangym.minilean.tactics import TacticError
+
+    return TacticError(msg, node.start, node.end)
+
+
+# -- rcases / cases -------------------------------------------------------------------------
+def _drop(g: Goal, h: Hyp) -> Goal:
+    return Goal(tuple(x for x in g.hyps if x.id != h.id), g.target, g.tag)
+
+
+def rcases(g: Goal, h: Hyp, pat: tuple, node, tag: str) -> list[Goal]:
+    """Destructure hypothesis ``h`` of ``g`` by an rcases pattern."""
+    kind = pat[0]
+    if kind == "name":
+        base = _drop(g, h)
+        return [Goal(base.hyps + (Hyp(fresh_id(), pat[1], h.type, h.is_prop),), g.target, g.tag)]
+    if kind == "_":
+        return [g]
+    if kind == "clear":
+        return [_drop(g, h)]
+    if kind == "rfl":
+        ng = subst_eq(g, h)
+        if ng is None:
+            raise _err("rcases: the `rfl` pattern needs an equation with a free variable on one side", node)
+        return [ng]
+    u = unfold(h.type) if h.is_prop else h.type
+    if kind == "alts":
+        alts = pat[1]
+        if isinstance(u, Bin) and u.op == "∨":
+            base = _drop(g, h)
+            ha = Hyp(fresh_id(), "h", u.a, True, True)
+            hb = Hyp(fresh_id(), "h", u.b, True, True)
+            ga = Goal(base.hyps + (ha,), g.target, _tag(g.tag, "inl"))
+            gb = Goal(base.hyps + (hb,), g.target, _tag(g.tag, "inr"))
+            rest = alts[1] if len(alts) == 2 else ("alts", alts[1:])
+            return rcases(ga, ha, alts[0], node, ga.tag) + rcases(gb, hb, rest, node, gb.tag)
+        if h.is_prop and h.type == FALSE:
+            return []
+        return rcases(g, h, alts[0], node, tag)
+    if kind == "tuple":
+        items = list(pat[1])
+        if not items:
+            return [g]
+        if h.is_prop and (h.type == FALSE):
+            return []
+        if isinstance(u, Bin) and u.op in ("∧", "↔"):
+            parts = (u.a, u.b) if u.op == "∧" else (Bin("→", u.a, u.b, PROP), Bin("→", u.b, u.a, PROP))
+            names = ("left", "right") if u.op == "∧" else ("mp", "mpr")
+            base = _drop(g, h)
+            ha = Hyp(fresh_id(), names[0], parts[0], True, True)
+            hb = Hyp(fresh_id(), names[1], parts[1], True, True)
+            ng = Goal(base.hyps + (ha, hb), g.target, _tag(g.tag, "intro"))
+            rest = items[1] if len(items) == 2 else ("tuple", tuple(items[1:])) if len(items) > 2 else ("_",)
+            out = []
+            for g1 in rcases(ng, ha, items[0], node, ng.tag):
+                out.extend(rcases(g1, hb, rest, node, g1.tag))
+            return out
+        if isinstance(u, Binder) and u.kind == "∃":
+            base = _drop(g, h)
+            first = items[0]
+            vname = first[1] if first[0] == "name" else u.name
+            xv = Hyp(fresh_id(), vname, u.dom, u.dom == PROP, first[0] != "name")
+            hb = Hyp(fresh_id(), "h", subst(u.body, u.name, FVar(xv.id)), True, True)
+            ng = Goal(base.hyps + (xv, hb), g.target, _tag(g.tag, "intro"))
+            rest = items[1] if len(items) == 2 else ("tuple", tuple(items[1:])) if len(items) > 2 else ("_",)
+            return rcases(ng, hb, rest, node, ng.tag)
+        if len(items) == 1:
+            return rcases(g, h, items[0], node, tag)
+        if u == TRUE:
+            return [g]
+        raise _err("rcases: too many patterns: the hypothesis is not a conjunction, iff or existential", node)
+    raise _err("rcases: unsupported pattern", node)
+
+
+def cases_prop(g: Goal, h: Hyp, node, tag: str) -> list[Goal]:
+    """``cases h`` with Lean's inaccessible names."""
+    u = unfold(h.type)
+    if h.type == FALSE:
+        return []
+    if isinstance(u, Bin) and u.op == "∨":
+        return _cases_or(g, h, u)
+    if isinstance(u, Bin) and u.op in ("∧", "↔"):
+        return rcases(g, h, ("tuple", (("_",), ("_",))), node, tag)
+    if isinstance(u, Binder) and u.kind == "∃":
+        base = _drop(g, h)
+        xv = Hyp(fresh_id(), "w", u.dom, u.dom == PROP, True)
+        hb = Hyp(fresh_id(), "h", subst(u.body, u.name, FVar(xv.id)), True, True)
+        return [Goal(base.hyps + (xv, hb), g.target, _tag(g.tag, "intro"))]
+    if h.type == TRUE:
+        return [Goal(_drop(g, h).hyps, g.target, _tag(g.tag, "intro"))]
+    raise _err("tactic 'induction' failed, major premise type is not an inductive type", node)
+
+
+def _cases_or(g: Goal, h: Hyp, u: Bin) -> list[Goal]:
+    base = _drop(g, h)
+    ga = Goal(base.hyps + (Hyp(fresh_id(), "h", u.a, True, True),), g.target, _tag(g.tag, "inl"))
+    gb = Goal(base.hyps + (Hyp(fresh_id(), "h", u.b, True, True),), g.target, _tag(g.tag, "inr"))
+    return [ga, gb]
+
+
+def _nat_instance(g: Goal, var: Hyp, val: Expr, new: list[Hyp], tag: str) -> Goal:
+    hyps = []
+    for x in g.hyps:
+        if x.id == var.id:
+            continue
+        if x.is_prop and var.id in fvars(x.type):
+            x = Hyp(x.id, x.name, replace(x.type, FVar(var.id), val), True, x.inaccessible)
+        hyps.append(x)
+    return Goal(tuple(hyps) + tuple(new), replace(g.target, FVar(var.id), val), tag)
+
+
+def succ_of(k: Hyp) -> Expr:
+    return Bin("+", FVar(k.id), Num(Fraction(1), NAT), NAT)
+
+
+def cases_nat(g: Goal, var: Hyp, pat, node) -> list[Goal]:
+    """Case split on a natural number: ``n = 0`` or ``n = k + 1``."""
+    kname, kacc = "n", True
+    if pat is not None and pat[0] == "alts" and len(pat[1]) == 2 and pat[1][1][0] == "name":
+        kname, kacc = pat[1][1][1], False
+    k = Hyp(fresh_id(), kname, NAT, False, kacc)
+    zero = _nat_instance(g, var, Num(Fraction(0), NAT), [], _tag(g.tag, "zero"))
+    succ = _nat_instance(g, var, succ_of(k), [k], _tag(g.tag, "succ"))
+    return [zero, succ]
+
+
+def induction_nat(g: Goal, var: Hyp) -> list[Goal]:
+    """Induction on ℕ; hypotheses mentioning the variable are generalised into the motive."""
+    deps = [x for x in g.hyps if x.is_prop and var.id in fvars(x.type)]
+    others = [x for x in g.hyps if x.id != var.id and x not in deps]
+    if any(var.id in fvars(x.type) for x in others):
+        raise LogicError("induction: a variable's type depends on the induction variable")
+    base = Goal(tuple(others), g.target, g.tag)
+    zero_val = Num(Fraction(0), NAT)
+    zero = Goal(
+        base.hyps + tuple(Hyp(fresh_id(), d.name, replace(d.type, FVar(var.id), zero_val), True, d.inaccessible) for d in deps),
+        replace(g.target, FVar(var.id), zero_val),
+        _tag(g.tag, "zero"),
+    )
+    k = Hyp(fresh_id(), "n", NAT, False, True)
+    kv = FVar(k.id)
+    ih_t = replace(g.target, FVar(var.id), kv)
+    for d in reversed(deps):
+        ih_t = Bin("→", replace(d.type, FVar(var.id), kv), ih_t, PROP)
+    ih = Hyp(fresh_id(), "a", ih_t, True, True)
+    sv = succ_of(k)
+    succ = Goal(
+        base.hyps + (k, ih) + tuple(Hyp(fresh_id(), d.name, replace(d.type, FVar(var.id), sv), True, d.inaccessible) for d in deps),
+        replace(g.target, FVar(var.id), sv),
+        _tag(g.tag, "succ"),
+    )
+    return [zero, succ]
+
+
+def subst_eq(g: Goal, h: Hyp) -> Goal | None:
+    """Eliminate ``h : x = e`` (or ``e = x``) with ``x`` a local variable not occurring in ``e``."""
+    t = h.type
+    if not (isinstance(t, Bin) and t.op == "="):
+        return None
+    for var, val in ((t.b, t.a), (t.a, t.b)):
+        if isinstance(var, FVar) and var.id not in fvars(val):
+            xh = next((x for x in g.hyps if x.id == var.id and not x.is_prop), None)
+            if xh is None:
+                continue
+            hyps = []
+            for x in g.hyps:
+                if x.id in (h.id, var.id):
+                    continue
+                if x.is_prop:
+                    x = Hyp(x.id, x.name, replace(x.type, var, val), True, x.inaccessible)
+                hyps.append(x)
+            return Goal(tuple(hyps), replace(g.target, var, val), g.tag)
+    return None
+
+
+# -- apply / constructor --------------------------------------------------------------------
+CTORS = {
+    "And.intro": ("∧", ("left", "right")),
+    "Iff.intro": ("↔", ("mp", "mpr")),
+    "Or.inl": ("∨", ("h",)),
+    "Or.inr": ("∨", ("h",)),
+    "False.elim": (None, ("h",)),
+    "absurd": (None, ()),
+}
+
+
+def apply_constructor(term, g: Goal) -> list[Goal] | None:
+    if term.kind != "ident" or term.args[0] not in CTORS or g.lookup(term.args[0]) is not None:
+        return None
+    name = term.args[0]
+    tgt = g.target
+    u = unfold(tgt)
+    if name == "False.elim":
+        return [Goal(g.hyps, FALSE, g.tag)]
+    op = CTORS[name][0]
+    if not (isinstance(u, Bin) and u.op == op):
+        from leangym.minilean.elab import ElabError
+
+        raise ElabError(f"could not unify the conclusion of `{name}` with the goal", term)
+    if name == "And.intro":
+        return [Goal(g.hyps, u.a, "left"), Goal(g.hyps, u.b, "right")]
+    if name == "Iff.intro":
+        return [Goal(g.hyps, Bin("→", u.a, u.b, PROP), "mp"), Goal(g.hyps, Bin("→", u.b, u.a, PROP), "mpr")]
+    return [Goal(g.hyps, u.a if name == "Or.inl" else u.b, "h")]
+
+
+def constructor(g: Goal) -> list[Goal] | None:
+    u = unfold(g.target)
+    if g.target == TRUE:
+        return []
+    if isinstance(u, Bin) and u.op == "∧":
+        return [Goal(g.hyps, u.a, "left"), Goal(g.hyps, u.b, "right")]
+    if isinstance(u, Bin) and u.op == "↔":
+        return [Goal(g.hyps, Bin("→", u.a, u.b, PROP), "mp"), Goal(g.hyps, Bin("→", u.b, u.a, PROP), "mpr")]
+    if isinstance(u, Bin) and u.op == "≤" and u.a == u.b:
+        return []
+    return None
+
+
+def match(pat: Expr, term: Expr, pvars: set[str], sub: dict[str, Expr]) -> bool:
+    """First-order matching of ``pat`` (pattern variables are ``BVar`` in ``pvars``) against ``term``."""
+    if isinstance(pat, BVar) and pat.name in pvars:
+        if pat.name in sub:
+            return alpha_eq(sub[pat.name], term)
+        if isinstance(term, BVar):
+            return False
+        sub[pat.name] = term
+        return True
+    if type(pat) is not type(term):
+        return False
+    if isinstance(pat, Bin):
+        return pat.op == term.op and match(pat.a, term.a, pvars, sub) and match(pat.b, term.b, pvars, sub)
+    if isinstance(pat, Un):
+        return pat.op == term.op and pat.ty in (term.ty, Const("?")) and match(pat.a, term.a, pvars, sub)
+    if isinstance(pat, App):
+        return (
+            len(pat.args) == len(term.args)
+            and match(pat.fn, term.fn, pvars, sub)
+            and all(match(x, y, pvars, sub) for x, y in zip(pat.args, term.args))
+        )
+    if isinstance(pat, Binder):
+        if pat.kind != term.kind or not match(pat.dom, term.dom, pvars, sub):
+            return False
+        inner = pvars - {pat.name}
+        return alpha_eq(pat.body, term.body) if inner != pvars else match(
+            pat.body, subst(term.body, term.name, BVar(pat.name)), inner, sub
+        )
+    if isinstance(pat, Num):
+        return pat.value == term.value and (pat.ty == term.ty or pat.ty == Const("?"))
+    return pat == term
+
+
+def apply_prop(prop: Expr, g: Goal, el) -> list[Goal] | None:
+    """``apply h`` with ``h : ∀ xs, A₁ → … → C``: unify ``C`` with the goal, new goals ``Aᵢ``."""
+    binders: list[tuple[str, str, Expr]] = []
+    cur = prop
+    while True:
+        if isinstance(cur, Binder) and cur.kind == "∀":
+            binders.append(("var", cur.name, cur.dom))
+            cur = cur.body
+            continue
+        u = unfold(cur)
+        if isinstance(u, Bin) and u.op == "→":
+            binders.append(("prem", "", u.a))
+            cur = u.b
+            continue
+        break
+    tgt_arity = 0
+    t = g.target
+    while True:
+        if isinstance(t, Binder) and t.kind == "∀":
+            t = t.body
+        elif isinstance(unfold(t), Bin) and unfold(t).op == "→":
+            t = unfold(t).b
+        else:
+            break
+        tgt_arity += 1
+    n = len(binders)
+    order = [n - tgt_arity] + [i for i in range(n + 1) if i != n - tgt_arity]
+    for i in order:
+        if not 0 <= i <= n:
+            continue
+        concl = _rebuild(binders[i:], cur)
+        pvars = {b[1] for b in binders[:i] if b[0] == "var"}
+        sub: dict[str, Expr] = {}
+        if not match(norm(concl), norm(g.target), pvars, sub):
+            continue
+        if any(v not in sub for v in pvars):
+            continue
+        goals = []
+        for kind, _name, dom in binders[:i]:
+            if kind == "prem":
+                d = dom
+                for v, val in sub.items():
+                    d = subst(d, v, val)
+                goals.append(Goal(g.hyps, d, g.tag))
+        return goals
+    return None
+
+
+def _rebuild(binders, concl: Expr) -> Expr:
+    out = concl
+    for kind, name, dom in reversed(binders):
+        out = Binder("∀", name, dom, out) if kind == "var" else Bin("→", dom, out, PROP)
+    return out
+
+
+# -- closing rules --------------------------------------------------------------------------
+def contradiction(g: Goal) -> bool:
+    props = [h.type for h in g.hyps if h.is_prop]
+    for p in props:
+        if p == FALSE:
+            return True
+        if isinstance(p, Bin) and p.op == "≠" and alpha_eq(p.a, p.b):
+            return True
+        if isinstance(p, Un) and p.op == "¬" and isinstance(p.a, Bin) and p.a.op == "=" and alpha_eq(p.a.a, p.a.b):
+            return True
+        if isinstance(p, Bin) and p.op in ("=", "≠") and decide_closed(p) is False:
+            return True
+        if isinstance(p, Un) and p.op == "¬" and p.a == TRUE:
+            return True
+    negs = [unfold(p) for p in props]
+    for n in negs:
+        if isinstance(n, Bin) and n.op == "→" and n.b == FALSE:
+            if any(defeq(n.a, q) for q in props):
+                return True
+    return False
+
+
+def rfl_ok(target: Expr) -> bool:
+    if isinstance(target, Bin) and target.op in ("=", "↔", "≤", "≥"):
+        if alpha_eq(target.a, target.b):
+            return True
+        if target.op == "=" and target.a.__class__ is not Binder:
+            va, vb = eval_closed(target.a), eval_closed(target.b)
+            return va is not None and va == vb
+    return False
+
+
+def _ty(e: Expr) -> Expr | None:
+    return getattr(e, "ty", None)
+
+
+def eval_closed(e: Expr) -> int | None:
+    """Value of a closed ℕ/ℤ term by Lean's kernel computation rules, or None if not closed/too big."""
+    ty = _ty(e)
+    if ty not in (NAT, INT):
+        return None
+    if isinstance(e, Num):
+        return e.value.numerator if e.value.denominator == 1 else None
+    if isinstance(e, Un):
+        v = eval_closed(e.a)
+        if v is None:
+            return None
+        if e.op == "-":
+            return -v
+        if e.op == "↑":
+            return v
+        if e.op == "abs":
+            return abs(v)
+        return None
+    if isinstance(e, Bin):
+        a = eval_closed(e.a)
+        b = eval_closed(e.b)
+        if a is None or b is None:
+            return None
+        op = e.op
+        if op == "+":
+            r = a + b
+        elif op == "-":
+            r = a - b
+            if ty == NAT and r < 0:
+                r = 0
+        elif op == "*":
+            r = a * b
+        elif op == "/":
+            r = 0 if b == 0 else (a // b if b > 0 else -(a // -b))
+        elif op == "%":
+            r = a if b == 0 else a - b * (a // b if b > 0 else -(a // -b))
+        elif op == "^":
+            if b < 0 or (abs(a) > 1 and b * max(1, abs(a).bit_length()) > MAX_POW_BITS):
+                return None
+            r = a**b
+        else:
+            return None
+        return r
+    return None
+
+
+def _is_prime(n: int) -> bool | None:
+    if n < 2:
+        return False
+    if n > 10**12:
+        return None
+    i = 2
+    while i * i <= n:
+        if n % i == 0:
+            return False
+        i += 1
+    return True
+
+
+def decide_closed(p: Expr) -> bool | None:
+    """Truth value of a closed decidable proposition over ℕ/ℤ (what ``decide`` evaluates), else None."""
+    if p == TRUE:
+        return True
+    if p == FALSE:
+        return False
+    if isinstance(p, Un) and p.op == "¬":
+        v = decide_closed(p.a)
+        return None if v is None else not v
+    if isinstance(p, Bin):
+        if p.op in ("∧", "∨", "→", "↔"):
+            a, b = decide_closed(p.a), decide_closed(p.b)
+            if a is None or b is None:
+                return None
+            return {"∧": a and b, "∨": a or b, "→": (not a) or b, "↔": a == b}[p.op]
+        a, b = eval_closed(p.a), eval_closed(p.b)
+        if a is None or b is None:
+            return None
+        if p.op == "∣":
+            return b == 0 if a == 0 else b % a == 0
+        return {"=": a == b, "≠": a != b, "<": a < b, "≤": a <= b, ">": a > b, "≥": a >= b}.get(p.op)
+    if isinstance(p, App) and isinstance(p.fn, Const) and len(p.args) == 1:
+        v = eval_closed(p.args[0])
+        if v is None:
+            return None
+        if p.fn.name == "Even":
+            return v % 2 == 0
+        if p.fn.name == "Odd":
+            return v % 2 == 1
+        if p.fn.name == "Nat.Prime":
+            return _is_prime(v)
+    return None
+
+
+# -- push_neg ---------------------------------------------------------------------------------
+NEG_REL = {"<": "≤", "≤": "<", ">": "≤", "≥": "<"}
+
+
+def push_neg(e: Expr) -> Expr:
+    """Mathlib's ``push_neg`` normal form (valid in the linear orders ℕ ℤ ℚ ℝ)."""
+    if isinstance(e, Un) and e.op == "¬":
+        return _neg(e.a)
+    if isinstance(e, Bin) and e.ty == PROP and e.op in ("∧", "∨", "→", "↔"):
+        return Bin(e.op, push_neg(e.a), push_neg(e.b), PROP)
+    if isinstance(e, Binder) and e.kind in ("∀", "∃"):
+        return Binder(e.kind, e.name, e.dom, push_neg(e.body))
+    return e
+
+
+def _neg(a: Expr) -> Expr:
+    if isinstance(a, Un) and a.op == "¬":
+        return push_neg(a.a)
+    if a == TRUE:
+        return FALSE
+    if a == FALSE:
+        return TRUE
+    if isinstance(a, Binder) and a.kind == "∀":
+        return Binder("∃", a.name, a.dom, _neg(a.body))
+    if isinstance(a, Binder) and a.kind == "∃":
+        return Binder("∀", a.name, a.dom, _neg(a.body))
+    if isinstance(a, Bin):
+        if a.op == "∧":
+            return Bin("→", push_neg(a.a), _neg(a.b), PROP)
+        if a.op == "∨":
+            return Bin("∧", _neg(a.a), _neg(a.b), PROP)
+        if a.op == "→":
+            return Bin("∧", push_neg(a.a), _neg(a.b), PROP)
+        if a.op == "↔":
+            return Bin("∨", Bin("∧", push_neg(a.a), _neg(a.b), PROP), Bin("∧", _neg(a.a), push_neg(a.b), PROP), PROP)
+        if a.op == "=":
+            return Bin("≠", a.a, a.b, PROP)
+        if a.op == "≠":
+            return Bin("=", a.a, a.b, PROP)
+        if a.op in ("<", "≤"):
+            return Bin(NEG_REL[a.op], a.b, a.a, PROP)
+        if a.op in (">", "≥"):
+            return Bin(NEG_REL[a.op], a.a, a.b, PROP)
+    return Un("¬", a, PROP)
+
+
+def rewrite_locs(g: Goal, locs, fn, node, failmsg: str) -> Goal:
+    """Apply an equivalence-preserving rewrite ``fn`` at the given locations (None = goal)."""
+    changed = False
+    target = g.target
+    hyps = list(g.hyps)
+    want_goal = locs is None or "⊢" in locs or "*" in locs
+    if want_goal:
+        nt = fn(target)
+        if nt != target:
+            changed = True
+            target = nt
+    if locs:
+        for i, h in enumerate(hyps):
+            if h.is_prop and ("*" in locs or (h.name in locs and g.lookup(h.name) is h)):
+                nt = fn(h.type)
+                if nt != h.type:
+                    changed = True
+                    hyps[i] = Hyp(h.id, h.name, nt, True, h.inaccessible)
+        for n in locs:
+            if n not in ("⊢", "*") and g.lookup(n) is None:
+                raise _err(f"Unknown identifier `{n}`", node)
+    if not changed:
+        raise _err(failmsg, node)
+    return Goal(tuple(hyps), target, g.tag)
+
+
+def trans(name: str, p1: Expr, p2: Expr, s) -> Expr:
+    from leangym.minilean.elab import ElabError
+
+    a, b = unfold(p1), unfold(p2)
+    if isinstance(a, Bin) and isinstance(b, Bin) and alpha_eq(a.b, b.a):
+        ops = {a.op, b.op}
+        if ops == {"="}:
+            return Bin("=", a.a, b.b, PROP)
+        if ops == {"↔"}:
+            return Bin("↔", a.a, b.b, PROP)
+        if ops <= {"<", "≤", "="} and ops & {"<", "≤"}:
+            strict = "<" in ops
+            if name in ("le_trans",) and strict:
+                raise ElabError(f"{name}: type mismatch", s)
+            if name == "lt_trans" and ops != {"<"}:
+                raise ElabError(f"{name}: type mismatch", s)
+            if name == "lt_of_lt_of_le" and (a.op != "<" or b.op != "≤"):
+                raise ElabError(f"{name}: type mismatch", s)
+            if name == "lt_of_le_of_lt" and (a.op != "≤" or b.op != "<"):
+                raise ElabError(f"{name}: type mismatch", s)
+            return Bin("<" if strict else "≤", a.a, b.b, PROP)
+    raise ElabError(f"{name}: the middle terms do not match", s)
+

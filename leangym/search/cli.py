@@ -1,0 +1,259 @@
+"""``leangym prove`` and ``leangym eval``: best-first search from the command line.
+
+``prove`` searches a registered environment's problems with a policy (``scripted``, a saved HF
+directory, an OpenAI-compatible URL, ``vllm:PATH``), writes every verified proof to a proof store and
+prints a summary table; rerun on the same store and solved problems are skipped. ``eval`` reports pass
+rates with their budget (``passes × samples × expansions``) on a split.
+
+Search options are generated from :class:`~leangym.search.config.SearchConfig`, so ``--help`` shows
+the help text that lives next to each field.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import MISSING, fields
+
+from leangym.errors import ConfigError, LeanGymError
+from leangym.problems import Problem
+from leangym.search.config import SearchConfig
+
+
+def register_cli(subparsers: argparse._SubParsersAction) -> None:
+    prove = subparsers.add_parser("prove", help="search for proofs and write them to a proof store")
+    _common(prove)
+    prove.add_argument(
+        "--store", required=True, help="SQLite proof store (created if absent; resumes if present)"
+    )
+    prove.set_defaults(func=_prove)
+
+    ev = subparsers.add_parser("eval", help="pass rate of a policy with a given search budget on a split")
+    _common(ev)
+    ev.add_argument("--passes", type=int, default=1, help="independent searches per problem (pass@N)")
+    ev.add_argument("--store", default=None, help="optional proof store for the proofs found")
+    ev.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    ev.set_defaults(func=_eval)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("problems")
+    g.add_argument(
+        "--env", required=True, help="registered environment id, e.g. MiniLean-v0 (see `leangym envs`)"
+    )
+    g.add_argument("--split", default=None, help="dataset split, where the env has several")
+    g.add_argument("--n", type=int, default=None, help="number of problems (generated suites) or first N")
+    g.add_argument("--difficulty", type=int, default=None, help="MiniLean suite difficulty")
+    g.add_argument("--suite-seed", type=int, default=None, help="MiniLean suite seed")
+    g.add_argument("--data-path", default=None, help="local dataset file or folder")
+    g = p.add_argument_group("models and engine")
+    g.add_argument(
+        "--policy",
+        required=True,
+        help="'scripted', a save_pretrained dir, http://HOST:PORT/v1#MODEL or vllm:PATH",
+    )
+    g.add_argument(
+        "--prompt-format", default="bfs", help="bfs | internlm2.5 | internlm2 (for model policies)"
+    )
+    g.add_argument("--temperature", type=float, default=1.0, help="sampling temperature (model policies)")
+    g.add_argument(
+        "--critic", default=None, help="save_pretrained dir of a critic (needed for --priority critic/blend)"
+    )
+    g.add_argument("--backend", default="minilean", help="engine: minilean | lean | auto")
+    g.add_argument("--workers", type=int, default=4, help="Lean/MiniLean worker processes")
+    g = p.add_argument_group("search (SearchConfig)")
+    g.add_argument("--budget", default=None, help="SAMPLESxEXPANSIONS shorthand, e.g. 8x64")
+    for f in fields(SearchConfig):
+        if f.name in ("keep_trees",):
+            continue
+        flag = "--" + f.name.replace("_", "-")
+        kind = _field_type(f)
+        p_kwargs = dict(
+            default=f.default if f.default is not MISSING else None, help=f.metadata.get("help", "")
+        )
+        if f.name == "priority":
+            g.add_argument(flag, choices=["logprob", "critic", "blend"], **p_kwargs)
+        else:
+            g.add_argument(flag, type=kind, **p_kwargs)
+
+
+def _field_type(f):
+    t = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", "str")
+    if t.startswith("int"):
+        return int
+    if t.startswith("float"):
+        return float
+    return str
+
+
+def _config(args: argparse.Namespace, **override) -> SearchConfig:
+    kw = {f.name: getattr(args, f.name) for f in fields(SearchConfig) if hasattr(args, f.name)}
+    if args.budget:
+        try:
+            samples, expansions = (int(x) for x in args.budget.lower().split("x"))
+        except ValueError:
+            raise ConfigError(
+                f"--budget must look like SAMPLESxEXPANSIONS (e.g. 8x64), got {args.budget!r}"
+            ) from None
+        kw.update(samples=samples, expansions=expansions)
+    kw.update(override)
+    return SearchConfig(**kw)
+
+
+def env_problems(
+    env_id: str,
+    *,
+    split: str | None = None,
+    n: int | None = None,
+    difficulty: int | None = None,
+    suite_seed: int | None = None,
+    data_path: str | None = None,
+) -> list[Problem]:
+    """The problems behind a registered environment id (its registration kwargs name the dataset)."""
+    import gymnasium as gym
+
+    from leangym.envs import register_envs
+    from leangym.envs.factory import dataset_problems
+
+    register_envs()
+    spec = gym.spec(env_id)  # unknown ids raise Gymnasium's error with a "Did you mean"
+    kw = dict(spec.kwargs)
+    dataset = kw.pop("dataset")
+    problems = dataset_problems(
+        dataset,
+        split=split or kw.get("split"),
+        data_path=data_path or kw.get("data_path"),
+        family=kw.get("family"),
+        n=n if dataset == "minilean" else None,
+        difficulty=difficulty,
+        suite_seed=suite_seed,
+    )
+    return problems[:n] if n is not None else problems
+
+
+def _load(args: argparse.Namespace):
+    from leangym.backend import make_backend
+    from leangym.policy import HFCritic, load_policy
+
+    kwargs = {}
+    if args.policy != "scripted":
+        kwargs["prompt_format"] = args.prompt_format
+        kwargs["temperature"] = args.temperature
+    policy = load_policy(args.policy, **kwargs)
+    critic = HFCritic.from_pretrained(args.critic) if args.critic else None
+    problems = env_problems(
+        args.env,
+        split=args.split,
+        n=args.n,
+        difficulty=args.difficulty,
+        suite_seed=args.suite_seed,
+        data_path=args.data_path,
+    )
+    backend = make_backend(args.backend, workers=args.workers)
+    return policy, critic, problems, backend
+
+
+def _search(problems, policy, backend, config, critic, store, desc: str):
+    from tqdm import tqdm
+
+    from leangym.search.best_first import best_first_search
+
+    with tqdm(total=len(problems), desc=desc, unit="problem", file=sys.stderr, disable=None) as bar:
+
+        def tick(res) -> None:
+            bar.update(1)
+            bar.set_postfix(proved=tick.proved + res.proved)
+            tick.proved += res.proved
+
+        tick.proved = 0
+        return best_first_search(
+            problems, policy, backend, config, critic=critic, store=store, on_result=tick
+        )
+
+
+def _table(results) -> str:
+    rows = [("problem", "status", "steps", "expansions", "nodes", "seconds")]
+    for r in results:
+        steps = str(len(r.tactics)) if r.tactics else "-"
+        rows.append(
+            (
+                r.problem.id,
+                r.status,
+                steps,
+                str(r.stats.expansions),
+                str(r.stats.nodes),
+                f"{r.stats.wall_s:.2f}",
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths)) for row in rows)
+
+
+def _prove(args: argparse.Namespace) -> int:
+    from leangym.store import ProofStore
+
+    try:
+        config = _config(args)
+        policy, critic, problems, backend = _load(args)
+    except (LeanGymError, ValueError) as exc:
+        print(f"leangym prove: {exc}", file=sys.stderr)
+        return 2
+    with ProofStore(args.store) as store:
+        try:
+            run = _search(problems, policy, backend, config, critic, store, "prove")
+        finally:
+            backend.close()
+        s = run.summary()
+        store.log_metrics(config.round, **{k: v for k, v in s.items() if isinstance(v, int | float)})
+    print(_table(run.results))
+    print(
+        f"\nproved {s['proved']}/{s['attempted']} attempted ({s['skipped']} already solved), "
+        f"budget {config.budget()} per problem, {s['nodes']} nodes in {s['wall_s']:.1f}s "
+        f"({s['nodes_per_s']:.1f} nodes/s); store: {args.store}"
+    )
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from leangym.store import ProofStore
+
+    if args.passes < 1:
+        print(f"leangym eval: --passes must be >= 1, got {args.passes}", file=sys.stderr)
+        return 2
+    try:
+        config = _config(args)
+        policy, critic, problems, backend = _load(args)
+    except (LeanGymError, ValueError) as exc:
+        print(f"leangym eval: {exc}", file=sys.stderr)
+        return 2
+    store = ProofStore(args.store) if args.store else None
+    solved: set[str] = set()
+    per_pass = []
+    try:
+        for i in range(args.passes):
+            todo = [p for p in problems if p.id not in solved]
+            run = _search(todo, policy, backend, config, critic, store, f"eval pass {i + 1}/{args.passes}")
+            solved |= {r.problem.id for r in run.results if r.proved or r.status == "skipped"}
+            per_pass.append(run.summary())
+    finally:
+        backend.close()
+        if store is not None:
+            store.close()
+    out = {
+        "env": args.env,
+        "split": args.split,
+        "problems": len(problems),
+        "solved": len(solved),
+        "pass_rate": len(solved) / len(problems) if problems else 0.0,
+        "budget": f"{args.passes}x{config.budget()}",
+        "passes": per_pass,
+    }
+    if args.json:
+        print(json.dumps(out))
+    else:
+        print(
+            f"{args.env}{'/' + args.split if args.split else ''}: pass@{args.passes} = {out['solved']}/{out['problems']} "
+            f"= {100 * out['pass_rate']:.1f}% with budget passes x samples x expansions = {out['budget']}"
+        )
+    return 0

@@ -1,0 +1,9 @@
+"""Wrappers that make Lean envs usable by off-the-shelf RL libraries (stable-baselines3 and others)."""
+
+from __future__ import annotations
+
+from leangym.wrappers.discrete import DEFAULT_TACTICS, DiscreteTactics
+from leangym.wrappers.features import GoalFeatures, hashed_ngrams
+from leangym.wrappers.shaping import ShapedReward
+
+__all__ = ["DEFAULT_TACTICS", "DiscreteTactics", "GoalFeatures", "ShapedReward", "hashed_ngrams"]

@@ -1,0 +1,103 @@
+"""LeanTacticEnv on MiniLean: check_env, a proof to reward 1, errors that do not end the episode."""
+
+from __future__ import annotations
+
+import pytest
+from gymnasium.utils.env_checker import check_env
+
+from leangym.envs import LeanTacticEnv
+from leangym.errors import ConfigError
+
+
+@pytest.fixture()
+def env(prop_problems):
+    env = LeanTacticEnv(prop_problems, backend="minilean", render_mode="ansi", max_steps=10)
+    yield env
+    env.close()
+
+
+def test_check_env_passes(env):
+    check_env(env, skip_render_check=True)
+
+
+def test_reference_proof_reaches_reward_one(env, prop_problems):
+    problem = next(p for p in prop_problems if len(p.reference_proof) >= 2)
+    obs, info = env.reset(seed=0, options={"problem": problem.id})
+    assert "⊢" in obs and info["problem_id"] == problem.id and info["proof"] == [] and info["error"] is None
+    rewards = []
+    for tactic in problem.reference_proof:
+        obs, reward, terminated, truncated, info = env.step(tactic)
+        rewards.append(reward)
+        assert info["error"] is None and not truncated
+    assert rewards[-1] == 1.0 and sum(rewards) == 1.0 and terminated
+    assert info["verified"] and obs == "no goals" and info["goals"] == []
+    assert info["proof"] == list(problem.reference_proof)
+
+
+def test_wrong_tactic_reports_lean_error_and_keeps_state(env, prop_problems):
+    obs, info = env.reset(options={"problem": prop_problems[0].id})
+    obs2, reward, terminated, truncated, info2 = env.step("exact no_such_hypothesis")
+    assert (reward, terminated, truncated) == (0.0, False, False)
+    assert "no_such_hypothesis" in info2["error"]
+    assert obs2 == obs and info2["goals"] == info["goals"] and info2["proof"] == []
+    assert "error:" in env.render()
+    # the episode goes on: the reference proof still closes it
+    for tactic in prop_problems[0].reference_proof:
+        *_, info3 = env.step(tactic)
+    assert info3["verified"]
+
+
+@pytest.mark.parametrize("action", ["", "   ", "x" * 5000, "#eval 1", "☃☃", "theorem t : True := trivial"])
+def test_bad_actions_never_raise(env, action):
+    env.reset(seed=1)
+    _, reward, terminated, _, info = env.step(action)
+    assert reward == 0.0 and not terminated and info["error"]
+
+
+def test_sorry_closes_goals_but_earns_nothing(env, prop_problems):
+    env.reset(options={"problem": prop_problems[0].id})
+    _, reward, terminated, _, info = env.step("sorry")
+    assert (reward, terminated) == (0.0, False) and ("verification" in info["error"] or "sorry" in info["error"])
+    assert info["goals"] and info["proof"] == []
+
+
+def test_reset_with_statement_and_unknown_problem(env):
+    obs, info = env.reset(options={"statement": "theorem mine (p q : Prop) (hp : p) (hq : q) : q ∧ p := by"})
+    assert info["problem_id"] == "mine" and obs.endswith("⊢ q ∧ p")
+    _, reward, terminated, _, _ = env.step("exact ⟨hq, hp⟩")
+    assert reward == 1.0 and terminated
+    with pytest.raises(ConfigError, match="no problem with id"):
+        env.reset(options={"problem": "does/not/exist"})
+    with pytest.raises(ConfigError, match="theorem NAME"):
+        env.reset(options={"statement": "p ∧ q"})
+
+
+def test_seed_fixes_the_problem_order(prop_problems):
+    def order(seed):
+        with LeanTacticEnv(prop_problems, backend="minilean") as env:
+            env.reset(seed=seed)
+            return [env.reset()[1]["problem_id"] for _ in range(6)]
+
+    assert order(7) == order(7)
+    assert order(7) != order(8)
+
+
+def test_truncated_after_max_steps(prop_problems):
+    with LeanTacticEnv(prop_problems, backend="minilean", max_steps=2) as env:
+        env.reset(seed=0)
+        assert env.step("skip")[3] is False
+        assert env.step("skip")[3] is True
+
+
+def test_close_is_idempotent(prop_problems):
+    env = LeanTacticEnv(prop_problems, backend="minilean")
+    env.reset(seed=0)
+    env.close()
+    env.close()
+
+
+def test_constructor_errors_say_what_was_expected(prop_problems):
+    with pytest.raises(ConfigError, match="backend must be one of"):
+        LeanTacticEnv(prop_problems, backend="coq")
+    with pytest.raises(ConfigError, match="render_mode"):
+        LeanTacticEnv(prop_problems, backend="minilean", render_mode="human")

@@ -1,0 +1,79 @@
+"""gym.make_vec: one shared backend, concurrent steps, Gymnasium 1.x autoreset semantics."""
+
+from __future__ import annotations
+
+from contextlib import closing
+
+import gymnasium as gym
+import numpy as np
+from gymnasium.vector import AutoresetMode
+
+from leangym.envs import LeanVectorEnv
+
+
+def test_sub_envs_share_one_backend_and_observations_are_strings():
+    with closing(gym.make_vec("MiniLean-v0", num_envs=3, backend="minilean")) as envs:
+        assert isinstance(envs.unwrapped, LeanVectorEnv)
+        backends = {id(e.unwrapped.backend) for e in envs.unwrapped.envs}
+        assert len(backends) == 1
+        assert envs.metadata["autoreset_mode"] == AutoresetMode.NEXT_STEP
+        obs, info = envs.reset(seed=0)
+        assert isinstance(obs, tuple) and all(isinstance(o, str) and "⊢" in o for o in obs)
+        assert envs.observation_space.contains(obs)
+
+
+def _one_step_problems(envs):
+    """Reset every sub-env to a problem whose reference proof has one tactic; return those tactics."""
+    problems = envs.unwrapped.envs[0].unwrapped.problems
+    short = [p for p in problems if len(p.reference_proof) == 1][: envs.num_envs]
+    for env, p in zip(envs.unwrapped.envs, short):
+        env.reset(options={"problem": p.id})
+    return tuple(p.reference_proof[0] for p in short)
+
+
+def test_next_step_autoreset():
+    with closing(gym.make_vec("MiniLean-Propositional-v0", num_envs=2, backend="minilean")) as envs:
+        envs.reset(seed=0)
+        proofs = _one_step_problems(envs)
+        _, reward, terminated, _, info = envs.step(proofs)
+        assert reward.tolist() == [1.0, 1.0] and terminated.all() and info["verified"].all()
+        # next step: the sub-envs reset, actions are ignored, reward 0, not terminated
+        obs, reward, terminated, truncated, info = envs.step(("skip", "skip"))
+        assert reward.tolist() == [0.0, 0.0] and not terminated.any() and not truncated.any()
+        assert all(p == [] for p in info["proof"]) and all("⊢" in o for o in obs)
+
+
+def test_same_step_autoreset_exposes_final_obs():
+    with closing(gym.make_vec("MiniLean-v0", num_envs=2, backend="minilean", autoreset_mode=AutoresetMode.SAME_STEP)) as envs:
+        assert envs.metadata["autoreset_mode"] == AutoresetMode.SAME_STEP
+        envs.reset(seed=0)
+        proofs = _one_step_problems(envs)
+        obs, reward, terminated, _, info = envs.step(proofs)
+        assert terminated.all() and list(info["final_obs"]) == ["no goals", "no goals"]
+        assert all("⊢" in o for o in obs)
+
+
+def test_truncation_from_max_episode_steps():
+    with closing(gym.make_vec("MiniLean-v0", num_envs=2, backend="minilean", max_episode_steps=2)) as envs:
+        envs.reset(seed=0)
+        assert not envs.step(("skip", "skip"))[3].any()
+        assert envs.step(("skip", "skip"))[3].all()
+
+
+def test_seeded_vector_reset_is_reproducible():
+    def first_ids(seed):
+        with closing(gym.make_vec("MiniLean-v0", num_envs=3, backend="minilean")) as envs:
+            return list(envs.reset(seed=seed)[1]["problem_id"])
+
+    assert first_ids(5) == first_ids(5)
+
+
+def test_async_mode_works():
+    envs = gym.make_vec(
+        "MiniLean-v0", num_envs=2, vectorization_mode="async", vector_kwargs={"shared_memory": False}, backend="minilean"
+    )
+    with closing(envs):
+        obs, info = envs.reset(seed=0)
+        assert len(obs) == 2 and all("⊢" in o for o in obs)
+        _, reward, *_ = envs.step(("skip", "skip"))
+        assert np.all(reward == 0.0)

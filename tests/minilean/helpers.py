@@ -1,0 +1,73 @@
+"""Shared helpers for MiniLean tests: run commands/tactics and read results."""
+
+from __future__ import annotations
+
+import json
+
+from leangym.minilean.repl import MiniLeanRepl
+
+
+def split_requests(text: str) -> list[str]:
+    """Split a transcript ``.in`` file the way the REPL reads it (lines joined without newlines)."""
+    out, buf = [], ""
+    for line in text.split("\n"):
+        if not line.strip():
+            if buf.strip():
+                out.append(buf)
+            buf = ""
+            continue
+        buf += line
+        try:
+            json.loads(buf, strict=False)
+        except json.JSONDecodeError:
+            continue
+        out.append(buf)
+        buf = ""
+    if buf.strip():
+        out.append(buf)
+    return out
+
+
+def errors(resp: dict) -> list[str]:
+    return [m["data"] for m in resp.get("messages", []) if m["severity"] == "error"]
+
+
+def check(src: str, header: str = "") -> dict:
+    """Run a whole command in a fresh REPL."""
+    return MiniLeanRepl().handle({"cmd": header + src})
+
+
+def proves(src: str) -> bool:
+    """Whether ``src`` (a full theorem with proof) checks with no errors and no sorry."""
+    r = check(src)
+    return not r.get("messages") and not r.get("sorries")
+
+
+class Session:
+    """A REPL with one theorem started by ``sorry``; ``run`` applies tactic scripts to its root state."""
+
+    def __init__(self, statement: str, mathlib: bool = True):
+        self.repl = MiniLeanRepl()
+        env = None
+        if mathlib:
+            env = self.repl.handle({"cmd": "import Mathlib"})["env"]
+        req: dict = {"cmd": statement + " := by sorry"}
+        if env is not None:
+            req["env"] = env
+        resp = self.repl.handle(req)
+        assert "sorries" in resp, resp
+        self.root = resp["sorries"][0]["proofState"]
+        self.goal = resp["sorries"][0]["goal"]
+
+    def run(self, tactic: str, state: int | None = None) -> dict:
+        return self.repl.handle({"tactic": tactic, "proofState": self.root if state is None else state})
+
+    def closes(self, tactic: str) -> bool:
+        r = self.run(tactic)
+        return r.get("proofStatus") == "Completed" and not r.get("messages")
+
+    def fails(self, tactic: str) -> str:
+        r = self.run(tactic)
+        assert "message" in r, r
+        assert r["message"].startswith("Lean error:\n"), r
+        return r["message"][len("Lean error:\n") :]

@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from leangym.store import ProofStore
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _leangym(*args: str, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "leangym", *args], capture_output=True, text=True, cwd=REPO, timeout=120, **kw
+    )
+
+
+def test_prove_writes_store_and_resumes(tmp_path):
+    store = tmp_path / "run.sqlite"
+    args = [
+        "prove",
+        "--env",
+        "MiniLean-Propositional-v0",
+        "--n",
+        "6",
+        "--difficulty",
+        "1",
+        "--policy",
+        "scripted",
+        "--budget",
+        "6x12",
+        "--workers",
+        "2",
+        "--store",
+        str(store),
+    ]
+    first = _leangym(*args)
+    assert first.returncode == 0, first.stderr
+    assert "proved" in first.stdout and "budget 6x12" in first.stdout
+    with ProofStore(store) as s:
+        solved = s.solved_ids()
+        assert solved, first.stdout
+        assert all(s.proofs(pid) for pid in solved)
+        assert s.metrics()[0]["problems"] == 6
+    again = _leangym(*args)
+    assert again.returncode == 0, again.stderr
+    assert f"({len(solved)} already solved)" in again.stdout
+
+
+def test_eval_reports_pass_rate_with_budget():
+    out = _leangym(
+        "eval",
+        "--env",
+        "MiniLean-Propositional-v0",
+        "--n",
+        "4",
+        "--policy",
+        "scripted",
+        "--budget",
+        "4x8",
+        "--workers",
+        "2",
+        "--json",
+    )
+    assert out.returncode == 0, out.stderr
+    res = json.loads(out.stdout.strip().splitlines()[-1])
+    assert res["problems"] == 4 and res["budget"] == "1x4x8" and 0 <= res["pass_rate"] <= 1
+
+
+def test_bad_budget_is_explained():
+    out = _leangym("eval", "--env", "MiniLean-Propositional-v0", "--policy", "scripted", "--budget", "lots")
+    assert out.returncode == 2 and "SAMPLESxEXPANSIONS" in out.stderr
+
+
+def test_sigkilled_prove_keeps_every_committed_proof(tmp_path):
+    store = tmp_path / "kill.sqlite"
+    args = [
+        sys.executable,
+        "-m",
+        "leangym",
+        "prove",
+        "--env",
+        "MiniLean-Propositional-v0",
+        "--n",
+        "40",
+        "--difficulty",
+        "2",
+        "--policy",
+        "scripted",
+        "--budget",
+        "8x40",
+        "--workers",
+        "2",
+        "--store",
+        str(store),
+    ]
+    proc = subprocess.Popen(args, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    before: set[str] = set()
+    deadline = time.monotonic() + 90
+    try:
+        while time.monotonic() < deadline and proc.poll() is None:
+            if store.exists():
+                with ProofStore(store) as s:
+                    before = s.solved_ids()
+                if before:
+                    break
+            time.sleep(0.2)
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    assert before, "no proof was committed before the deadline"
+    with ProofStore(store) as s:
+        assert before <= s.solved_ids()
+        assert all(len(p.tactics) == len(p.states) for p in s.proofs())
+    resumed = _leangym(*args[3:])
+    assert resumed.returncode == 0, resumed.stderr
+    with ProofStore(store) as s:
+        assert before <= s.solved_ids()
