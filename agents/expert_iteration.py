@@ -58,6 +58,7 @@ class Args:
     eval_samples: int = _f(4, "held-out tactics sampled per expansion")
     max_depth: int = _f(8, "longest proof searched")
     temperature: float = _f(1.0, "policy sampling temperature")
+    max_new_tokens: int = _f(24, "tokens per sampled tactic (longer samples are dropped as unfinished)")
     n_layer: int = _f(2, "transformer layers of the policy and the critic")
     d_model: int = _f(128, "hidden size of the policy and the critic")
     vocab_size: int = _f(800, "BPE vocabulary trained on the environment's text")
@@ -360,7 +361,7 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
                 chosen = ranked[:k]
                 log.attempted = len(chosen)
                 expansions = max(1, round(args.expansions * args.budget_growth ** (rnd - 1)))
-                policy = HFPolicy(policy_model, tokenizer, temperature=args.temperature, max_new_tokens=48)
+                policy = HFPolicy(policy_model, tokenizer, temperature=args.temperature, max_new_tokens=args.max_new_tokens)
                 bar = tqdm(total=len(chosen), desc=f"round {rnd} search", unit="problem", disable=args.quiet)
                 search = best_first_search(
                     chosen,
@@ -384,7 +385,7 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
             with model_time:
                 policy_model = train_sft(policy_model, tokenizer, store.sft_examples(), sft_cfg)
                 critic_model = train_critic(critic_model, tokenizer, store.critic_pairs(), critic_cfg)
-            policy = HFPolicy(policy_model, tokenizer, temperature=args.temperature, max_new_tokens=48)
+            policy = HFPolicy(policy_model, tokenizer, temperature=args.temperature, max_new_tokens=args.max_new_tokens)
             critic = HFCritic(critic_model, tokenizer)
             ev = evaluate(args, policy, critic, backend, heldout, rnd)
             model_time.seconds += ev.policy_s + ev.critic_s

@@ -22,8 +22,10 @@ from leangym.wrappers import DiscreteTactics, GoalFeatures, ShapedReward
 TACTICS = [
     "intro h1", "intro h2", "constructor", "left", "right", "assumption", "exfalso", "contradiction",
     "exact h1", "exact h2", "exact h1.1", "exact h1.2", "apply h1", "apply h2", "trivial",
+    "norm_num", "linarith", "omega", "simp", "ring",
 ]  # fmt: skip
-"""Enough to prove most difficulty-1 propositional problems (hypotheses are named h1, h2, ...)."""
+"""Generated problems name hypotheses h1, h2, ...: the first line proves most difficulty-1 propositional
+problems, the second closes many arithmetic ones."""
 
 
 def make_env(env_id: str, seed: int, dim: int):
@@ -55,7 +57,7 @@ def evaluate(model: PPO, env_id: str, episodes: int, seed: int, dim: int) -> flo
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--env-id", default="MiniLean-Propositional-v0", help="a MiniLean id (see `leangym envs`)")
+    parser.add_argument("--env-id", default="MiniLean-v0", help="a MiniLean id (see `leangym envs`)")
     parser.add_argument("--total-timesteps", type=int, default=20_000, help="environment steps to train for")
     parser.add_argument("--num-envs", type=int, default=4, help="parallel envs (SB3 DummyVecEnv)")
     parser.add_argument("--n-steps", type=int, default=128, help="PPO rollout length per env")

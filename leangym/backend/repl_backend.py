@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from leangym.backend.api import LeanError, Message, Position, ProofClosed, ProofState, TacticOutcome, Verdict
 from leangym.backend.guard import DEFAULT_MAX_CHARS, check_tactic
@@ -53,6 +53,9 @@ class Transport(Protocol):
 
     generation: int
     requests_served: int
+
+    @property
+    def alive(self) -> bool: ...
 
     def request(self, obj: dict, timeout: float | None = None) -> dict: ...
 
@@ -95,6 +98,12 @@ class Worker:
         or grew past its memory cap, here and not mid-operation, where its env ids are in use."""
         worn = self.max_requests is not None and self.transport.requests_served >= self.max_requests
         if worn or getattr(self.transport, "over_memory", False):
+            self.transport.restart()
+        self.ensure_live()
+
+    def ensure_live(self) -> None:
+        """Start a process in place of one that died (killed, crashed), so ``token`` names the live one."""
+        if not self.transport.alive:
             self.transport.restart()
         self._sync()
 
@@ -192,14 +201,16 @@ class ReplBackend:
 
     # -- worker choice ---------------------------------------------------------------------------
 
-    def _acquire_any(self, header: str | None = None) -> Worker:
-        """A worker with its lock held: a free one that has ``header`` elaborated, else any free one, else wait."""
+    def _acquire_any(self) -> Worker:
+        """A worker with its lock held: the next free one in round-robin order, else wait for the next one.
+
+        Round-robin rather than "a worker that has the header already": every worker pays for a
+        header once, while piling new states on one worker would serialise all later work on them.
+        """
         self._check_open()
         n = len(self.workers)
         start = next(self._rr) % n
         order = [self.workers[(start + k) % n] for k in range(n)]
-        if header is not None:
-            order.sort(key=lambda w: header not in w.headers)
         for w in order:
             if w.lock.acquire(blocking=False):
                 return self._begin(w)
@@ -284,12 +295,7 @@ class ReplBackend:
 
     def start(self, problem: Problem, timeout: float | None = None) -> ProofState | LeanError:
         """Elaborate ``problem.statement := by sorry`` (in the header's env) and return the root state."""
-        timeout = timeout or self.timeout
-        w = self._acquire_any(problem.header)
-        try:
-            return self._start_on(w, problem, timeout)
-        finally:
-            w.lock.release()
+        return self._start_locked(self._acquire_any(), problem, timeout)
 
     def _start_on(self, w: Worker, problem: Problem, timeout: float, retry: bool = True) -> ProofState | LeanError:
         try:
@@ -324,28 +330,61 @@ class ReplBackend:
 
     def run_tactic(self, state: ProofState, tactic: str, timeout: float | None = None) -> TacticOutcome:
         """Run one tactic on ``state``; a refused action, a Lean error, a timeout or a crash is a LeanError."""
-        reason = check_tactic(tactic, self.max_action_chars)
-        if reason is not None:
-            return LeanError(reason, state, kind="rejected")
-        timeout = timeout or self.timeout
         w = self._owner(state)
-        w = self._acquire_any(state.problem.header) if w is None else self._lock(w)
+        return self._run_locked(self._acquire_any() if w is None else self._lock(w), state, tactic, timeout)
+
+    def _run_locked(self, w: Worker, state: ProofState, tactic: str, timeout: float | None) -> TacticOutcome:
+        """Run on ``w``, whose lock the caller has acquired; releases it."""
         try:
-            return self._run_on(w, state, tactic, timeout)
+            reason = check_tactic(tactic, self.max_action_chars)
+            if reason is not None:
+                return LeanError(reason, state, kind="rejected")
+            return self._run_on(w, state, tactic, timeout or self.timeout)
         finally:
             w.lock.release()
 
     def run_tactics(self, items: Sequence[tuple[ProofState, str]], timeout: float | None = None) -> list[TacticOutcome]:
-        """Run a batch of (state, tactic) pairs in parallel across workers; outcomes in input order."""
-        if len(self.workers) == 1 or len(items) <= 1:
-            return [self.run_tactic(s, t, timeout) for s, t in items]
-        return list(self._pool().map(lambda st: self.run_tactic(st[0], st[1], timeout), items))
+        """Run a batch of (state, tactic) pairs in parallel across workers; outcomes in input order.
+
+        Items are grouped by owning worker and each group runs in order on its worker, so a busy
+        worker never holds up the others' items.
+        """
+        return self._by_worker(
+            [self._owner(s) for s, _ in items],
+            lambda w, k: self._run_locked(self._lock(w), items[k][0], items[k][1], timeout),
+        )
 
     def start_many(self, problems: Sequence[Problem], timeout: float | None = None) -> list[ProofState | LeanError]:
-        """Start several problems in parallel across workers."""
-        if len(self.workers) == 1 or len(problems) <= 1:
-            return [self.start(p, timeout) for p in problems]
-        return list(self._pool().map(lambda p: self.start(p, timeout), problems))
+        """Start several problems in parallel, spread round-robin over the workers."""
+        return self._by_worker([None] * len(problems), lambda w, k: self._start_locked(self._lock(w), problems[k], timeout))
+
+    def _start_locked(self, w: Worker, problem: Problem, timeout: float | None) -> ProofState | LeanError:
+        try:
+            return self._start_on(w, problem, timeout or self.timeout)
+        finally:
+            w.lock.release()
+
+    def _by_worker(self, owners: Sequence[Worker | None], job: Callable[[Worker, int], Any]) -> list:
+        """``job(worker, k)`` for every item k, one thread per worker; unowned items go round-robin."""
+        self._check_open()
+        n = len(self.workers)
+        groups: dict[int, list[int]] = {}
+        for k, w in enumerate(owners):
+            index = w.index if w is not None else next(self._rr) % n
+            groups.setdefault(index, []).append(k)
+        out: list = [None] * len(owners)
+
+        def run_group(index: int, ks: list[int]) -> None:
+            for k in ks:
+                out[k] = job(self.workers[index], k)
+
+        if len(groups) <= 1:
+            for index, ks in groups.items():
+                run_group(index, ks)
+            return out
+        for f in [self._pool().submit(run_group, i, ks) for i, ks in groups.items()]:
+            f.result()
+        return out
 
     def _pool(self) -> ThreadPoolExecutor:
         if self._executor is None:
@@ -354,6 +393,7 @@ class ReplBackend:
 
     def _live_id(self, w: Worker, state: ProofState, timeout: float) -> tuple[int, bool]:
         """The REPL id of ``state`` on ``w``'s current process, replaying its path if it was lost."""
+        w.ensure_live()
         h = state.handle
         if len(h) == 3 and h[0] == w.index and h[1] == w.token:
             return h[2], False
@@ -467,7 +507,7 @@ class ReplBackend:
         if name is None:
             return Verdict(False, f"cannot verify: the statement must start with `theorem NAME`, got {problem.statement[:60]!r}")
         body = problem.with_proof(tactics)[len(problem.header) :]
-        w = self._acquire_any(problem.header)
+        w = self._acquire_any()
         try:
             for attempt in range(2):
                 try:

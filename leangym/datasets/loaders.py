@@ -241,9 +241,9 @@ def load_minilean_suite(family: str = "mixture", n: int = 100, *, seed: int = 0,
 
 def load_minif2f_lite(*, data_path: str | Path | None = None) -> list[Problem]:
     """The miniF2F statements (valid and test) that lie inside MiniLean's fragment."""
+    path = _find_local(data_path, (MINIF2F_FILE,), "miniF2F")
     from leangym.minilean import fragment
 
-    path = _find_local(data_path, (MINIF2F_FILE,), "miniF2F")
     problems = list(fragment.minif2f_lite(path))
     if not problems:
         raise DataError(f"{path}: no miniF2F statement lies inside MiniLean's fragment")

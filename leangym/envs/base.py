@@ -7,6 +7,7 @@ threads) pick problems, start proofs and close their backend the same way; that 
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -42,6 +43,7 @@ class LeanEnvBase(gym.Env[str, str]):
         dataset: str | None = None,
         workers: int = 1,
         backend_options: dict[str, Any] | None = None,
+        fragment_filter: bool = True,
     ) -> None:
         if render_mode is not None and render_mode not in self.metadata["render_modes"]:
             raise ConfigError(f"render_mode must be None or one of {self.metadata['render_modes']}, got {render_mode!r}")
@@ -68,6 +70,7 @@ class LeanEnvBase(gym.Env[str, str]):
                 timeout=timeout,
                 workers=workers,
                 backend_options=backend_options,
+                filter_fragment=fragment_filter,
             )
         self.backend: Backend = self._resolved.backend
         self.problems: tuple[Problem, ...] = self._resolved.problems
@@ -99,8 +102,8 @@ class LeanEnvBase(gym.Env[str, str]):
             if isinstance(pid, Problem):
                 return pid
             if pid not in self._by_id:
-                close = [i for i in self._by_id if str(pid) in i][:3]
-                hint = f"; did you mean {close}?" if close else f" (it has {len(self._by_id)} problems)"
+                close = difflib.get_close_matches(str(pid), list(self._by_id), n=3)
+                hint = f"; did you mean {close}?" if close else f" ({self.backend_note})"
                 raise ConfigError(f"no problem with id {pid!r} in this environment{hint}")
             return self._by_id[pid]
         if "statement" in options:

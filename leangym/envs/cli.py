@@ -32,22 +32,17 @@ def register_cli(subparsers: argparse._SubParsersAction) -> None:
 def _envs(args: argparse.Namespace) -> int:
     import os
 
+    from leangym.backend.lean_setup import auto_choice
     from leangym.datasets import DATA_ENV_VAR
     from leangym.envs.factory import dataset_problems
     from leangym.envs.registration import ENV_IDS
-    from leangym.envs.resolve import engine_of, in_fragment
+    from leangym.envs.resolve import in_fragment
 
     if args.data_dir:
         os.environ[DATA_ENV_VAR] = args.data_dir
-    from leangym.backend import make_backend
-
-    try:
-        backend = make_backend(args.backend)
-    except LeanGymError as exc:
-        print(f"backend {args.backend!r} unavailable: {exc}", file=sys.stderr)
-        return 1
-    engine = engine_of(backend)
-    backend.close()
+    engine = auto_choice() if args.backend == "auto" else args.backend
+    if engine == "lean" and auto_choice() != "lean":
+        print("note: real Lean is not installed here (see `leangym doctor`); these envs would fail to start", file=sys.stderr)
     rows = [("id", "problems", "engine (with --backend " + args.backend + ")")]
     for env_id, kwargs in ENV_IDS.items():
         kw = {k: v for k, v in kwargs.items() if k != "dataset"}
@@ -56,8 +51,15 @@ def _envs(args: argparse.Namespace) -> int:
         except LeanGymError as exc:
             rows.append((env_id, "-", f"data missing: {str(exc).split('. ')[0]}"))
             continue
+        except ImportError as exc:  # a MiniLean part this id needs is not installed
+            rows.append((env_id, "-", f"unavailable: {exc}"))
+            continue
         if engine == "minilean" and kwargs["dataset"] != "minilean":
-            kept = len(in_fragment(problems))
+            try:
+                kept = len(in_fragment(problems))
+            except ImportError as exc:
+                rows.append((env_id, str(len(problems)), f"minilean fragment filter unavailable: {exc}"))
+                continue
             plan = f"minilean ({kept} of {len(problems)} inside its fragment)" if kept else "none: needs real Lean"
         else:
             plan = engine

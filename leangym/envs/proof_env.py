@@ -102,6 +102,7 @@ class LeanProofEnv(LeanEnvBase):
         dataset: str | None = None,
         workers: int = 1,
         backend_options: dict[str, Any] | None = None,
+        fragment_filter: bool = True,
     ) -> None:
         if max_attempts is not None and max_attempts < 1:
             raise ConfigError(f"max_attempts must be a positive integer or None, got {max_attempts}")
@@ -115,6 +116,7 @@ class LeanProofEnv(LeanEnvBase):
             dataset=dataset,
             workers=workers,
             backend_options=backend_options,
+            fragment_filter=fragment_filter,
         )
         self.max_attempts = max_attempts
         self._attempt = 0

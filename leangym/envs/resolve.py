@@ -41,24 +41,28 @@ def engine_of(backend: Backend) -> str:
     return "minilean" if "mini" in name else name
 
 
+_FRAGMENT_MEMO: dict[tuple[str, str], bool] = {}
+"""(statement, header) -> inside MiniLean's fragment; parsing 10k Lean Workbook statements takes seconds,
+and a process often builds several envs (or a CLI listing) over the same dataset."""
+
+
 def in_fragment(problems: Sequence[Problem]) -> list[Problem]:
     """The problems whose statement MiniLean can parse (its fragment of Lean 4).
 
     MiniLean's generated problems (``source == "minilean"``) are inside by construction and not re-parsed.
     """
-    if all(p.source == "minilean" for p in problems):
-        return list(problems)
     from leangym.minilean import fragment
 
     kept = []
     for p in problems:
-        if p.source == "minilean":
-            kept.append(p)
-            continue
-        try:
-            ok = fragment.parses(p.statement, p.header)
-        except Exception:  # a parser crash on foreign syntax means "outside the fragment"
-            ok = False
+        key = (p.statement, p.header)
+        ok = _FRAGMENT_MEMO.get(key)
+        if ok is None:
+            try:
+                ok = p.source == "minilean" or bool(fragment.parses(p.statement, p.header))
+            except Exception:  # a parser crash on foreign syntax means "outside the fragment"
+                ok = False
+            _FRAGMENT_MEMO[key] = ok
         if ok:
             kept.append(p)
     return kept
@@ -73,8 +77,12 @@ def resolve(
     timeout: float = 10.0,
     workers: int = 1,
     backend_options: dict[str, Any] | None = None,
+    filter_fragment: bool = True,
 ) -> Resolved:
-    """Create (or adopt) the backend and keep the problems it can serve."""
+    """Create (or adopt) the backend and keep the problems it can serve.
+
+    ``filter_fragment=False`` skips the MiniLean fragment filter, for callers that already filtered.
+    """
     if not isinstance(backend, str):
         if not isinstance(backend, Backend):
             raise ConfigError(
@@ -90,7 +98,7 @@ def resolve(
     )
     engine = engine_of(instance)
     kept = list(problems)
-    if engine == "minilean" and problems:
+    if engine == "minilean" and filter_fragment and any(p.source != "minilean" for p in problems):
         kept = in_fragment(problems)
         if not kept:
             instance.close()

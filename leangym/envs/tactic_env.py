@@ -50,10 +50,9 @@ class LeanTacticEnv(LeanEnvBase):
 
     ## Info
     `problem_id`, `goals` (list of goal strings), `proof` (tactics accepted so far), `error` (Lean's message
-    for a failed tactic, else `None`), `replayed` (True when the state was rebuilt after a worker restart),
-    `verified` (True on the closing step), `state` (the backend's `ProofState` handle).
-    `replayed` is True when the backend had to rebuild the state by replaying the proof on a restarted
-    worker (after a timeout, crash or recycling); the episode goes on.
+    for a failed tactic, else `None`), `replayed` (True when the backend rebuilt the state by replaying the
+    proof on a restarted worker, after a timeout, crash or recycling; the episode goes on), `verified`
+    (True on the closing step), `state` (the backend's `ProofState` handle).
 
     ## Arguments
     - `problems`: list of `leangym.Problem`; default: MiniLean's generated mixture (or `suite=` family).
@@ -61,10 +60,12 @@ class LeanTacticEnv(LeanEnvBase):
     - `backend`: `"auto"` (real Lean where found, else MiniLean on the problems inside its fragment),
       `"lean"`, `"minilean"`, or a `Backend` instance shared with other envs (not closed by this env).
     - `repl_command`: the REPL executable to run (list of strings); default MiniLean's / the Lean REPL.
-    - `timeout`: seconds per tactic (a tactic that runs longer is an error; the state is replayed).
+    - `timeout`: seconds per tactic (a tactic that runs longer is an error; the state is kept).
     - `max_steps`: tactics per episode before truncation, or `None` (registered ids leave this to
       Gymnasium's `TimeLimit`, `max_episode_steps=50`).
     - `render_mode`: `None` or `"ansi"` (goals and proof so far as text).
+    - `fragment_filter`: with MiniLean, keep only the problems inside its fragment (default); `False` for
+      problem lists already filtered. (A `Backend` instance is never filtered: its caller chose the problems.)
 
     ## Version History
     - v0: initial version.
@@ -83,6 +84,7 @@ class LeanTacticEnv(LeanEnvBase):
         dataset: str | None = None,
         workers: int = 1,
         backend_options: dict[str, Any] | None = None,
+        fragment_filter: bool = True,
     ) -> None:
         if max_steps is not None and max_steps < 1:
             raise ConfigError(f"max_steps must be a positive integer or None, got {max_steps}")
@@ -96,6 +98,7 @@ class LeanTacticEnv(LeanEnvBase):
             dataset=dataset,
             workers=workers,
             backend_options=backend_options,
+            fragment_filter=fragment_filter,
         )
         self.max_steps = max_steps
         self.state: ProofState | None = None

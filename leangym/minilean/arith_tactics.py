@@ -209,7 +209,7 @@ class ArithTactics:
         hints = self.hint_props(g, t.args.get("lemmas", []), tr, t)
         tgt = g.target
         goal_ir: ir.Prop = ir.BoolConst(False)
-        if isinstance(tgt, Bin) and tgt.op in ("<", "≤", "=", ">", "≥") and bridge.is_numeric(tgt.a):
+        if isinstance(tgt, Bin) and tgt.op in ("<", "≤", "=", ">", "≥") and tr.numeric(tgt.a):
             goal_ir = tr.prop(tgt)
         nl = t.name.startswith("nlinarith")
         if nl:
@@ -241,7 +241,8 @@ class ArithTactics:
         if not shape:
             raise self.fail("not a positivity goal", t)
         try:
-            ok = self.call("positivity", bridge.for_goal(g).prop(tgt)) is True
+            tr = bridge.for_goal(g)
+            ok = self.call("positivity", tr.prop(tgt), tuple(self.hyp_props(g, tr))) is True
         except bridge.NotArith:
             ok = False
         if ok:
@@ -267,8 +268,8 @@ class ArithTactics:
     def t_ring(self, t: Tac, st):
         g = self.goal(t, st)
         tgt = g.target
-        if isinstance(tgt, Bin) and tgt.op == "=" and bridge.is_numeric(tgt.a):
-            tr = bridge.for_goal(g)
+        tr = bridge.for_goal(g)
+        if isinstance(tgt, Bin) and tgt.op == "=" and tr.numeric(tgt.a):
             if self.call("ring_equal", tr.term(tgt.a), tr.term(tgt.b)) is True:
                 return self.closed(st, t)
         if t.name == "ring1":
@@ -285,7 +286,7 @@ class ArithTactics:
         return r
 
     def normalize_prop(self, p: Expr, tr: bridge.Translator) -> Expr:
-        if isinstance(p, Bin) and p.op in ("=", "≠", "<", "≤", ">", "≥") and bridge.is_numeric(p.a):
+        if isinstance(p, Bin) and p.op in ("=", "≠", "<", "≤", ">", "≥") and tr.numeric(p.a):
             a = self.call("ring_normalize", tr.term(p.a))
             b = self.call("ring_normalize", tr.term(p.b))
             if a is None or b is None:

@@ -89,6 +89,9 @@ class Translator:
                     return t
         return PROP
 
+    def numeric(self, e: Expr) -> bool:
+        return self.ty_of(e) in NUM_RANK
+
     def term(self, e: Expr) -> ir.Term:
         ty = self.ty_of(e)
         if ty not in TY_NAME:
@@ -226,10 +229,6 @@ def for_goal(goal) -> Translator:
     names = goal.display_names()
     types = {h.id: h.type for h in goal.hyps if not h.is_prop}
     return Translator(names, types)
-
-
-def is_numeric(e: Expr) -> bool:
-    return getattr(e, "ty", None) in NUM_RANK
 
 
 __all__ = ["Translator", "for_goal", "procedure", "NotArith", "Unavailable", "subst"]

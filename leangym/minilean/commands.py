@@ -257,3 +257,24 @@ class CommandRunner:
         decls = dict(env.decls)
         decls[name] = Decl(stmt, axioms, sorry)
         return Env(env.mathlib, decls)
+
+
+def elaborate_statement(statement: str, mathlib: bool = True) -> Goal:
+    """Parse and elaborate ``theorem NAME BINDERS : GOAL`` (an optional trailing ``:= ...`` is
+    ignored) into its initial goal; raises ParseError/ElabError when outside the fragment."""
+    toks = tokenize(statement)
+    p = Parser(toks, 0)
+    kw = p.tok
+    if kw.kind != "id" or kw.text not in ("theorem", "lemma", "example"):
+        raise ParseError(f"unexpected {describe(kw)}; expected 'theorem'", kw.start, kw.end)
+    p.advance()
+    p.exempt = -1
+    if kw.text != "example":
+        p.ident()
+    goal = elab_binders(p, Goal((), PROP))
+    p.expect(":")
+    target = Elab(goal).prop(p.term(0))
+    t = p.tok
+    if t.kind != "eof" and not (t.kind == "sym" and t.text == ":="):
+        raise ParseError(f"unexpected {describe(t)}; expected ':='", t.start, t.end)
+    return Goal(goal.hyps, target)

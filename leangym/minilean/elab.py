@@ -256,7 +256,7 @@ class Elab:
         out: list[Expr | None] = []
         stack = [s]
         while stack:
-            x = stack.pop()
+            x = desugar(stack.pop())
             k = x.kind
             if k == "paren":
                 stack.append(x.args[0])
@@ -298,6 +298,7 @@ class Elab:
         return NAT if best is None else best
 
     def build(self, s: Syn, ty: Expr) -> Expr:
+        s = desugar(s)
         k = s.kind
         if k == "paren":
             return self.build(s.args[0], ty)
@@ -307,6 +308,9 @@ class Elab:
                 raise ElabError(f"failed to synthesize\n  OfScientific {self.show_type(ty)}", s)
             return Num(v, ty)
         if k == "bin" and s.args[0] in ARITH:
+            if s.args[0] == "%" and ty in (RAT, REAL):
+                tn = self.show_type(ty)
+                raise ElabError(f"failed to synthesize\n  HMod {tn} {tn} ?m", s)
             return Bin(s.args[0], self.build(s.args[1], ty), self.build(s.args[2], ty), ty)
         if k == "bin" and s.args[0] == "^":
             base = self.build(s.args[1], ty)
@@ -401,6 +405,13 @@ class Elab:
                 out.append(e)
             ty = ty.b
         return App(fn, tuple(out), ty)
+
+
+def desugar(s: Syn) -> Syn:
+    """``abs x`` is Mathlib's ``|x|``."""
+    if s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] == "abs" and len(s.args[1]) == 1:
+        return Syn("abs", (s.args[1][0],), s.start, s.end)
+    return s
 
 
 def abstract(e: Expr, hid: int, name: str) -> Expr:

@@ -190,6 +190,9 @@ def unfold(e: Expr) -> Expr:
             return Bin("<", e.b, e.a, PROP)
         if e.op == "≥":
             return Bin("≤", e.b, e.a, PROP)
+        if e.op == "∣" and e.a.ty in (NAT, INT) if hasattr(e.a, "ty") else False:
+            ty = e.a.ty
+            return Binder("∃", "c", ty, Bin("=", e.b, Bin("*", e.a, BVar("c"), ty), PROP))
     return e
 
 
@@ -338,6 +341,7 @@ class Printer:
             and body.op == conn
             and isinstance(body.a, Bin)
             and body.a.op in BINDER_PREDS
+            and (body.a.op != "≠" or e.kind == "∃")
             and body.a.a == BVar(e.name)
             and BVar(e.name) not in _bvars(body.a.b)
         ):
@@ -347,7 +351,8 @@ class Printer:
         dom = e.dom
         while isinstance(body, Binder) and body.kind == e.kind and body.dom == dom and not (
             isinstance(body.body, Bin) and body.body.op == conn and isinstance(body.body.a, Bin)
-            and body.body.a.op in BINDER_PREDS and body.body.a.a == BVar(body.name)
+            and body.body.a.op in BINDER_PREDS and (body.body.a.op != "≠" or e.kind == "∃")
+            and body.body.a.a == BVar(body.name)
         ):
             names.append(body.name)
             body = body.body

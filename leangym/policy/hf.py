@@ -25,7 +25,8 @@ class HFPolicy:
 
     ``mode``: ``"sample"`` (``k`` samples at ``temperature``/``top_p``), ``"beam"`` (``k`` beams) or
     ``"greedy"`` (one candidate whatever ``k``). Completions that hit ``max_new_tokens`` without an
-    end-of-sequence token are unfinished tactics and dropped unless ``keep_truncated``.
+    end-of-sequence token are unfinished tactics and dropped unless ``keep_truncated``. ``seed``
+    seeds torch's global generator once (``generate`` takes no generator of its own).
     """
 
     def __init__(
@@ -63,7 +64,10 @@ class HFPolicy:
         self.max_prompt_tokens = max_prompt_tokens
         self.max_batch_prompts = max_batch_prompts
         self.keep_truncated = keep_truncated
-        self.seed = seed
+        if seed is not None:  # once: successive calls draw fresh samples, the sequence is reproducible
+            import torch
+
+            torch.manual_seed(seed)
 
     @classmethod
     def from_pretrained(
@@ -112,8 +116,6 @@ class HFPolicy:
         enc = self.tokenizer(
             prompts, return_tensors="pt", padding=True, truncation=True, max_length=self.max_prompt_tokens
         ).to(self.device)
-        if self.seed is not None:
-            torch.manual_seed(self.seed)
         with torch.inference_mode():
             seqs = self.model.generate(**enc, **self._generate_kwargs(k))
         if not torch.is_tensor(seqs):

@@ -93,9 +93,9 @@ class InProcessRepl:
             assert self._handler is not None
             try:
                 reply = self._handler.handle(obj, timeout=timeout)
-            except ReplTimeout:
+            except ReplTimeout as exc:
                 self._handler = None
-                raise
+                raise ReplTimeout(f"{self.name} gave no reply within {timeout:.3g} s ({exc}); it was rebuilt") from exc
             except ReplError:
                 self._handler = None
                 raise

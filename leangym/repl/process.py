@@ -82,6 +82,7 @@ class ReplProcess:
         self.requests_served = 0  # by the current process
         self._proc: subprocess.Popen[bytes] | None = None
         self._stderr: IO[bytes] | None = None
+        self._selector: selectors.BaseSelector | None = None
         self._buffer = b""
         self._fresh = False
         self._closed = False
@@ -115,8 +116,10 @@ class ReplProcess:
             self._stderr.close()
             self._stderr = None
             raise BackendUnavailable(f"REPL executable {self.command[0]!r} is not executable: {exc}") from exc
-        assert self._proc.stdin is not None
+        assert self._proc.stdin is not None and self._proc.stdout is not None
         os.set_blocking(self._proc.stdin.fileno(), False)
+        self._selector = selectors.DefaultSelector()  # one per process: cheaper than one per request
+        self._selector.register(self._proc.stdout.fileno(), selectors.EVENT_READ)
         self._buffer = b""
         self._fresh = True
         self.requests_served = 0
@@ -125,6 +128,9 @@ class ReplProcess:
     def _kill(self) -> int | None:
         """Kill the whole process group and reap the leader; returns its exit status."""
         proc, self._proc = self._proc, None
+        if self._selector is not None:
+            self._selector.close()
+            self._selector = None
         if proc is None:
             return None
         if proc.poll() is None:
@@ -293,6 +299,14 @@ class ReplProcess:
         assert self._proc is not None and self._proc.stdin is not None
         fd = self._proc.stdin.fileno()
         view = memoryview(payload)
+        try:  # the common case: the pipe has room and one write suffices, no selector needed
+            view = view[os.write(fd, view) :]
+        except BlockingIOError:
+            pass
+        except (BrokenPipeError, ConnectionResetError):
+            raise self._crashed("before reading the request") from None
+        if not view:
+            return
         with selectors.DefaultSelector() as sel:
             sel.register(fd, selectors.EVENT_WRITE)
             while view:
@@ -312,28 +326,27 @@ class ReplProcess:
                 view = view[n:]
 
     def _read_reply(self, deadline: float | None, timeout: float | None) -> dict:
-        assert self._proc is not None and self._proc.stdout is not None
+        assert self._proc is not None and self._proc.stdout is not None and self._selector is not None
         fd = self._proc.stdout.fileno()
         poll = MEMORY_POLL_S if self.memory_limit_mb is not None else None
-        with selectors.DefaultSelector() as sel:
-            sel.register(fd, selectors.EVENT_READ)
-            while True:
-                reply = self._take_reply()
-                if reply is not None:
-                    return reply
-                remaining = self._remaining(deadline)
-                if remaining is not None and remaining <= 0:
-                    raise self._timeout_error(timeout, "while the request ran")
-                wait = remaining
-                if poll is not None:
-                    wait = poll if wait is None else min(wait, poll)
-                if sel.select(wait):
-                    chunk = os.read(fd, 1 << 16)
-                    if not chunk:
-                        raise self._crashed("while the request ran", self._buffer)
-                    self._buffer += chunk
-                if poll is not None:
-                    self._check_memory()
+        sel = self._selector
+        while True:
+            reply = self._take_reply()
+            if reply is not None:
+                return reply
+            remaining = self._remaining(deadline)
+            if remaining is not None and remaining <= 0:
+                raise self._timeout_error(timeout, "while the request ran")
+            wait = remaining
+            if poll is not None:
+                wait = poll if wait is None else min(wait, poll)
+            if sel.select(wait):
+                chunk = os.read(fd, 1 << 16)
+                if not chunk:
+                    raise self._crashed("while the request ran", self._buffer)
+                self._buffer += chunk
+            elif poll is not None:
+                self._check_memory()
 
     def _take_reply(self) -> dict | None:
         """Cut one reply (text up to a blank line) off the buffer, or None if none is complete yet."""

@@ -8,6 +8,9 @@ stdin/stdout protocol::
 
     python -m leangym.repl.replay TRANSCRIPT.in [MORE.in ...]
 
+(:func:`replay_command` runs this file directly: it needs only the standard library, so it starts
+without importing leangym.)
+
 Requests are matched by content (key order and spacing do not matter). When one request was
 recorded with several replies they are served in recorded order, the last one repeating. A request
 never recorded gets ``{"message": "replay: no recorded reply ..."}``, the REPL's own error shape.
@@ -63,6 +66,11 @@ class Replay:
         if not queue:
             return json.dumps({"message": f"replay: no recorded reply for {request_key(request)[:200]}"})
         return queue.pop(0) if len(queue) > 1 else queue[0]
+
+
+def replay_command(transcripts: list[str | Path]) -> list[str]:
+    """The command line of a replay REPL serving ``transcripts``."""
+    return [sys.executable, str(Path(__file__).resolve()), *(str(t) for t in transcripts)]
 
 
 def serve(replay: Replay, stdin=sys.stdin, stdout=sys.stdout) -> None:

@@ -17,13 +17,13 @@ def _leangym(*args: str, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "leangym", *args], capture_output=True, text=True, timeout=120, **kwargs)
 
 
-def test_envs_lists_ids_sizes_and_engines(shared_data):
-    out = _leangym("envs", "--backend", "minilean", "--data-dir", str(shared_data))
+def test_envs_lists_ids_sizes_and_engines(small_data_dir):
+    out = _leangym("envs", "--backend", "minilean", "--data-dir", str(small_data_dir))
     assert out.returncode == 0, out.stderr
     rows = {line.split()[0]: line for line in out.stdout.splitlines()[1:]}
     assert {"MiniLean-v0", "MiniF2F-v0", "LeanWorkbook-v0", "ProofNet-v0", "MiniF2F-Lite-v0"} <= set(rows)
     assert " 244 " in rows["MiniF2F-v0"] and ("inside its fragment" in rows["MiniF2F-v0"] or "needs real Lean" in rows["MiniF2F-v0"])
-    assert "minilean" in rows["MiniLean-v0"]
+    assert "minilean" in rows["MiniLean-v0"] and " 300 " in rows["LeanWorkbook-v0"]
 
 
 def test_envs_without_data_says_what_is_missing(tmp_path):

@@ -21,10 +21,10 @@ DATA_FILES = {
 }
 
 
-def make_kwargs(env_id, shared_data):
+def make_kwargs(env_id, data_dir):
     kwargs = {"backend": "minilean"}
     if env_id in DATA_FILES:
-        kwargs["data_path"] = str(shared_data / DATA_FILES[env_id])
+        kwargs["data_path"] = str(data_dir / DATA_FILES[env_id])
     return kwargs
 
 
@@ -45,9 +45,9 @@ def test_family_variants_follow_the_generators():
 
 
 @pytest.mark.parametrize("env_id", sorted(ENV_IDS))
-def test_check_env_on_every_id(env_id, shared_data):
+def test_check_env_on_every_id(env_id, small_data_dir):
     try:
-        env = gym.make(env_id, **make_kwargs(env_id, shared_data))
+        env = gym.make(env_id, **make_kwargs(env_id, small_data_dir))
     except Exception as exc:  # datasets wholly outside MiniLean's fragment must say so clearly
         assert "fragment" in str(exc) and "real Lean" in str(exc), exc
         pytest.skip(f"{env_id}: no problem inside MiniLean's fragment ({exc})")
@@ -57,9 +57,9 @@ def test_check_env_on_every_id(env_id, shared_data):
 
 
 @pytest.mark.parametrize("env_id", sorted(ENV_IDS))
-def test_make_vec_on_every_id(env_id, shared_data):
+def test_make_vec_on_every_id(env_id, small_data_dir):
     try:
-        envs = gym.make_vec(env_id, num_envs=2, **make_kwargs(env_id, shared_data))
+        envs = gym.make_vec(env_id, num_envs=2, **make_kwargs(env_id, small_data_dir))
     except Exception as exc:
         assert "fragment" in str(exc), exc
         pytest.skip(f"{env_id}: no problem inside MiniLean's fragment")

@@ -101,3 +101,12 @@ def test_constructor_errors_say_what_was_expected(prop_problems):
         LeanTacticEnv(prop_problems, backend="coq")
     with pytest.raises(ConfigError, match="render_mode"):
         LeanTacticEnv(prop_problems, backend="minilean", render_mode="human")
+
+
+def test_problems_outside_minilean_fragment_give_a_clear_error():
+    from leangym.errors import DataError
+    from leangym.problems import Problem
+
+    foreign = Problem("z", "theorem z (f : ℂ → ℂ) (hf : DifferentiableOn ℂ f Set.univ) : f 0 = f 0", source="proofnet")
+    with pytest.raises(DataError, match="fragment.*leangym setup"):
+        LeanTacticEnv([foreign], backend="minilean")

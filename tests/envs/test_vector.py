@@ -77,3 +77,13 @@ def test_async_mode_works():
         assert len(obs) == 2 and all("⊢" in o for o in obs)
         _, reward, *_ = envs.step(("skip", "skip"))
         assert np.all(reward == 0.0)
+
+
+def test_whole_proof_mode_vectorises_too():
+    with closing(gym.make_vec("MiniLean-v0", num_envs=2, backend="minilean", mode="whole_proof")) as envs:
+        envs.reset(seed=0)
+        problems = {p.id: p for p in envs.unwrapped.envs[0].unwrapped.problems}
+        ids = [e.unwrapped.problem.id for e in envs.unwrapped.envs]
+        obs, reward, terminated, _, info = envs.step(("\n".join(problems[ids[0]].reference_proof), "skip"))
+        assert reward.tolist() == [1.0, 0.0] and terminated.tolist() == [True, False]
+        assert obs[0] == "proof verified" and "unsolved goals" in obs[1]

@@ -50,11 +50,11 @@ def test_reward_trainer_learns_to_rank_held_out_pairs(tokenizer, tmp_path):
             out.append({"chosen": critic_text(state(lo)), "rejected": critic_text(state(hi))})
         return out
 
-    train, held_out = pairs(160), pairs(40)
+    train, held_out = pairs(96), pairs(40)
     model = models.tiny_critic(tokenizer, n_layer=1, d_model=32)
     cfg = RewardConfig(
         output_dir=str(tmp_path),
-        num_train_epochs=3,
+        num_train_epochs=2,
         per_device_train_batch_size=16,
         learning_rate=3e-3,
         logging_strategy="no",
@@ -72,4 +72,5 @@ def test_reward_trainer_learns_to_rank_held_out_pairs(tokenizer, tmp_path):
     chosen = critic.score([p["chosen"].split("\n", 1)[1] for p in held_out])
     rejected = critic.score([p["rejected"].split("\n", 1)[1] for p in held_out])
     accuracy = sum(c > r for c, r in zip(chosen, rejected)) / len(held_out)
+    print("held-out accuracy", accuracy)
     assert accuracy >= 0.8, accuracy

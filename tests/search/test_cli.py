@@ -51,24 +51,35 @@ def test_prove_writes_store_and_resumes(tmp_path):
     assert f"({len(solved)} already solved)" in again.stdout
 
 
-def test_eval_reports_pass_rate_with_budget():
+def test_eval_with_a_saved_hf_policy_reports_pass_rate_and_budget(tmp_path):
+    from leangym import models
+
+    tok = models.train_tokenizer(["⊢ p ∧ q:::constructor", "h : p\n⊢ p:::exact h"], vocab_size=300)
+    models.save(models.tiny_causal_lm(tok), tok, tmp_path / "policy")
     out = _leangym(
         "eval",
         "--env",
         "MiniLean-Propositional-v0",
         "--n",
-        "4",
+        "3",
         "--policy",
-        "scripted",
+        str(tmp_path / "policy"),
         "--budget",
-        "4x8",
+        "2x2",
         "--workers",
         "2",
+        "--passes",
+        "2",
         "--json",
+        "--store",
+        str(tmp_path / "e.sqlite"),
     )
     assert out.returncode == 0, out.stderr
     res = json.loads(out.stdout.strip().splitlines()[-1])
-    assert res["problems"] == 4 and res["budget"] == "1x4x8" and 0 <= res["pass_rate"] <= 1
+    assert res["problems"] == 3 and res["budget"] == "2x2x2" and len(res["passes"]) == 2
+    assert 0 <= res["pass_rate"] <= 1
+    with ProofStore(tmp_path / "e.sqlite") as s:
+        assert len(s.attempts()) >= 3
 
 
 def test_bad_budget_is_explained():

@@ -17,7 +17,7 @@ TACTICS = ["intro h1", "constructor", "left", "right", "assumption", "exact h1",
 @pytest.fixture()
 def env():
     register_envs()
-    env = GoalFeatures(DiscreteTactics(gym.make("MiniLean-Propositional-v0", backend="minilean"), TACTICS), dim=64)
+    env = GoalFeatures(DiscreteTactics(gym.make("MiniLean-v0", backend="minilean"), TACTICS), dim=64)
     yield env
     env.close()
 

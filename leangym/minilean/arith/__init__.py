@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from leangym.minilean.arith.linear import linarith, nlinarith
 from leangym.minilean.arith.normnum import decide, norm_num, simp_arith
-from leangym.minilean.arith.omega import omega
 from leangym.minilean.arith.poly import ring_equal, ring_normalize
-from leangym.minilean.arith.positivity import positivity
+from leangym.minilean.arith.presburger import omega
 from leangym.minilean.arith.semantics import Unsupported, evaluate, holds, int_div, int_mod, is_prime
+from leangym.minilean.arith.signs import positivity
 
 __all__ = [
     "Unsupported",

@@ -12,31 +12,57 @@ import random
 from collections.abc import Callable, Iterator
 
 from leangym.errors import ConfigError
-from leangym.minilean.suites import propositional
+from leangym.minilean.suites import algebra, numbers, propositional
 from leangym.problems import Problem
 
-MAX_ATTEMPTS = 200_000
+MAX_ATTEMPTS = 20_000
 """Rejection-sampling attempts allowed per problem before the generator gives up."""
 
 
-def _propositional(rng: random.Random, difficulty: int) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """Yield ``(statement_without_name, proof)``; the name is filled in by :func:`generate`."""
-    while True:
-        for _ in range(MAX_ATTEMPTS):
-            got = propositional.sample(rng, difficulty)
-            if got is not None:
-                hyps, goal, script = got
-                yield propositional.statement("{name}", hyps, goal), tuple(script)
-                break
-        else:
-            raise RuntimeError(f"propositional generator found nothing at difficulty {difficulty}")
+Draw = tuple[str, tuple[str, ...]] | None
 
 
-_FAMILIES: dict[str, tuple[str, Callable[[random.Random, int], Iterator[tuple[str, tuple[str, ...]]]]]] = {
-    "propositional": ("prop", _propositional),
+def _propositional_draw(rng: random.Random, difficulty: int) -> Draw:
+    got = propositional.sample(rng, difficulty)
+    if got is None:
+        return None
+    hyps, goal, script = got
+    return propositional.statement("{name}", hyps, goal), tuple(script)
+
+
+_DRAWS: dict[str, tuple[str, Callable[[random.Random, int], Draw]]] = {
+    "propositional": ("prop", _propositional_draw),
+    "linear": ("lin", algebra.linear),
+    "systems": ("sys", algebra.systems),
+    "inequalities": ("ineq", algebra.inequalities),
+    "divisibility": ("dvd", numbers.divisibility),
+    "existential": ("ex", numbers.existential),
+    "functional": ("fn", algebra.functional),
+    "induction": ("ind", numbers.induction),
 }
 
+
+def _mixture_draw(rng: random.Random, difficulty: int) -> Draw:
+    """One problem from a family drawn uniformly (propositional included)."""
+    family = rng.choice(sorted(_DRAWS))
+    return _DRAWS[family][1](rng, difficulty)
+
+
+_FAMILIES = {**_DRAWS, "mixture": ("mix", _mixture_draw)}
+
 FAMILIES: tuple[str, ...] = tuple(_FAMILIES)
+
+
+def _stream(draw: Callable[[random.Random, int], Draw], rng: random.Random, difficulty: int) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Rejection sampling: draws until one is accepted, for each problem asked."""
+    while True:
+        for _ in range(MAX_ATTEMPTS):
+            got = draw(rng, difficulty)
+            if got is not None:
+                yield got
+                break
+        else:
+            raise RuntimeError(f"generator {draw.__name__} found nothing at difficulty {difficulty}")
 
 
 def generate(family: str, n: int, *, seed: int = 0, difficulty: int = 1) -> list[Problem]:
@@ -55,11 +81,11 @@ def generate(family: str, n: int, *, seed: int = 0, difficulty: int = 1) -> list
         raise ConfigError(f"n must be >= 0, got {n}; pass the number of problems wanted")
     if difficulty < 1:
         raise ConfigError(f"difficulty must be >= 1, got {difficulty}; 1 is the easiest level")
-    stem, make = _FAMILIES[family]
+    stem, draw = _FAMILIES[family]
     rng = random.Random(f"{family}:{seed}:{difficulty}")
     seen: set[str] = set()
     problems: list[Problem] = []
-    stream = make(rng, difficulty)
+    stream = _stream(draw, rng, difficulty)
     while len(problems) < n:
         template, proof = next(stream)
         if template in seen:
