@@ -2,9 +2,10 @@
 (b) vector env steps/s for 1, 2, 4, 8 sub-envs over a pool of subprocess workers, as ratios to 1 env.
 
 Every sub-env plays its problem's reference proof (so each step is real Lean-style work and every
-episode ends in a verified proof, which also exercises verification and autoreset).
+episode ends in a verified proof, which also exercises verification and autoreset). Steps/s counts
+every env step, the closing step's whole-proof verification included.
 
-    python benchmarks/env_throughput.py --seconds 5 --out benchmarks/results/envs.md
+    python benchmarks/env_throughput.py --seconds 5 --out /tmp/env_throughput.md
 """
 
 from __future__ import annotations
@@ -18,23 +19,36 @@ import gymnasium as gym
 
 from leangym.envs import register_envs
 
-ENV_ID = "MiniLean-v0"
+
+def step_plans(env_id: str) -> dict[str, tuple[str, ...]]:
+    """Per problem, the tactics to send: its reference proof line by line where every line is a step
+    on its own, else the whole proof as one tactic block (an `induction ... with` line is not a step)."""
+    env = gym.make(env_id, backend="minilean")
+    plans = {}
+    for p in env.unwrapped.problems:
+        _, info = env.reset(options={"problem": p.id})
+        for tactic in p.reference_proof:
+            *_, info = env.step(tactic)
+            if info["error"]:
+                break
+        plans[p.id] = tuple(p.reference_proof) if info["verified"] else ("\n".join(p.reference_proof),)
+    env.close()
+    return plans
 
 
-def _next_tactic(problems: dict, problem_id: str, proof: list[str]) -> str:
-    ref = problems[problem_id].reference_proof
-    return ref[len(proof)] if len(proof) < len(ref) else "skip"
+def _next_tactic(plans: dict, problem_id: str, proof: list[str]) -> str:
+    plan = plans[problem_id]
+    return plan[len(proof)] if len(proof) < len(plan) else "skip"
 
 
-def single_env_rate(in_process: bool, seconds: float) -> tuple[float, int]:
+def single_env_rate(env_id: str, plans: dict, in_process: bool, seconds: float) -> tuple[float, int]:
     """Steps per second (and episodes done) of one env playing reference proofs."""
-    env = gym.make(ENV_ID, backend="minilean", backend_options={"in_process": in_process})
-    problems = {p.id: p for p in env.unwrapped.problems}
+    env = gym.make(env_id, backend="minilean", backend_options={"in_process": in_process})
     _, info = env.reset(seed=0)
     steps = episodes = 0
     start = time.perf_counter()
     while time.perf_counter() - start < seconds:
-        _, _, terminated, truncated, info = env.step(_next_tactic(problems, info["problem_id"], info["proof"]))
+        _, _, terminated, truncated, info = env.step(_next_tactic(plans, info["problem_id"], info["proof"]))
         steps += 1
         if terminated or truncated:
             episodes += int(terminated)
@@ -44,15 +58,14 @@ def single_env_rate(in_process: bool, seconds: float) -> tuple[float, int]:
     return rate, episodes
 
 
-def vector_rate(num_envs: int, seconds: float) -> tuple[float, int]:
+def vector_rate(env_id: str, plans: dict, num_envs: int, seconds: float) -> tuple[float, int]:
     """Sub-env transitions per second of ``gym.make_vec`` with ``num_envs`` subprocess workers."""
-    envs = gym.make_vec(ENV_ID, num_envs=num_envs, backend="minilean", backend_options={"in_process": False})
-    problems = {p.id: p for p in envs.unwrapped.envs[0].unwrapped.problems}
+    envs = gym.make_vec(env_id, num_envs=num_envs, backend="minilean", backend_options={"in_process": False})
     _, info = envs.reset(seed=0)
     steps = episodes = 0
     start = time.perf_counter()
     while time.perf_counter() - start < seconds:
-        actions = tuple(_next_tactic(problems, info["problem_id"][i], info["proof"][i]) for i in range(num_envs))
+        actions = tuple(_next_tactic(plans, info["problem_id"][i], info["proof"][i]) for i in range(num_envs))
         _, _, terminated, _, info = envs.step(actions)
         steps += num_envs
         episodes += int(terminated.sum())
@@ -65,31 +78,39 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=5.0, help="measuring time per configuration")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 2, 4, 8], help="vector env sizes")
-    parser.add_argument("--out", default=None, help="write a Markdown table here as well")
+    parser.add_argument(
+        "--env-ids", nargs="+", default=["MiniLean-Propositional-v0", "MiniLean-v0"], help="MiniLean ids to measure"
+    )
+    parser.add_argument("--out", default=None, help="write the Markdown tables here as well")
     args = parser.parse_args()
     register_envs()
 
-    lines = [f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}", ""]
-    inproc, e1 = single_env_rate(True, args.seconds)
-    subproc, e2 = single_env_rate(False, args.seconds)
+    load = os.getloadavg()[0]
+    lines = [f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, load average {load:.1f} at start", ""]
     lines += [
-        "(a) one env, reference proofs, MiniLean",
+        "(a) one env playing reference proofs: MiniLean in-process vs the same engine as a REPL subprocess",
         "",
-        "| engine placement | steps/s | episodes | ratio |",
+        "| env id | in-process steps/s | subprocess steps/s | in-process / subprocess |",
         "| --- | ---: | ---: | ---: |",
-        f"| in-process | {inproc:,.0f} | {e1} | {inproc / subproc:.2f}x |",
-        f"| REPL subprocess (JSON over pipes) | {subproc:,.0f} | {e2} | 1.00x |",
-        "",
-        "(b) gym.make_vec, one subprocess worker per sub-env, threads stepping sub-envs",
-        "",
-        "| num_envs | steps/s (all sub-envs) | episodes | speed-up vs 1 env |",
-        "| ---: | ---: | ---: | ---: |",
     ]
-    base = None
-    for n in args.sizes:
-        rate, episodes = vector_rate(n, args.seconds)
-        base = base or rate
-        lines.append(f"| {n} | {rate:,.0f} | {episodes} | {rate / base:.2f}x |")
+    plans = {env_id: step_plans(env_id) for env_id in args.env_ids}
+    for env_id in args.env_ids:
+        inproc, _ = single_env_rate(env_id, plans[env_id], True, args.seconds)
+        subproc, _ = single_env_rate(env_id, plans[env_id], False, args.seconds)
+        lines.append(f"| {env_id} | {inproc:,.0f} | {subproc:,.0f} | {inproc / subproc:.2f}x |")
+    lines += [
+        "",
+        "(b) gym.make_vec: N sub-envs, one MiniLean subprocess worker each, sub-envs stepped on threads",
+        "",
+        "| env id | num_envs | steps/s (all sub-envs) | verified episodes | vs 1 env |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for env_id in args.env_ids:
+        base = None
+        for n in args.sizes:
+            rate, episodes = vector_rate(env_id, plans[env_id], n, args.seconds)
+            base = base or rate
+            lines.append(f"| {env_id} | {n} | {rate:,.0f} | {episodes} | {rate / base:.2f}x |")
     text = "\n".join(lines)
     print(text)
     if args.out:

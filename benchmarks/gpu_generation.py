@@ -214,7 +214,7 @@ def main(argv: Sequence[str] | None = None) -> dict:
     a = parse_args(argv)
     torch.manual_seed(0)
     device = models.default_device()
-    problems = corpus(a.family, 200)
+    problems = corpus(a.family, max(a.prompts, a.search_problems, 32))
     texts = [p.statement for p in problems] + [t for p in problems for t in (p.reference_proof or ())]
     tok = models.train_tokenizer(texts, vocab_size=4096)
     model = models.benchmark_causal_lm(tok, arch=a.arch, size=a.size).to(

@@ -28,9 +28,9 @@ TACTICS = [
 problems, the second closes many arithmetic ones."""
 
 
-def make_env(env_id: str, seed: int, dim: int):
+def make_env(env_id: str, seed: int, dim: int, n: int):
     def thunk() -> gym.Env:
-        env = gym.make(env_id, backend="minilean")
+        env = gym.make(env_id, backend="minilean", n=n)
         env = ShapedReward(DiscreteTactics(env, TACTICS), step_penalty=0.01, error_penalty=0.02)
         env = GoalFeatures(env, dim=dim)
         env.reset(seed=seed)
@@ -39,9 +39,9 @@ def make_env(env_id: str, seed: int, dim: int):
     return thunk
 
 
-def evaluate(model: PPO, env_id: str, episodes: int, seed: int, dim: int) -> float:
-    """Fraction of episodes proved with the greedy policy."""
-    env = make_env(env_id, seed + 10_000, dim)()
+def evaluate(model: PPO, env_id: str, episodes: int, seed: int, dim: int, n: int) -> float:
+    """Fraction of episodes proved with the greedy policy (same problems, other draws)."""
+    env = make_env(env_id, seed + 10_000, dim, n)()
     solved = 0
     for _ in range(episodes):
         obs, _ = env.reset()
@@ -62,17 +62,18 @@ def main() -> None:
     parser.add_argument("--num-envs", type=int, default=4, help="parallel envs (SB3 DummyVecEnv)")
     parser.add_argument("--n-steps", type=int, default=128, help="PPO rollout length per env")
     parser.add_argument("--dim", type=int, default=256, help="goal feature size")
+    parser.add_argument("--problems", type=int, default=100, help="generated problems to train on")
     parser.add_argument("--eval-episodes", type=int, default=50, help="greedy episodes to evaluate on")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
 
     leangym.envs.register_envs()
     np.random.seed(args.seed)
-    vec = DummyVecEnv([make_env(args.env_id, args.seed + i, args.dim) for i in range(args.num_envs)])
-    model = PPO("MlpPolicy", vec, n_steps=args.n_steps, batch_size=64, seed=args.seed, device="cpu", verbose=0)
-    before = evaluate(model, args.env_id, args.eval_episodes, args.seed, args.dim)
+    vec = DummyVecEnv([make_env(args.env_id, args.seed + i, args.dim, args.problems) for i in range(args.num_envs)])
+    model = PPO("MlpPolicy", vec, n_steps=args.n_steps, batch_size=min(64, args.n_steps * args.num_envs), seed=args.seed, device="cpu", verbose=0)
+    before = evaluate(model, args.env_id, args.eval_episodes, args.seed, args.dim, args.problems)
     model.learn(total_timesteps=args.total_timesteps)
-    after = evaluate(model, args.env_id, args.eval_episodes, args.seed, args.dim)
+    after = evaluate(model, args.env_id, args.eval_episodes, args.seed, args.dim, args.problems)
     vec.close()
     print(f"{args.env_id}: solved {before:.0%} before, {after:.0%} after {args.total_timesteps} PPO steps")
 

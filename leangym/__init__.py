@@ -6,12 +6,18 @@ works after ``import leangym``.
 
 from __future__ import annotations
 
-from leangym.envs.registration import register_envs
+import os
+
 from leangym.errors import LeanGymError
 from leangym.problems import Problem
 
 __version__ = "0.1.0"
 
-register_envs()
+# MiniLean REPL subprocesses set this: they never make environments, and importing Gymnasium would
+# slow every worker (re)start.
+if not os.environ.get("LEANGYM_SKIP_ENV_REGISTRATION"):
+    from leangym.envs.registration import register_envs
 
-__all__ = ["LeanGymError", "Problem", "__version__", "register_envs"]
+    register_envs()
+
+__all__ = ["LeanGymError", "Problem", "__version__"]

@@ -35,6 +35,7 @@ class TrainConfig:
 
     output_dir: str = help_field("runs/trainer", "where the trainer writes checkpoints and the final model")
     epochs: float = help_field(3.0, "passes over the training data")
+    max_steps: int = help_field(-1, "optimisation steps; overrides epochs when > 0")
     learning_rate: float = help_field(
         1e-3, "AdamW learning rate (tiny from-scratch models like 1e-3; 1e-5 for 7B)"
     )
@@ -66,6 +67,7 @@ def training_kwargs(config: TrainConfig) -> dict:
     return dict(
         output_dir=config.output_dir,
         num_train_epochs=config.epochs,
+        max_steps=config.max_steps,
         per_device_train_batch_size=config.batch_size,
         learning_rate=config.learning_rate,
         seed=config.seed,

@@ -12,7 +12,7 @@ Two settings, one reward: 1.0 for a proof that the backend re-verifies from sour
   tokens so that only the model's own tactics carry the policy-gradient loss. (``environment_factory`` would
   need a tool-calling chat template, which small from-scratch models do not have.)
 
-    python -m trainers.grpo --mode tactic --model runs/sft --family propositional --steps 20
+    python -m trainers.grpo --mode tactic --model runs/sft --family propositional --max_steps 20
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ class GRPORunConfig(TrainConfig):
     learning_rate: float = help_field(1e-4, "AdamW learning rate")
     batch_size: int = help_field(16, "completions per optimisation step (a multiple of num_generations)")
     mode: str = help_field("tactic", "'tactic' (multi-turn episodes in the env) or 'whole_proof'")
-    steps: int = help_field(20, "optimisation steps (each generates batch_size fresh rollouts)")
+    max_steps: int = help_field(20, "optimisation steps (each generates batch_size fresh rollouts)")
     num_generations: int = help_field(4, "rollouts per problem (GRPO group size)")
     max_turns: int = help_field(4, "tactics per episode in tactic mode")
     max_new_tokens: int = help_field(32, "tokens per tactic (tactic mode) or per whole proof")
@@ -76,8 +76,8 @@ class GRPORunConfig(TrainConfig):
                 f"batch_size ({self.batch_size}) must be a multiple of num_generations ({self.num_generations}) "
                 "and num_generations >= 2 (GRPO's baseline is the group mean); adjust either"
             )
-        if self.max_turns < 1 or self.steps < 1:
-            raise ValueError(f"max_turns and steps must be >= 1, got {self.max_turns} and {self.steps}")
+        if self.max_turns < 1 or self.max_steps < 1:
+            raise ValueError(f"max_turns and max_steps must be >= 1, got {self.max_turns} and {self.max_steps}")
 
 
 def whole_proof_prompt(problem: Problem) -> str:
@@ -248,10 +248,8 @@ def train_grpo(model, tokenizer, problems: Sequence[Problem], backend: Backend, 
         raise ValueError(f"none of the {len(problems)} problems started; check the backend and statements")
     dataset = Dataset.from_dict({"prompt": list(prompts.values()), "problem_id": list(prompts)})
     tokenizer.padding_side = "left"
-    kwargs = training_kwargs(config)
-    kwargs.update(max_steps=config.steps, num_train_epochs=1)
     args = GRPOConfig(
-        **kwargs,
+        **training_kwargs(config),
         num_generations=config.num_generations,
         max_completion_length=config.max_completion_length
         if config.mode == "tactic"

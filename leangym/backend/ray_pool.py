@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -75,13 +76,22 @@ class RayPool:
     """A Backend over ``actors`` Ray actors, each running ``make_backend(backend, **options)``.
 
     ``actor_options`` go to ``ray.remote`` (default ``num_cpus=1``; add ``resources`` or a
-    ``scheduling_strategy`` to place actors on particular nodes). ``run_tactics`` and
+    ``scheduling_strategy`` to place actors on particular nodes). ``restart_timeout`` bounds how long
+    a call waits for a dead actor to come back. ``run_tactics`` and
     ``start_many`` send a whole batch at once and wait for all of it.
     """
 
     engine = "ray"
 
-    def __init__(self, backend: str = "minilean", *, actors: int = 2, actor_options: dict | None = None, **options) -> None:
+    def __init__(
+        self,
+        backend: str = "minilean",
+        *,
+        actors: int = 2,
+        actor_options: dict | None = None,
+        restart_timeout: float = 120.0,
+        **options,
+    ) -> None:
         try:
             import ray
         except ImportError as exc:
@@ -91,6 +101,7 @@ class RayPool:
         if not ray.is_initialized():
             raise BackendUnavailable("RayPool needs a Ray cluster: call ray.init() (or ray.init(address='auto')) first")
         self._ray = ray
+        self.restart_timeout = restart_timeout
         opts = {"num_cpus": 1, "max_restarts": -1, "max_task_retries": 0, **(actor_options or {})}
         cls = ray.remote(**opts)(_BackendActor)
         self.actors = [cls.remote(backend, options) for _ in range(actors)]
@@ -101,15 +112,22 @@ class RayPool:
         ray.get([a.pid.remote() for a in self.actors])  # fail here, not on the first request
 
     def _call(self, index: int, method: str, *args: Any) -> Any:
-        """Call ``method`` on actor ``index``; retried once if the actor died (Ray restarts it)."""
+        """Call ``method`` on actor ``index``; if the actor died, wait for Ray to restart it and call again.
+
+        Every method is safe to repeat (states are immutable handles), so a call that may or may not
+        have run on the dead actor is simply sent again, for up to ``restart_timeout`` seconds.
+        """
         ray = self._ray
-        for attempt in range(2):
+        deadline = time.monotonic() + self.restart_timeout
+        pause = 0.05
+        while True:
             try:
                 return ray.get(getattr(self.actors[index], method).remote(*args))
-            except ray.exceptions.RayActorError:
-                if attempt:
+            except (ray.exceptions.RayActorError, ray.exceptions.ActorUnavailableError):
+                if time.monotonic() + pause > deadline:
                     raise
-        raise AssertionError("unreachable")
+                time.sleep(pause)
+                pause = min(pause * 2, 1.0)
 
     def _next(self) -> int:
         if self._closed:
@@ -140,7 +158,7 @@ class RayPool:
         for i, ks in groups.items():
             try:
                 results = self._ray.get(refs[i])
-            except self._ray.exceptions.RayActorError:
+            except (self._ray.exceptions.RayActorError, self._ray.exceptions.ActorUnavailableError):
                 results = self._call(i, "run_tactics", [inner[k] for k in ks], timeout)
             for k, r in zip(ks, results):
                 out[k] = _wrap(r, i)
@@ -153,7 +171,7 @@ class RayPool:
         for i, p, ref in zip(indices, problems, refs):
             try:
                 result = self._ray.get(ref)
-            except self._ray.exceptions.RayActorError:
+            except (self._ray.exceptions.RayActorError, self._ray.exceptions.ActorUnavailableError):
                 result = self._call(i, "start", p, timeout)
             out.append(_wrap(result, i))
         return out

@@ -148,6 +148,29 @@ def _shift(messages: Sequence[Message], lines: int) -> list[Message]:
     return [replace(m, pos=mv(m.pos), end_pos=mv(m.end_pos)) for m in messages]
 
 
+def tactic_outcome(reply: dict, state: ProofState, tactic: str, owner: tuple) -> TacticOutcome:
+    """Read a REPL reply to ``tactic`` on ``state``; ``owner`` is ``(worker index, token)`` for new handles."""
+    messages = _messages(reply)
+    errors = _errors(messages)
+    if "proofState" not in reply:
+        return LeanError(str(reply.get("message", f"unexpected REPL reply: {str(reply)[:200]}")), state, messages)
+    if errors:
+        return LeanError("\n".join(m.data for m in errors), state, messages)
+    status = reply.get("proofStatus")
+    goals = tuple(reply.get("goals") or ())
+    tactics = (*state.tactics, tactic)
+    if status == COMPLETED:
+        return ProofClosed(state.problem, tactics)
+    if status is None and not goals and not reply.get("sorries"):
+        # REPL versions before proofStatus: an empty goal list without errors; verify() decides.
+        return ProofClosed(state.problem, tactics)
+    if status is not None and "sorry" in status:
+        return LeanError(f"the tactic uses `sorry` ({status}); a proof with sorry is never accepted", state, messages)
+    if not goals:
+        return LeanError(f"no goals remain but the proof is not complete ({status})", state, messages)
+    return ProofState(state.problem, goals, tactics, (*owner, reply["proofState"]))
+
+
 class ReplBackend:
     """A Backend over ``workers`` REPL transports built by ``transport_factory``.
 
@@ -157,7 +180,8 @@ class ReplBackend:
 
     Arguments: ``timeout`` (seconds per request when a call passes none), ``header_timeout`` (for
     elaborating a header, e.g. ``import Mathlib``), ``max_requests`` (recycle a process after this
-    many requests; upstream REPL states are never freed), ``max_action_chars`` (guard limit),
+    many requests; upstream REPL states are never freed), ``max_action_chars`` (guard limit per
+    tactic), ``max_proof_chars`` (limit on a whole proof given to ``verify``),
     ``pickle_headers`` (pickle elaborated headers so restarted processes unpickle them),
     ``engine`` ("lean", "minilean", or a name for other executables).
     """
@@ -171,6 +195,7 @@ class ReplBackend:
         header_timeout: float | None = None,
         max_requests: int | None = None,
         max_action_chars: int = DEFAULT_MAX_CHARS,
+        max_proof_chars: int = 65536,
         pickle_headers: bool = False,
         engine: str = "lean",
     ) -> None:
@@ -184,6 +209,7 @@ class ReplBackend:
         self.timeout = timeout
         self.header_timeout = header_timeout if header_timeout is not None else max(timeout, 120.0)
         self.max_action_chars = max_action_chars
+        self.max_proof_chars = max_proof_chars
         self.workers: list[Worker] = []
         self._closed = False
         self._rr = itertools.count()
@@ -397,7 +423,7 @@ class ReplBackend:
         h = state.handle
         if len(h) == 3 and h[0] == w.index and h[1] == w.token:
             return h[2], False
-        if h in w.remap:
+        if h and h in w.remap:
             return w.remap[h], False
         rebuilt = self._start_on(w, state.problem, timeout)
         for tactic in state.tactics:
@@ -411,13 +437,14 @@ class ReplBackend:
                 f"process restarted, and replaying the path failed: {detail}"
             )
         w.replays += 1
-        w.remap[h] = rebuilt.handle[2]
+        if h:
+            w.remap[h] = rebuilt.handle[2]
         return rebuilt.handle[2], True
 
     def _step(self, w: Worker, state: ProofState, tactic: str, timeout: float) -> TacticOutcome:
         """Send one tactic for a live state on ``w`` and read the outcome (no replay, no retry)."""
         reply = w.request({"tactic": tactic, "proofState": state.handle[2]}, timeout)
-        return self._outcome(reply, state, tactic, (w.index, w.token))
+        return tactic_outcome(reply, state, tactic, (w.index, w.token))
 
     def _run_on(self, w: Worker, state: ProofState, tactic: str, timeout: float) -> TacticOutcome:
         replayed = False
@@ -425,7 +452,7 @@ class ReplBackend:
             try:
                 ps, again = self._live_id(w, state, timeout)
                 replayed |= again
-                live = replace(state, handle=(w.index, w.token, ps))
+                live = replace(state, handle=(w.index, w.token, ps), replayed=replayed)
                 outcome = self._step(w, live, tactic, timeout)
             except ReplTimeout as exc:
                 return LeanError(f"leangym: timeout: {exc}", state, kind="timeout")
@@ -444,27 +471,6 @@ class ReplBackend:
                     outcome = replace(outcome, replayed=True)
             return outcome
         raise StateLost(f"the state of {state.problem.id} could not be rebuilt on worker {w.index}")
-
-    def _outcome(self, reply: dict, state: ProofState, tactic: str, owner: tuple) -> TacticOutcome:
-        messages = _messages(reply)
-        errors = _errors(messages)
-        if "proofState" not in reply:
-            return LeanError(str(reply.get("message", f"unexpected REPL reply: {str(reply)[:200]}")), state, messages)
-        if errors:
-            return LeanError("\n".join(m.data for m in errors), state, messages)
-        status = reply.get("proofStatus")
-        goals = tuple(reply.get("goals") or ())
-        tactics = (*state.tactics, tactic)
-        if status == COMPLETED:
-            return ProofClosed(state.problem, tactics)
-        if status is None and not goals and not reply.get("sorries"):
-            # REPL versions before proofStatus: an empty goal list without errors; verify() decides.
-            return ProofClosed(state.problem, tactics)
-        if status is not None and "sorry" in status:
-            return LeanError(f"the tactic uses `sorry` ({status}); a proof with sorry is never accepted", state, messages)
-        if not goals:
-            return LeanError(f"no goals remain but the proof is not complete ({status})", state, messages)
-        return ProofState(state.problem, goals, tactics, (*owner, reply["proofState"]))
 
     # -- whole-source checks ---------------------------------------------------------------------
 
@@ -499,8 +505,11 @@ class ReplBackend:
     def verify(self, problem: Problem, tactics: list[str] | tuple[str, ...], timeout: float | None = None) -> Verdict:
         """Re-check the whole proof as one command from the header's env: no error, no sorry, standard axioms only."""
         timeout = timeout or self.timeout
+        total = sum(len(t) for t in tactics)
+        if total > self.max_proof_chars:
+            return Verdict(False, f"leangym: proof rejected: {total} characters, over the limit of {self.max_proof_chars}")
         for t in tactics:
-            reason = check_tactic(t, self.max_action_chars)
+            reason = check_tactic(t, self.max_proof_chars)  # a whole proof may come as one "tactic"
             if reason is not None:
                 return Verdict(False, reason)
         name = theorem_name(problem.statement)

@@ -9,6 +9,7 @@ answers within a couple of seconds.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -27,6 +28,9 @@ LEAN_WORKBOOK_FILE = "lean_workbook.json"
 MINIF2F_FILE = "minif2f/minif2f.jsonl"
 PROOFNET_FILE = "proofnet/proofnet.jsonl"
 LEAN_WORKBOOK_LOCAL_FILES = ("lean-workbook/lean_workbook.json", "lean-workbook/lean_workbook_subset.jsonl")
+
+DEFAULT_SUITE_SIZE = 100
+"""Problems a MiniLean id generates unless ``n=`` says otherwise."""
 
 _THEOREM_NAME = re.compile(r"^\s*(?:theorem|lemma)\s+([^\s({\[:]+)", re.MULTILINE)
 
@@ -216,27 +220,19 @@ def load_lean_workbook(plus: bool = False, *, data_path: str | Path | None = Non
     return _unique_ids(problems)
 
 
-def load_minilean_suite(family: str = "mixture", n: int = 100, *, seed: int = 0, difficulty: int = 1) -> list[Problem]:
-    """MiniLean's generated problems: one ``family`` of ``leangym.minilean.suites.FAMILIES``, or ``"mixture"``.
+def load_minilean_suite(family: str = "mixture", n: int = DEFAULT_SUITE_SIZE, *, seed: int = 0, difficulty: int = 1) -> list[Problem]:
+    """MiniLean's generated problems: one of ``leangym.minilean.suites.FAMILIES`` (``"mixture"`` draws
+    from every family), ``n`` of them, from the stream ``seed`` at ``difficulty`` (1 = easiest)."""
+    return list(_generated(family, n, seed, difficulty))
 
-    The mixture splits ``n`` evenly over every family (the first families get the remainder).
-    """
+
+@functools.lru_cache(maxsize=64)
+def _generated(family: str, n: int, seed: int, difficulty: int) -> tuple[Problem, ...]:
+    # Generation is deterministic and some families take seconds per 100 problems (each statement is
+    # checked true); a process that makes several envs over one suite generates it once.
     from leangym.minilean import suites
 
-    families = list(suites.FAMILIES)
-    if family == "mixture":
-        chosen = families
-    elif family in families:
-        chosen = [family]
-    else:
-        raise ConfigError(f"unknown MiniLean family {family!r}; expected 'mixture' or one of {families}")
-    if n < len(chosen):
-        raise ConfigError(f"n={n} is smaller than the number of families ({len(chosen)}); use n >= {len(chosen)}")
-    problems: list[Problem] = []
-    for i, fam in enumerate(chosen):
-        count = n // len(chosen) + (1 if i < n % len(chosen) else 0)
-        problems.extend(suites.generate(fam, count, seed=seed, difficulty=difficulty))
-    return _unique_ids(problems)
+    return tuple(suites.generate(family, n, seed=seed, difficulty=difficulty))
 
 
 def load_minif2f_lite(*, data_path: str | Path | None = None) -> list[Problem]:

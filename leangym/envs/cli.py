@@ -34,6 +34,7 @@ def _envs(args: argparse.Namespace) -> int:
 
     from leangym.backend.lean_setup import auto_choice
     from leangym.datasets import DATA_ENV_VAR
+    from leangym.datasets.loaders import DEFAULT_SUITE_SIZE
     from leangym.envs.factory import dataset_problems
     from leangym.envs.registration import ENV_IDS
     from leangym.envs.resolve import in_fragment
@@ -46,6 +47,9 @@ def _envs(args: argparse.Namespace) -> int:
     rows = [("id", "problems", "engine (with --backend " + args.backend + ")")]
     for env_id, kwargs in ENV_IDS.items():
         kw = {k: v for k, v in kwargs.items() if k != "dataset"}
+        if kwargs["dataset"] == "minilean":  # generated on demand; generating every family takes seconds
+            rows.append((env_id, str(DEFAULT_SUITE_SIZE), f"{engine} (generated, n= to change)"))
+            continue
         try:
             problems = dataset_problems(kwargs["dataset"], **kw)
         except LeanGymError as exc:

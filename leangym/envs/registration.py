@@ -26,7 +26,7 @@ def _families() -> tuple[str, ...]:
         from leangym.minilean.suites import FAMILIES
     except ImportError:  # MiniLean's generators unavailable: only the dataset ids are registered
         return ()
-    return tuple(FAMILIES)
+    return tuple(f for f in FAMILIES if f != "mixture")  # the mixture is MiniLean-v0 itself
 
 
 ENV_IDS: dict[str, dict[str, Any]] = {

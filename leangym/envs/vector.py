@@ -39,7 +39,14 @@ class LeanVectorEnv(SyncVectorEnv):
     ) -> None:
         super().__init__([(lambda e=e: e) for e in envs], autoreset_mode=autoreset_mode)
         self._resolved = resolved
-        self._pool = ThreadPoolExecutor(max_workers=len(self.envs), thread_name_prefix="leangym-vec")
+        # Threads pay only where the backend has several workers to run requests at once; over one
+        # worker (e.g. MiniLean in-process) they would queue on its lock and add a hand-off per step.
+        workers = len(getattr(self.envs[0].unwrapped.backend, "workers", ())) or len(self.envs)
+        self._pool = (
+            ThreadPoolExecutor(max_workers=len(self.envs) - 1, thread_name_prefix="leangym-vec")
+            if len(self.envs) > 1 and workers > 1
+            else None
+        )
 
     @property
     def backend_note(self) -> str:
@@ -60,10 +67,15 @@ class LeanVectorEnv(SyncVectorEnv):
 
     def step(self, actions: Any) -> tuple[Any, np.ndarray, np.ndarray, np.ndarray, dict[str, Any]]:
         """Step every sub-env concurrently; batch in sub-env order (so results are deterministic)."""
-        futures = [self._pool.submit(self._step_one, i, a) for i, a in enumerate(iterate(self.action_space, actions))]
+        actions = list(iterate(self.action_space, actions))
+        if self._pool is None:
+            results = [self._step_one(i, a) for i, a in enumerate(actions)]
+        else:
+            # Sub-env 0 runs in this thread while the others run on the pool: one hand-off fewer per step.
+            futures = [self._pool.submit(self._step_one, i, a) for i, a in enumerate(actions[1:], start=1)]
+            results = [self._step_one(0, actions[0]), *(f.result() for f in futures)]
         infos: dict[str, Any] = {}
-        for i, future in enumerate(futures):
-            obs, reward, terminated, truncated, info, final = future.result()
+        for i, (obs, reward, terminated, truncated, info, final) in enumerate(results):
             self._env_obs[i] = obs
             self._rewards[i], self._terminations[i], self._truncations[i] = reward, terminated, truncated
             if final is not None:
@@ -78,6 +90,7 @@ class LeanVectorEnv(SyncVectorEnv):
         super().close_extras(**kwargs)
         if getattr(self, "_pool", None) is not None:
             self._pool.shutdown(wait=True)
+            self._pool = None
         if self._resolved is not None and self._resolved.owned:
             self._resolved.backend.close()
             self._resolved = None

@@ -176,12 +176,13 @@ class ArithTactics:
             self.used_sorry = True
         return out
 
-    def closed(self, st, t: Tac, axioms: frozenset = frozenset()):
+    def closed(self, st, t: Tac, axioms: frozenset | None = None):
+        """Close the main goal; ``axioms`` defaults to what Mathlib's arithmetic tactics use."""
         from leangym.minilean.tactics import CLASSICAL, on_main
 
         sorry = st.sorry or getattr(self, "used_sorry", False)
         self.used_sorry = False
-        return on_main(st, [], sorry=sorry, axioms=st.axioms | CLASSICAL | axioms)
+        return on_main(st, [], sorry=sorry, axioms=st.axioms | (CLASSICAL if axioms is None else axioms))
 
     # -- decide --------------------------------------------------------------------------------
     def t_decide(self, t: Tac, st):
@@ -223,8 +224,10 @@ class ArithTactics:
     def linarith_message(self, g: Goal) -> str:
         tgt = g.target
         hyps = g.hyps
-        if isinstance(tgt, Bin) and tgt.op in ("<", "≤", "=", ">", "≥", "≠"):
-            neg = logic.push_neg(Un("¬", tgt, PROP))
+        if isinstance(tgt, Bin) and tgt.op in ("<", "≤", "=", ">", "≥"):
+            # Mathlib negates the goal with `not_lt`/`not_le` (and splits `=` into two `<` goals)
+            op = {"<": "≥", "≤": ">", ">": "≤", "≥": "<", "=": "<"}[tgt.op]
+            neg = Bin(op, tgt.a, tgt.b, PROP)
             hyps = hyps + (Hyp(fresh_id(), "a", neg, True, True),)
         body = Goal(hyps, FALSE, "a" if hyps is not g.hyps else g.tag).pretty(self.mathlib())
         return "linarith failed to find a contradiction\n" + body
@@ -442,9 +445,9 @@ class ArithTactics:
         head = s.args[0] if s.kind == "app" else s
         args = s.args[1] if s.kind == "app" else ()
         try:
-            if head.kind == "ident" and head.args[0] in lemmas.TABLE and g.lookup(head.args[0]) is None \
-                    and head.args[0] not in self.run.lemmas:
-                return lemmas.rewrite_rule(pe, head.args[0], args, s)
+            if head.kind == "ident" and lemmas.canonical(head.args[0]) in lemmas.TABLE \
+                    and g.lookup(head.args[0]) is None and head.args[0] not in self.run.lemmas:
+                return lemmas.rewrite_rule(pe, lemmas.canonical(head.args[0]), args, s)
             prop = pe.infer(s)
         except ElabError as e:
             raise self.interp.elab_error(e, t) from None
@@ -503,7 +506,7 @@ class ArithTactics:
                     hyps = [Hyp(h.id, h.name, new, True, h.inaccessible) if h.id == where.id else h for h in hyps]
                     g = Goal(tuple(hyps), g.target, g.tag)
         if logic.rfl_ok(g.target) or g.target == TRUE:
-            return self.closed(st, t, frozenset({"propext"}))
+            return self.closed(st, t, frozenset({"propext"}) | st.axioms)
         if t.name == "rwa":
             for h in g.hyps:
                 if h.is_prop and defeq(h.type, g.target):

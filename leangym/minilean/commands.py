@@ -15,13 +15,23 @@ AXIOM_ORDER = ("propext", "sorryAx", "Classical.choice", "Quot.sound")
 DECL_KEYWORDS = ("theorem", "lemma", "example", "def")
 
 
-@dataclass(frozen=True)
 class Decl:
-    """A checked declaration: its closed statement and the axioms its proof uses."""
+    """A checked declaration: its statement (as a goal), the axioms its proof uses, whether it used
+    ``sorry``. The closed statement ``∀ binders, target`` is built only when a later proof uses it."""
 
-    statement: Expr
-    axioms: frozenset
-    sorry: bool
+    __slots__ = ("goal", "axioms", "sorry", "_statement")
+
+    def __init__(self, goal: Goal, axioms: frozenset, sorry: bool):
+        self.goal = goal
+        self.axioms = axioms
+        self.sorry = sorry
+        self._statement: Expr | None = None
+
+    @property
+    def statement(self) -> Expr:
+        if self._statement is None:
+            self._statement = closed_statement(self.goal, self.goal.hyps)
+        return self._statement
 
 
 @dataclass(frozen=True)
@@ -65,8 +75,9 @@ def closed_statement(goal: Goal, hyps: tuple[Hyp, ...]) -> Expr:
     return out
 
 
-def elab_binders(p: Parser, goal: Goal) -> Goal:
-    """Parse ``(x y : T)``/``{x : T}`` binder groups and extend the goal's context."""
+def parse_binders(p: Parser) -> list[tuple[list, Syn]]:
+    """Parse ``(x y : T)``/``{x : T}`` binder groups: [(name tokens, type syntax)]."""
+    groups = []
     while p.peek_is("(") or p.peek_is("{") or p.peek_is("[") or p.peek_is("⦃"):
         open_tok = p.advance()
         close = {"(": ")", "{": "}", "[": "]", "⦃": "⦄"}[open_tok.text]
@@ -83,6 +94,13 @@ def elab_binders(p: Parser, goal: Goal) -> Goal:
         p.advance()
         ty_syn = p.term(0)
         p.expect(close)
+        groups.append((names, ty_syn))
+    return groups
+
+
+def elab_binders(groups: list[tuple[list, Syn]], goal: Goal) -> Goal:
+    """Extend the goal's context with the binder groups, elaborating each type in order."""
+    for names, ty_syn in groups:
         el = Elab(goal)
         if el.is_type_syntax(ty_syn):
             ty = el.elab_type(ty_syn)
@@ -92,6 +110,29 @@ def elab_binders(p: Parser, goal: Goal) -> Goal:
             prop = el.prop(ty_syn)
             for n in names:
                 goal = goal.with_hyp(Hyp(fresh_id(), n.text, prop, True))
+    return goal
+
+
+STATEMENT_CACHE_SIZE = 4096
+_statement_cache: dict[tuple[str, bool, bool], Goal] = {}
+
+
+def elab_statement(src: str, groups: list, ty_syn: Syn, mathlib: bool, is_def: bool) -> Goal:
+    """The initial goal of a declaration, cached by its source text: an RL loop restarts the same
+    theorem thousands of times. Sharing a Goal between states is safe (goals are immutable and local
+    ids are unique per process)."""
+    key = (src, mathlib, is_def)
+    hit = _statement_cache.get(key)
+    if hit is not None:
+        return hit
+    goal = elab_binders(groups, Goal((), PROP))
+    el = Elab(goal)
+    # `def f : ℕ := ...` states data, not a proposition: its goal is the type itself
+    target = el.elab_type(ty_syn) if is_def and el.is_type_syntax(ty_syn) else el.prop(ty_syn)
+    goal = Goal(goal.hyps, target)
+    if len(_statement_cache) >= STATEMENT_CACHE_SIZE:
+        _statement_cache.clear()
+    _statement_cache[key] = goal
     return goal
 
 
@@ -132,7 +173,8 @@ class CommandRunner:
                                          t.start, t.end)
                     p.advance()
                     mod = p.ident().text
-                    if mod.startswith("Mathlib"):
+                    # Mathlib's ℕ/ℤ/ℚ/ℝ notation comes with Mathlib proper, not its tactic-only modules
+                    if mod == "Mathlib" or (mod.startswith("Mathlib.") and not mod.startswith("Mathlib.Tactic")):
                         env = Env(True, env.decls)
                     continue
                 seen_command = True
@@ -189,24 +231,22 @@ class CommandRunner:
         else:
             nt = p.ident()
             name, name_start, name_end = nt.text, nt.start, nt.end
-        goal = Goal((), PROP)
+            if name in env.decls:
+                raise ParseError(f"'{name}' has already been declared", nt.start, nt.end)
+        sig_start = p.tok.start
+        groups = parse_binders(p)
+        p.expect(":")
+        ty_syn = p.term(0)
         try:
-            goal = elab_binders(p, goal)
-            colon = p.expect(":")
-            ty_syn = p.term(0)
-            el = Elab(goal)
-            # `def f : ℕ := ...` states data, not a proposition: its goal is the type itself
-            target = el.elab_type(ty_syn) if kw.text == "def" and el.is_type_syntax(ty_syn) else el.prop(ty_syn)
+            goal = elab_statement(self.src[sig_start : ty_syn.end], groups, ty_syn, env.mathlib, kw.text == "def")
         except ElabError as e:
             s = e.syn
             start, end = (s.start, s.end) if s is not None else (kw.start, kw.end)
             self.msg("error", start, end, e.msg)
             self.skip_to_command(p)
             return env
-        del colon
-        goal = Goal(goal.hyps, target)
         p.expect(":=")
-        run = Run(self.deadline, True, env.mathlib, {k: (d.statement, d.axioms, d.sorry) for k, d in env.decls.items()})
+        run = Run(self.deadline, True, env.mathlib, env.decls, source=self.src)
         interp = Interpreter(run)
         n_msgs = len(run.messages)
         sorry = False
@@ -250,12 +290,8 @@ class CommandRunner:
             axioms = axioms | {"sorryAx"}
         if name is None or kw.text == "def":
             return env
-        try:
-            stmt = closed_statement(goal, goal.hyps)
-        except ElabError:
-            return env
         decls = dict(env.decls)
-        decls[name] = Decl(stmt, axioms, sorry)
+        decls[name] = Decl(goal, axioms, sorry)
         return Env(env.mathlib, decls)
 
 
@@ -271,10 +307,11 @@ def elaborate_statement(statement: str, mathlib: bool = True) -> Goal:
     p.exempt = -1
     if kw.text != "example":
         p.ident()
-    goal = elab_binders(p, Goal((), PROP))
+    sig_start = p.tok.start
+    groups = parse_binders(p)
     p.expect(":")
-    target = Elab(goal).prop(p.term(0))
+    ty_syn = p.term(0)
     t = p.tok
     if t.kind != "eof" and not (t.kind == "sym" and t.text == ":="):
         raise ParseError(f"unexpected {describe(t)}; expected ':='", t.start, t.end)
-    return Goal(goal.hyps, target)
+    return elab_statement(statement[sig_start : ty_syn.end], groups, ty_syn, mathlib, False)

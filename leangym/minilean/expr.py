@@ -190,9 +190,6 @@ def unfold(e: Expr) -> Expr:
             return Bin("<", e.b, e.a, PROP)
         if e.op == "≥":
             return Bin("≤", e.b, e.a, PROP)
-        if e.op == "∣" and e.a.ty in (NAT, INT) if hasattr(e.a, "ty") else False:
-            ty = e.a.ty
-            return Binder("∃", "c", ty, Bin("=", e.b, Bin("*", e.a, BVar("c"), ty), PROP))
     return e
 
 

@@ -83,6 +83,14 @@ RING_ONLY = {"mul_sub", "sub_mul", "sub_sq", "neg_neg", "sub_nonneg", "sub_pos",
 FIELD_ONLY = {"div_self"}
 
 LEMMAS = TABLE
+
+
+def canonical(name: str) -> str:
+    """``Nat.add_comm``/``Int.mul_comm``… are the general lemmas specialised; treat them as such."""
+    for prefix in ("Nat.", "Int.", "Rat.", "Real."):
+        if name.startswith(prefix) and name not in TABLE and name[len(prefix):] in TABLE:
+            return name[len(prefix):]
+    return name
 _parsed: dict[str, tuple[list, Expr]] = {}
 
 
@@ -208,6 +216,9 @@ def instantiate(pe, name: str, args: tuple, s: Syn) -> Expr:
         if kind != "proof" and not is_nat and var in sub:
             num_ty = num_ty or el.type_of(sub[var])
     ty = num_ty or NAT
+    for kind, var, is_nat in params:
+        if kind != "proof" and not is_nat and var in sub and el.type_of(sub[var]) != ty:
+            raise ElabError(f"application type mismatch: the arguments of `{name}` must have one type", s)
     check_type_allowed(name, ty, s)
     return _nat_exponent_fix(retype(substitute(stmt, sub), ty))
 

@@ -51,6 +51,33 @@ def _err(msg: str, node):
     return TacticError(msg, node.start, node.end)
 
 
+def expr_type(e: Expr, g: Goal) -> Expr | None:
+    if isinstance(e, FVar):
+        for h in g.hyps:
+            if h.id == e.id:
+                return h.type
+        return None
+    return getattr(e, "ty", None)
+
+
+def unfold_pred(p: Expr, g: Goal) -> Expr:
+    """Unfold ``a ∣ b``, ``Even n``, ``Odd n`` over ℕ/ℤ to the existentials they are by definition
+    (``∃ c, b = a * c``, ``∃ r, n = r + r``, ``∃ m, n = 2 * m + 1``); other propositions unchanged."""
+    if isinstance(p, Bin) and p.op == "∣":
+        ty = expr_type(p.a, g)
+        if ty in (NAT, INT):
+            return Binder("∃", "c", ty, Bin("=", p.b, Bin("*", p.a, BVar("c"), ty), PROP))
+    if isinstance(p, App) and isinstance(p.fn, Const) and p.fn.name in ("Even", "Odd") and len(p.args) == 1:
+        n = p.args[0]
+        ty = expr_type(n, g)
+        if ty in (NAT, INT):
+            if p.fn.name == "Even":
+                return Binder("∃", "r", ty, Bin("=", n, Bin("+", BVar("r"), BVar("r"), ty), PROP))
+            two, one = Num(Fraction(2), ty), Num(Fraction(1), ty)
+            return Binder("∃", "m", ty, Bin("=", n, Bin("+", Bin("*", two, BVar("m"), ty), one, ty), PROP))
+    return p
+
+
 # -- rcases / cases -------------------------------------------------------------------------
 def _drop(g: Goal, h: Hyp) -> Goal:
     return Goal(tuple(x for x in g.hyps if x.id != h.id), g.target, g.tag)
@@ -71,7 +98,7 @@ def rcases(g: Goal, h: Hyp, pat: tuple, node, tag: str) -> list[Goal]:
         if ng is None:
             raise _err("rcases: the `rfl` pattern needs an equation with a free variable on one side", node)
         return [ng]
-    u = unfold(h.type) if h.is_prop else h.type
+    u = unfold(unfold_pred(h.type, g)) if h.is_prop else h.type
     if kind == "alts":
         alts = pat[1]
         if isinstance(u, Bin) and u.op == "∨":
@@ -122,7 +149,7 @@ def rcases(g: Goal, h: Hyp, pat: tuple, node, tag: str) -> list[Goal]:
 
 def cases_prop(g: Goal, h: Hyp, node, tag: str) -> list[Goal]:
     """``cases h`` with Lean's inaccessible names."""
-    u = unfold(h.type)
+    u = unfold(unfold_pred(h.type, g))
     if h.type == FALSE:
         return []
     if isinstance(u, Bin) and u.op == "∨":

@@ -60,6 +60,8 @@ class MiniLeanRepl:
             raise
         except RecursionError:
             return {"message": "Lean error:\nmaximum recursion depth has been reached"}
+        except Exception as e:  # noqa: BLE001 - one bad request must never take the REPL down
+            return {"message": f"Lean error:\nMiniLean internal error ({type(e).__name__}: {e}); please report"}
 
     # -- commands ------------------------------------------------------------------------------
     def _cmd(self, req: dict, deadline: float | None) -> dict:
@@ -141,8 +143,7 @@ class MiniLeanRepl:
             if parsed.msg == "unknown tactic":
                 col += 1
             return {"message": f"Lean error:\n<input>:{line}:{col}: {parsed.msg}"}
-        run = Run(deadline, False, rec.env.mathlib,
-                  {k: (d.statement, d.axioms, d.sorry) for k, d in rec.env.decls.items()})
+        run = Run(deadline, False, rec.env.mathlib, rec.env.decls, source=text)
         interp = Interpreter(run)
         try:
             st = interp.exec(parsed, rec.state)

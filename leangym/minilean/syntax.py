@@ -28,6 +28,9 @@ SYMBOLS = sorted(
     key=len,
     reverse=True,
 )
+SYMBOLS_BY_FIRST: dict[str, list[str]] = {}
+for _s in SYMBOLS:
+    SYMBOLS_BY_FIRST.setdefault(_s[0], []).append(_s)
 ASCII_ALIASES = {"->": "→", "<->": "↔", "<-": "←", "<=": "≤", ">=": "≥", "/\\": "∧", "\\/": "∨", ".": "."}
 SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉ₐₑₒₓₔₕₖₗₘₙₚₛₜᵢᵣᵤᵥⱼ"
 KEYWORDS = {
@@ -187,7 +190,7 @@ def tokenize(text: str) -> list[Tok]:
                 break
             toks.append(Tok("id", text[i:j], i, j, line, col, bol))
         else:
-            for s in SYMBOLS:
+            for s in SYMBOLS_BY_FIRST.get(c, ()):
                 if text.startswith(s, i):
                     j = i + len(s)
                     toks.append(Tok("sym", ASCII_ALIASES.get(s, s), i, j, line, col, bol))
@@ -690,6 +693,15 @@ def _parse_tactic(p: Parser, col: int) -> Tac:
         p.limit = saved
         r = p.expect(")")
         return Tac("paren", start, r.end, {"body": body})
+    if t.kind == "sym" and t.text == "{":
+        p.advance()
+        saved = p.limit
+        p.limit = -1
+        body = _sub_block(p) if not p.peek_is("}") else Tac("seq", start, start, {"items": []})
+        p.limit = saved
+        r = p.expect("}")
+        # Lean reports a bracketed block's unsolved goals at its closing brace
+        return Tac("{}", start, r.end, {"body": body, "close": (r.start, r.end)})
     if t.kind != "id":
         raise ParseError("unknown tactic", t.start, t.end)
     name = t.text
@@ -790,7 +802,8 @@ def _parse_tactic(p: Parser, col: int) -> Tac:
     elif name in ("by_cases", "by_contra", "push_neg", "interval_cases", "clear", "subst", "revert"):
         if name == "by_cases":
             h = None
-            if p.toks[p.i + 1].kind == "sym" and p.toks[p.i + 1].text == ":" and p.tok.kind == "id":
+            nxt = p.toks[min(p.i + 1, len(p.toks) - 1)]
+            if nxt.kind == "sym" and nxt.text == ":" and p.tok.kind == "id" and not p.at_end():
                 h = p.advance().text
                 p.advance()
             a["name"] = h

@@ -61,10 +61,11 @@ class Run:
     deadline: float | None = None
     recover: bool = False
     mathlib: bool = True
-    lemmas: dict = field(default_factory=dict)
+    lemmas: dict = field(default_factory=dict)  # name -> commands.Decl of the environment
     sorries: list = field(default_factory=list)  # (Goal, start, end)
     messages: list = field(default_factory=list)  # (severity, start, end, text)
     steps: int = 0
+    source: str = ""  # the text the tactic offsets refer to (for quoting terms in messages)
 
     def tick(self) -> None:
         self.steps += 1
@@ -155,6 +156,13 @@ class Interpreter:
         r = self.focus_block(t.args["body"], st, g, t, t.end)
         return replace(r, goals=st.goals[1:])
 
+    def t_brace(self, t: Tac, st: State) -> State:
+        g = main_goal(st, t)
+        start, end = t.args["close"]
+        node = Tac("{}", start, end)
+        r = self.focus_block(t.args["body"], st, g, node, end)
+        return replace(r, goals=st.goals[1:])
+
     def t_case(self, t: Tac, st: State) -> State:
         tag = t.args["tag"]
         if not st.goals:
@@ -227,6 +235,8 @@ class Interpreter:
             r = self.exec(body, replace(st, goals=st.goals[:1]))
         except TacticError:
             return st
+        if r.goals == st.goals[:1]:
+            return st  # no progress: Lean would loop until its recursion limit
         out: list[Goal] = []
         cur = r
         for g in r.goals:
@@ -570,9 +580,17 @@ class Interpreter:
     def with_alternatives(self, t: Tac, st: State, goals: list[Goal]) -> State:
         alts = t.args.get("alts")
         names = t.args.get("names") or []
+        old_ids = {h.id for h in st.goals[0].hyps}
         if alts is None:
             if names:
-                goals = [rename_inaccessible(gg, names) for gg in goals]
+                # `cases' h with a b`: names go to the new fields, constructor by constructor
+                rest = list(names)
+                named = []
+                for gg in goals:
+                    k = sum(1 for h in gg.hyps if h.inaccessible and h.id not in old_ids)
+                    named.append(name_fields(gg, rest[:k], old_ids))
+                    rest = rest[k:]
+                goals = named
             return on_main(st, goals)
         out_state = st
         by_tag = {gg.tag.split(".")[-1]: gg for gg in goals}
@@ -582,7 +600,7 @@ class Interpreter:
             if gg is None:
                 raise err(f"Invalid alternative name '{tag}': Expected {' or '.join(repr(k) for k in by_tag)}", t)
             done_tags.add(tag)
-            gg = rename_inaccessible(gg, anames)
+            gg = name_fields(gg, anames, old_ids)
             r = self.focus_block(body, out_state, gg, t, t.end)
             out_state = replace(out_state, sorry=r.sorry, axioms=r.axioms)
         missing = [k for k in by_tag if k not in done_tags]
@@ -704,6 +722,21 @@ def rename_inaccessible(g: Goal, names: list[str]) -> Goal:
     return Goal(tuple(hyps), g.target, g.tag)
 
 
+def name_fields(g: Goal, names: list[str], old_ids: set[int]) -> Goal:
+    """Name a case's new inaccessible fields in order (``| succ k ih =>``, ``cases' h with a b``)."""
+    if not names:
+        return g
+    it = iter(names)
+    hyps = []
+    for h in g.hyps:
+        if h.inaccessible and h.id not in old_ids:
+            n = next(it, None)
+            if n is not None and n != "_":
+                h = Hyp(h.id, n, h.type, h.is_prop, False)
+        hyps.append(h)
+    return Goal(tuple(hyps), g.target, g.tag)
+
+
 def hyp_for_term(g: Goal, term: Syn, prop: Expr) -> tuple[Hyp, Goal]:
     """The hypothesis to destruct: the local itself, or a fresh one holding the term's proposition."""
     if term.kind == "ident":
@@ -752,14 +785,30 @@ class ProofElab:
         from leangym.minilean.expr import Printer
 
         pr = Printer(g.display_names(), self.interp.run.mathlib)
-        src = "term"
+        text = self.interp.run.source[s.start : s.end] if s.end > s.start else ""
+        src = text if text and "\n" not in text and len(text) <= 200 else "term"
         return ElabError(
             f"type mismatch\n  {src}\nhas type\n  {pr.pp(have)} : Prop\nbut is expected to have type\n"
             f"  {pr.pp(want)} : Prop",
             s,
         )
 
+    def dotted(self, s: Syn) -> Syn:
+        """``h.1.mp`` is lexed as one identifier; split it into projections of a local or lemma."""
+        if s.kind != "ident" or "." not in s.args[0] or self.lookup(s.args[0]) is not None:
+            return s
+        parts = s.args[0].split(".")
+        for cut in range(len(parts) - 1, 0, -1):
+            base = ".".join(parts[:cut])
+            if self.lookup(base) is not None or base in self.interp.run.lemmas:
+                e: Syn = Syn("ident", (base,), s.start, s.end)
+                for f in parts[cut:]:
+                    e = Syn("proj", (e, f), s.start, s.end)
+                return e
+        return s
+
     def check(self, s: Syn, want: Expr) -> None:
+        s = self.dotted(s)
         k = s.kind
         self.interp.run.tick()
         if k == "paren":
@@ -853,7 +902,7 @@ class ProofElab:
         self.axioms |= r.axioms
 
     def check_anon(self, s: Syn, items: list[Syn], want: Expr) -> None:
-        u = unfold(want)
+        u = unfold(logic.unfold_pred(want, self.ctx_goal(want)))
         if want == TRUE and not items:
             return
         if isinstance(u, Bin) and u.op in ("∧", "↔"):
@@ -929,25 +978,23 @@ class ProofElab:
                 if not h.is_prop:
                     raise ElabError(f"type mismatch: `{name}` is not a proof", s)
                 return h.type
-            if "." in name:
-                parts = name.split(".")
-                for cut in range(len(parts) - 1, 0, -1):
-                    base = ".".join(parts[:cut])
-                    if self.lookup(base) is not None or base in self.interp.run.lemmas:
-                        e: Syn = Syn("ident", (base,), s.start, s.end)
-                        for f in parts[cut:]:
-                            e = Syn("proj", (e, f), s.start, s.end)
-                        return self.infer(e)
+            split = self.dotted(s)
+            if split is not s:
+                return self.infer(split)
             lem = self.interp.run.lemmas.get(name)
             if lem is not None:
-                self.axioms |= lem[1]
-                if lem[2]:
+                try:
+                    stmt = lem.statement
+                except ElabError:
+                    raise ElabError(f"MiniLean cannot reuse `{name}` (it quantifies over a type)", s) from None
+                self.axioms |= lem.axioms
+                if lem.sorry:
                     self.sorry = True
-                return lem[0]
+                return stmt
             from leangym.minilean import lemmas
 
-            if name in lemmas.LEMMAS:
-                return lemmas.instantiate(self, name, (), s)
+            if lemmas.canonical(name) in lemmas.LEMMAS:
+                return lemmas.instantiate(self, lemmas.canonical(name), (), s)
             raise ElabError(f"Unknown identifier `{name}`", s)
         if k == "proj":
             return self.project(self.infer(s.args[0]), s.args[1], s)
@@ -961,8 +1008,8 @@ class ProofElab:
                     special = self.infer_special(name, args, s)
                     if special is not None:
                         return special
-                    if name in lemmas.LEMMAS:
-                        return lemmas.instantiate(self, name, args, s)
+                    if lemmas.canonical(name) in lemmas.LEMMAS:
+                        return lemmas.instantiate(self, lemmas.canonical(name), args, s)
             p = self.infer(head)
             for a in args:
                 p = self.apply_arg(p, a, s)
@@ -1054,6 +1101,7 @@ DISPATCH = {
     "paren": Interpreter.t_paren,
     "<;>": Interpreter.t_then_all,
     "·": Interpreter.t_cdot,
+    "{}": Interpreter.t_brace,
     "case": Interpreter.t_case,
     "case'": Interpreter.t_case,
     "next": Interpreter.t_case,

@@ -246,6 +246,12 @@ class ReplProcess:
                 timeout = max(timeout, self.start_timeout)
             deadline = None if timeout is None else time.monotonic() + timeout
             try:
+                self._drain()
+                if self._buffer.strip():
+                    raise ProtocolError(
+                        f"{self._describe()} wrote output after its last reply, unasked: {_snippet(self._buffer)!r}; "
+                        "the protocol is out of step, so it was killed"
+                    )
                 self._write(payload, deadline, timeout)
                 reply = self._read_reply(deadline, timeout)
             except BaseException:
@@ -259,6 +265,15 @@ class ReplProcess:
     def over_memory(self) -> bool:
         """True when the process has grown past ``memory_limit_mb`` between requests (restart it)."""
         return self.memory_limit_mb is not None and self.alive and self.rss_mb() > self.memory_limit_mb
+
+    def _drain(self) -> None:
+        """Read whatever the process wrote since its last reply, without waiting."""
+        assert self._proc is not None and self._proc.stdout is not None and self._selector is not None
+        while self._selector.select(0):
+            chunk = os.read(self._proc.stdout.fileno(), 1 << 16)
+            if not chunk:
+                return  # EOF: the request that follows reports the exit
+            self._buffer += chunk
 
     def _describe(self) -> str:
         return f"REPL process {self.pid} ({' '.join(self.command)[:120]})"

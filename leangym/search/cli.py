@@ -57,6 +57,7 @@ def _common(p: argparse.ArgumentParser) -> None:
         "--prompt-format", default="bfs", help="bfs | internlm2.5 | internlm2 (for model policies)"
     )
     g.add_argument("--temperature", type=float, default=1.0, help="sampling temperature (model policies)")
+    g.add_argument("--max-new-tokens", type=int, default=64, help="longest tactic in tokens (model policies)")
     g.add_argument(
         "--critic", default=None, help="save_pretrained dir of a critic (needed for --priority critic/blend)"
     )
@@ -140,6 +141,9 @@ def _load(args: argparse.Namespace):
     if args.policy != "scripted":
         kwargs["prompt_format"] = args.prompt_format
         kwargs["temperature"] = args.temperature
+        kwargs["max_new_tokens" if not args.policy.startswith(("http", "vllm:")) else "max_tokens"] = (
+            args.max_new_tokens
+        )
     policy = load_policy(args.policy, **kwargs)
     critic = HFCritic.from_pretrained(args.critic) if args.critic else None
     problems = env_problems(

@@ -9,7 +9,7 @@ import pytest
 
 from leangym.backend.api import LeanError, Message, ProofClosed, ProofState
 from leangym.backend.pool import LeanPool
-from leangym.backend.repl_backend import ReplBackend, parse_axioms
+from leangym.backend.repl_backend import parse_axioms, tactic_outcome
 from leangym.problems import Problem
 from leangym.repl.replay import load_transcript, replay_command
 
@@ -104,7 +104,7 @@ def test_recorded_empty_goal_replies_never_close(transcripts_dir: Path, reply_in
     reply = json.loads(load_transcript(transcripts_dir / name)[reply_index][1])
     assert reply["goals"] == []
     state = ProofState(Problem("x", "theorem x : True"), ("⊢ True",), (), (0, "t", 0))
-    out = ReplBackend._outcome(None, reply, state, "tac", (0, "t"))  # type: ignore[arg-type]
+    out = tactic_outcome(reply, state, "tac", (0, "t"))
     assert isinstance(out, LeanError) and expected in out.message
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -92,6 +93,9 @@ def test_doctor_reports_this_machine(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "real Lean:   absent" in out.stdout and "MiniLean:    present" in out.stdout
     assert 'backend="auto" will use: minilean' in out.stdout and str(tmp_path / "ws") in out.stdout
+    report = json.loads(run_cli("doctor", "--json", env={**os.environ, "LEANGYM_LEAN_WORKSPACE": str(tmp_path / "ws")}).stdout)
+    assert report["auto"] == "minilean" and not report["real_lean"]["usable"] and report["minilean"]["ok"]
+    assert "elan" in report["real_lean"]["missing"]
 
 
 @pytest.mark.skipif(not NO_LEAN, reason="real Lean is installed here")
@@ -106,3 +110,43 @@ def test_setup_offline_fails_fast_naming_what_is_missing(tmp_path):
     assert "cannot reach http://127.0.0.1:9/" in out.stderr and "missing: elan" in out.stderr
     assert "backend='minilean'" in out.stderr
     assert not (tmp_path / "ws").exists()
+
+
+@pytest.fixture
+def fake_lean(tmp_path, monkeypatch):
+    """A workspace laid out as `leangym setup` makes it, with stand-in tools: `lake env X` runs X, and the
+    "REPL binary" is the toy REPL. It tests discovery and the `lake env <repl>` launch path, not Lean."""
+    import os
+    import stat
+
+    bin_dir, ws = tmp_path / "bin", tmp_path / "ws"
+    (ws / ".lake" / "packages" / "mathlib").mkdir(parents=True)
+    (ws / "repl" / ".lake" / "build" / "bin").mkdir(parents=True)
+    (ws / "lakefile.toml").write_text('name = "fake"\n')
+    bin_dir.mkdir()
+    scripts = {
+        bin_dir / "elan": "#!/bin/sh\necho elan\n",
+        bin_dir / "lean": "#!/bin/sh\necho lean\n",
+        bin_dir / "lake": '#!/bin/sh\n[ "$1" = env ] && shift && exec "$@"\nexit 2\n',
+        ws / "repl" / ".lake" / "build" / "bin" / "repl": f'#!/bin/sh\nexec {" ".join(faulty_command("ok"))}\n',
+    }
+    for path, text in scripts.items():
+        path.write_text(text)
+        path.chmod(path.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("LEANGYM_LEAN_WORKSPACE", str(ws))
+    return ws
+
+
+def test_found_workspace_is_what_lean_and_auto_use(fake_lean):
+    from leangym.backend.api import ProofState
+    from leangym.problems import Problem
+
+    install = find_real_lean()
+    assert install.usable and install.cwd == str(fake_lean) and install.repl_command[1:] == ("env", str(fake_lean / "repl/.lake/build/bin/repl"))
+    assert auto_choice() == "lean"
+    with make_backend("auto", timeout=10) as b:
+        assert isinstance(b, LeanPool) and b.engine == "lean"
+        assert isinstance(b.start(Problem("t", "theorem t : True", header="import Mathlib\n")), ProofState)
+    out = run_cli("doctor")
+    assert "real Lean:   present" in out.stdout and 'backend="auto" will use: lean' in out.stdout

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from leangym.backend import make_backend
 from leangym.backend.api import Backend, LeanError, ProofClosed, ProofState
@@ -116,3 +118,26 @@ def test_batch_on_one_worker(backend):
     roots = backend.start_many([AND, OR])
     outs = backend.run_tactics([(roots[0], "constructor"), (roots[1], "exact h"), (roots[1], OR_PROOF[0])])
     assert isinstance(outs[0], ProofState) and isinstance(outs[1], LeanError) and isinstance(outs[2], ProofState)
+
+
+@pytest.fixture(scope="module")
+def inproc():
+    b = make_backend("minilean", in_process=True)
+    yield b, b.start(AND)
+    b.close()
+
+
+@settings(max_examples=150, deadline=None)
+@given(tactic=st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=80))
+def test_random_actions_never_raise(inproc, tactic):
+    """check_env feeds random strings: every one gives an outcome value, never an exception."""
+    backend, root = inproc
+    out = backend.run_tactic(root, tactic, timeout=5)
+    assert isinstance(out, ProofState | ProofClosed | LeanError)
+
+
+def test_verify_takes_a_whole_proof_longer_than_one_action(backend):
+    padding = "\n".join(["skip"] * 1200)  # about 6,000 characters: over the per-tactic limit, under the proof limit
+    assert backend.verify(AND, [padding + "\nexact ⟨hp, hq⟩"]).ok
+    too_long = backend.verify(AND, ["skip\n" * 20_000])
+    assert not too_long.ok and "over the limit of 65536" in too_long.reason

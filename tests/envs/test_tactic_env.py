@@ -110,3 +110,24 @@ def test_problems_outside_minilean_fragment_give_a_clear_error():
     foreign = Problem("z", "theorem z (f : ℂ → ℂ) (hf : DifferentiableOn ℂ f Set.univ) : f 0 = f 0", source="proofnet")
     with pytest.raises(DataError, match="fragment.*leangym setup"):
         LeanTacticEnv([foreign], backend="minilean")
+
+
+def test_state_is_replayed_after_a_worker_restart(env, prop_problems):
+    problem = next(p for p in prop_problems if len(p.reference_proof) >= 2)
+    env.reset(options={"problem": problem.id})
+    *_, info = env.step(problem.reference_proof[0])
+    assert info["replayed"] is False
+    env.backend.workers[0].transport.restart()  # what a timeout, crash or recycling does
+    _, reward, terminated, _, info = env.step(problem.reference_proof[1])
+    assert info["replayed"] is True and info["error"] is None
+    assert (reward, terminated) == ((1.0, True) if len(problem.reference_proof) == 2 else (0.0, False))
+
+
+def test_a_tactic_over_its_timeout_is_an_error_not_an_exception(prop_problems):
+    with LeanTacticEnv(prop_problems, backend="minilean", timeout=0.3) as env:
+        obs, _ = env.reset(options={"problem": prop_problems[0].id})
+        obs2, reward, terminated, truncated, info = env.step("sleep 3000")
+        assert "timeout" in info["error"] and obs2 == obs and not (terminated or truncated)
+        for tactic in prop_problems[0].reference_proof:  # the episode goes on
+            *_, info = env.step(tactic)
+        assert info["verified"]

@@ -61,8 +61,8 @@ def test_truncation_from_max_episode_steps():
 
 
 def test_seeded_vector_reset_is_reproducible():
-    def first_ids(seed):
-        with closing(gym.make_vec("MiniLean-v0", num_envs=3, backend="minilean")) as envs:
+    def first_ids(seed):  # workers=1: all sub-envs share one in-process MiniLean
+        with closing(gym.make_vec("MiniLean-v0", num_envs=3, backend="minilean", workers=1, n=16)) as envs:
             return list(envs.reset(seed=seed)[1]["problem_id"])
 
     assert first_ids(5) == first_ids(5)

@@ -7,6 +7,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from leangym.errors import ReplTimeout
 from leangym.minilean.jsonfmt import dumps
@@ -141,3 +143,27 @@ def test_huge_and_garbage_inputs_give_clean_errors():
         r = repl.handle({"tactic": junk, "proofState": sid})
         assert "message" in r and r["message"].startswith("Lean error:"), (junk, r)
     assert repl.handle({"tactic": "exact h", "proofState": sid})["proofStatus"] == "Completed"
+
+
+TOKENS = ["intro", "h", "x", "exact", "apply", "⟨", "⟩", "(", ")", ",", ":", "=", "<", "+", "*", "-", "^", "2", "∀",
+          "∃", "¬", "∧", "∨", "→", "fun", "=>", "·", "\n", "\n  ", ";", "<;>", "|", "rcases", "with", ":=", "by",
+          "sorry", "cases", "induction", "rw", "[", "]", "←", "at", "simp", "linarith", "omega", "have", "show",
+          "use", "constructor", "h.1", "ℝ", "ℕ", "_", "?_", "case", "inl", "first", "try", "repeat", "all_goals",
+          "by_cases", "interval_cases", "{", "}", "%", "/", "∣", "--", "/-", "sleep", "tauto", "refine", "rfl"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=14))
+def test_random_token_soup_never_breaks_the_repl(words):
+    src = " ".join(words)
+    repl = MiniLeanRepl()
+    repl.handle({"cmd": "import Mathlib"})
+    sid = repl.handle({"cmd": "theorem t (x : ℝ) (p q : Prop) (h : p ∧ q) (n : ℕ) (hn : n < 3) : p ∨ x = x := by sorry",
+                       "env": 0})["sorries"][0]["proofState"]
+    for req in ({"tactic": src, "proofState": sid},
+                {"cmd": f"theorem u (x : ℝ) (p q : Prop) (h : p ∧ q) : {src} := by\n  {src}", "env": 0}):
+        out = repl.handle(req, timeout=5)
+        assert isinstance(out, dict)
+        assert "internal error" not in out.get("message", ""), out
+        if out.get("proofStatus") == "Completed":
+            assert not out.get("messages")

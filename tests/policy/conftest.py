@@ -27,3 +27,14 @@ def lm(tokenizer):
 @pytest.fixture(scope="session")
 def llama(tokenizer):
     return models.tiny_causal_lm(tokenizer, arch="llama")
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _one_torch_thread():
+    """Tiny models run fastest on one thread; on a shared 2-core box two threads spin against each other."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)

@@ -2,7 +2,7 @@
 
 Modes: ``ok`` (a toy REPL: commands get an env and, with ``sorry``, a proof state; tactics get a
 new proof state; the tactics ``sleep N`` (ms), ``alloc N`` (MiB, kept), ``crash`` and ``fail``
-misbehave on demand; ``pickleTo``/``unpickleEnvFrom`` work; ``#print axioms`` lists
+misbehave on demand, ``chatter`` adds output after its reply; ``pickleTo``/``unpickleEnvFrom`` work; ``#print axioms`` lists
 ``$FAULTY_AXIOMS``; every request is appended to ``$FAULTY_LOG`` when set), ``garbage``, ``truncated`` (half a JSON object, then a blank line),
 ``truncated-exit`` (half a JSON object, then exit), ``die-at-start``, ``hang`` (reads, never
 answers), ``fork-hang`` (starts a child in its process group, then hangs), ``noread`` (never reads
@@ -76,6 +76,12 @@ def toy() -> None:
                 chunk[:: 4096] = b"x" * len(chunk[:: 4096])
         elif word == "crash":
             os._exit(7)
+        elif word == "chatter":  # a reply followed by output nobody asked for
+            reply({"proofStatus": "Incomplete: open goals remain", "proofState": states, "goals": ["⊢ x"]})
+            states += 1
+            sys.stdout.write("warning: stray line\n\n")
+            sys.stdout.flush()
+            continue
         elif word == "fail":
             reply({"message": "Lean error:\nunknown tactic"})
             continue

@@ -95,6 +95,15 @@ def test_garbage_output_is_a_protocol_error():
         assert not p.alive
 
 
+def test_unasked_output_after_a_reply_is_caught_on_the_next_request():
+    with faulty("ok") as p:
+        p.request({"cmd": "x := by sorry"}, timeout=5)
+        assert p.request({"tactic": "chatter", "proofState": 0}, timeout=5)["goals"] == ["⊢ x"]
+        time.sleep(0.2)
+        with pytest.raises(ProtocolError, match="unasked.*stray line"):
+            p.request({"tactic": "intro", "proofState": 0}, timeout=5)
+
+
 def test_truncated_json_then_blank_line():
     with faulty("truncated") as p:
         with pytest.raises(ProtocolError, match="not a JSON reply"):

@@ -13,9 +13,17 @@ from leangym.store import ProofStore
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _leangym(*args: str, **kw) -> subprocess.CompletedProcess:
+ONE_THREAD = {**os.environ, "OMP_NUM_THREADS": "1"}  # tiny models: one torch thread is fastest
+
+
+def _leangym(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "leangym", *args], capture_output=True, text=True, cwd=REPO, timeout=120, **kw
+        [sys.executable, "-m", "leangym", *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+        env=ONE_THREAD,
     )
 
 
@@ -66,6 +74,8 @@ def test_eval_with_a_saved_hf_policy_reports_pass_rate_and_budget(tmp_path):
         str(tmp_path / "policy"),
         "--budget",
         "2x2",
+        "--max-new-tokens",
+        "8",
         "--workers",
         "2",
         "--passes",
@@ -109,7 +119,9 @@ def test_sigkilled_prove_keeps_every_committed_proof(tmp_path):
         "--store",
         str(store),
     ]
-    proc = subprocess.Popen(args, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        args, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ONE_THREAD
+    )
     before: set[str] = set()
     deadline = time.monotonic() + 90
     try:

@@ -12,10 +12,12 @@ to ``e`` when ``x`` is not closed).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from fractions import Fraction
 
 from leangym.minilean.arith.ir import (
     Abs,
+    Atom,
     BoolConst,
     Cast,
     Cmp,
@@ -45,14 +47,82 @@ def _num(v: Fraction, ty: str) -> Num:
     return Num(Fraction(v), ty)
 
 
-def simp_arith(term: Term, rewrites: dict[Term, Term] | None = None) -> Term:
+@dataclass(frozen=True)
+class FnRule:
+    """``∀ var, name args = rhs``: a simp lemma for a function variable, e.g. ``∀ x, f x = 2 * x``.
+    Non-recursive (``rhs`` never mentions ``name``), so rewriting with it terminates."""
+
+    name: str
+    args: tuple[Term, ...]
+    var: str
+    rhs: Term
+
+    def apply(self, t: Fn) -> Term | None:
+        if t.name != self.name or len(t.args) != len(self.args):
+            return None
+        value: Term | None = None
+        for pat, arg in zip(self.args, t.args):
+            if isinstance(pat, Atom) and pat.name == self.var:
+                if value is not None and value != arg:
+                    return None
+                value = arg
+            elif pat != arg:
+                return None
+        return self.rhs if value is None else substitute(self.rhs, self.var, value)
+
+
+def substitute(t: Term, var: str, value: Term) -> Term:
+    """``t[var := value]`` (terms have no binders, so nothing can be captured)."""
+    if isinstance(t, Atom):
+        return value if t.name == var else t
+    if isinstance(t, Op):
+        return Op(t.op, (substitute(t.args[0], var, value), substitute(t.args[1], var, value)), t.ty)
+    if isinstance(t, Fn):
+        return Fn(t.name, tuple(substitute(a, var, value) for a in t.args), t.ty)
+    if isinstance(t, Neg | Abs | Cast):
+        return type(t)(substitute(t.arg, var, value), t.ty)
+    return t
+
+
+def _mentions_fn(t: Term, name: str) -> bool:
+    if isinstance(t, Fn):
+        return t.name == name or any(_mentions_fn(a, name) for a in t.args)
+    if isinstance(t, Op):
+        return any(_mentions_fn(a, name) for a in t.args)
+    if isinstance(t, Neg | Abs | Cast):
+        return _mentions_fn(t.arg, name)
+    return False
+
+
+def fn_rule(h: Prop) -> FnRule | None:
+    """The :class:`FnRule` stated by ``h``, if it has that shape."""
+    if not (isinstance(h, Quant) and h.kind == "∀" and isinstance(h.body, Cmp) and h.body.op == "="):
+        return None
+    lhs, rhs = h.body.lhs, h.body.rhs
+    if not isinstance(lhs, Fn) or _mentions_fn(rhs, lhs.name):
+        return None
+    return FnRule(lhs.name, lhs.args, h.var, rhs)
+
+
+def simp_arith(
+    term: Term, rewrites: dict[Term, Term] | None = None, rules: tuple[FnRule, ...] = ()
+) -> Term:
     """Literal arithmetic normalisation: closed subterms become literals (Lean semantics) and
-    the unit/zero identities are applied. Every step is an equation of the term's type."""
+    the unit/zero identities are applied. Every step is an equation of the term's type.
+    ``rewrites`` (term ↦ term, acyclic) and ``rules`` (function equations) are hypotheses used
+    as simp lemmas."""
     rewrites = rewrites or {}
 
     def go(t: Term) -> Term:
         if t in rewrites:
             return go(rewrites[t])
+        if isinstance(t, Fn) and rules:
+            args = Fn(t.name, tuple(go(a) for a in t.args), t.ty)
+            for rule in rules:
+                out = rule.apply(args)
+                if out is not None:
+                    return go(out)
+            return args
         if isinstance(t, Num):
             return t
         if is_closed(t):
@@ -109,15 +179,15 @@ def _closed_prop(p: Prop) -> bool:
     return False
 
 
-def _atomic(p: Prop, rewrites: dict[Term, Term]) -> Prop:
+def _atomic(p: Prop, rewrites: dict[Term, Term], rules: tuple[FnRule, ...]) -> Prop:
     if isinstance(p, Cmp):
-        p = Cmp(p.op, simp_arith(p.lhs, rewrites), simp_arith(p.rhs, rewrites))
+        p = Cmp(p.op, simp_arith(p.lhs, rewrites, rules), simp_arith(p.rhs, rewrites, rules))
         if p.lhs == p.rhs:
             return BoolConst(p.op in ("=", "≤"))
     elif isinstance(p, Dvd):
-        p = Dvd(simp_arith(p.a, rewrites), simp_arith(p.b, rewrites))
+        p = Dvd(simp_arith(p.a, rewrites, rules), simp_arith(p.b, rewrites, rules))
     elif isinstance(p, Pred):
-        p = Pred(p.name, simp_arith(p.arg, rewrites))
+        p = Pred(p.name, simp_arith(p.arg, rewrites, rules))
     if _closed_prop(p):
         if isinstance(p, Pred) and p.name == "Nat.Prime" and evaluate(p.arg, {}) > MAX_PRIME_LITERAL:
             return p
@@ -162,19 +232,20 @@ def _conn(op: str, a: Prop, b: Prop) -> Prop:
     return Conn(op, (a, b))
 
 
-def _simp(p: Prop, facts: dict[Prop, Prop], rewrites: dict[Term, Term], deadline: float | None) -> Prop:
+def _simp(p: Prop, facts: dict[Prop, Prop], rewrites: dict[Term, Term], rules: tuple[FnRule, ...],
+          deadline: float | None) -> Prop:
     check_deadline(deadline)
     if p in facts:
         return facts[p]
     if isinstance(p, (BoolConst, PropAtom, Quant)):
         return p
     if isinstance(p, Not):
-        return _negate(_simp(p.arg, facts, rewrites, deadline))
+        return _negate(_simp(p.arg, facts, rewrites, rules, deadline))
     if isinstance(p, Conn):
-        a = _simp(p.args[0], facts, rewrites, deadline)
-        b = _simp(p.args[1], facts, rewrites, deadline)
+        a = _simp(p.args[0], facts, rewrites, rules, deadline)
+        b = _simp(p.args[1], facts, rewrites, rules, deadline)
         return _conn(p.op, a, b)
-    out = _atomic(p, rewrites)
+    out = _atomic(p, rewrites, rules)
     return facts.get(out, out)
 
 
@@ -185,13 +256,16 @@ def norm_num(prop: Prop, hyps=(), *, deadline: float | None = None) -> Prop:
 
     Soundness: every rewrite is an equivalence (or equation) valid in Lean under the given
     hypotheses: closed terms are evaluated with Lean's semantics, literal identities hold in
-    every type (with ``x / 0 = 0``), propositional laws are classical tautologies, and a
-    hypothesis only replaces exactly the proposition (or non-closed term) it states.
+    every type (with ``x / 0 = 0``), propositional laws are classical tautologies, a hypothesis
+    only replaces exactly the proposition (or non-closed term) it states, and a hypothesis
+    ``∀ x, f x = e`` rewrites ``f a`` to ``e[x := a]`` (an instance of it; ``e`` may not mention
+    ``f``, so rewriting terminates).
     """
     facts: dict[Prop, Prop] = {}
     rewrites: dict[Term, Term] = {}
+    rules = tuple(r for r in map(fn_rule, hyps) if r is not None)
     for h in hyps:
-        h = _simp(h, {}, {}, deadline)
+        h = _simp(h, {}, {}, (), deadline)
         if isinstance(h, BoolConst):
             continue
         if isinstance(h, Cmp) and h.op == "=" and not is_closed(h.lhs) and _acyclic(h.lhs, h.rhs, rewrites):
@@ -201,7 +275,7 @@ def norm_num(prop: Prop, hyps=(), *, deadline: float | None = None) -> Prop:
         elif isinstance(h, Cmp) and h.op == "≠":
             facts[Cmp("=", h.lhs, h.rhs)] = FALSE
         facts[h] = TRUE
-    return _simp(prop, facts, rewrites, deadline)
+    return _simp(prop, facts, rewrites, rules, deadline)
 
 
 def _acyclic(lhs: Term, rhs: Term, rewrites: dict[Term, Term]) -> bool:

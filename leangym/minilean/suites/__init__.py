@@ -17,6 +17,8 @@ from leangym.problems import Problem
 
 MAX_ATTEMPTS = 20_000
 """Rejection-sampling attempts allowed per problem before the generator gives up."""
+MAX_REPEATS = 2_000
+"""Consecutive duplicate statements tolerated before a family is declared exhausted."""
 
 
 Draw = tuple[str, tuple[str, ...]] | None
@@ -86,10 +88,18 @@ def generate(family: str, n: int, *, seed: int = 0, difficulty: int = 1) -> list
     seen: set[str] = set()
     problems: list[Problem] = []
     stream = _stream(draw, rng, difficulty)
+    repeats = 0
     while len(problems) < n:
         template, proof = next(stream)
         if template in seen:
+            repeats += 1
+            if repeats > MAX_REPEATS:
+                raise ConfigError(
+                    f"family {family!r} at difficulty {difficulty} ran out of distinct problems after "
+                    f"{len(problems)}; ask for fewer or use another seed or difficulty"
+                )
             continue
+        repeats = 0
         seen.add(template)
         index = len(problems)
         name = f"{stem}_d{difficulty}_s{seed}_{index}".replace("-", "m")

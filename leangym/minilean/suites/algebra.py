@@ -16,7 +16,7 @@ from fractions import Fraction
 
 from leangym.minilean.arith import evaluate, linarith, nlinarith, ring_equal
 from leangym.minilean.arith.ir import Cmp, Num
-from leangym.minilean.suites.build import P, X, app, cmp, conj, num, plus, scale, var
+from leangym.minilean.suites.build import P, X, app, cmp, combine, conj, num, plus, scale, var
 
 Draw = tuple[str, tuple[str, ...]] | None
 
@@ -63,7 +63,7 @@ def linear(rng: random.Random, d: int) -> Draw:
         if c == a:
             return None
         lhs = a * x + b
-        rhs = plus(c * x, value(lhs) - c * sol)
+        rhs = plus(scale(c, x), value(lhs) - c * sol)
         h = cmp("=", lhs, rhs)
     elif d == 3:
         if ty in ("ℝ", "ℚ") and rng.random() < 0.5:
@@ -78,7 +78,7 @@ def linear(rng: random.Random, d: int) -> Draw:
             return None
         lhs = a * (x + c) - b if d == 4 else a * (x - c) + b * (x + e)
         coef = e if d == 4 else a + b + e
-        h = cmp("=", lhs, plus(coef * x, value(lhs) - coef * sol))
+        h = cmp("=", lhs, plus(scale(coef, x), value(lhs) - coef * sol))
     goal = cmp("=", x, s)
     if not linarith([h.ir], goal.ir):
         return None
@@ -260,9 +260,9 @@ def functional(rng: random.Random, d: int) -> Draw:
     a, b = _nonzero(rng, -5, 6), rng.randint(-9, 9)
     if d == 2:
         q = _nonzero(rng, -3, 3)
-        body = plus(q * x**2 + a * x, b)
+        body = combine([(q, x**2), (a, x), (b, None)], ty)
     else:
-        body = plus(a * x, b)
+        body = combine([(a, x), (b, None)], ty)
     rule = f"(h : ∀ x, {app(f, x, ty).text} = {body.text})"
 
     def fval(v: Fraction) -> Fraction:
@@ -297,10 +297,21 @@ def functional(rng: random.Random, d: int) -> Draw:
                  "constructor", "· linarith", "· linarith")
         binders = [f"({f} : ℝ → ℝ)", "(a b : ℝ)", general, f"(h₁ : {h1.text})", f"(h₂ : {h2.text})"]
         return theorem(binders, goal), proof
-    step = rng.randint(1, 3)
-    lhs = app(f, x + step, ty) - app(f, x, ty)
-    goal = cmp("=", lhs, step * pa if step > 1 else pa)
-    rewritten = (pa * (x + step) + pb) - (pa * x + pb)
-    if not ring_equal(rewritten.ir, goal.ir.rhs):
+    step = rng.randint(1, 5)
+    if rng.random() < 0.5:
+        slope, binders = pa, [f"({f} : ℝ → ℝ)", "(a b : ℝ)", general, "(x : ℝ)"]
+        image = lambda t: pa * t + pb  # noqa: E731
+    else:
+        slope, binders = num(a, ty), [f"({f} : ℝ → ℝ)", rule, "(x : ℝ)"]
+        image = lambda t: combine([(a, t), (b, None)], ty)  # noqa: E731
+    expected = slope if step == 1 else (num(step * a, ty) if slope.ir == num(a, ty).ir else step * slope)
+    if rng.random() < 0.5:
+        goal = cmp("=", app(f, x + step, ty) - app(f, x, ty), expected)
+        rewritten = image(x + step) - image(x)
+    else:
+        goal = cmp("=", app(f, x + step, ty), app(f, x, ty) + expected)
+        rewritten = image(x + step) - (image(x) + expected)
+        expected = num(0, ty)
+    if not ring_equal(rewritten.ir, expected.ir):
         return None
-    return theorem([f"({f} : ℝ → ℝ)", "(a b : ℝ)", general, "(x : ℝ)"], goal), ("rw [h, h]", "ring")
+    return theorem(binders, goal), ("rw [h, h]", "ring")

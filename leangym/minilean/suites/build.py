@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from leangym.minilean.arith.ir import Atom, Cmp, Conn, Dvd, Fn, Num, Op, Prop, Term
+from leangym.minilean.arith.ir import Atom, Cmp, Conn, Dvd, Fn, Neg, Num, Op, Prop, Term
 
 MAX_PREC = 1024
 _PREC = {"+": 65, "-": 65, "*": 70, "/": 70, "%": 70, "^": 75}
@@ -91,8 +91,25 @@ def plus(e: X, v: int | Fraction) -> X:
 
 
 def scale(c: int, e: X) -> X:
-    """``c * e`` without a unit coefficient."""
+    """``c * e`` without a unit coefficient (``-e`` for ``c = -1``)."""
+    if c == -1:
+        return X(f"-{_wrap(e, 75)}", Neg(e.ir, e.ty), 75)
     return e if c == 1 else num(c, e.ty) * e
+
+
+def combine(terms: list[tuple[int, X | None]], ty: str) -> X:
+    """``c₁ * e₁ ± c₂ * e₂ ± …`` written with signs, a ``None`` term meaning the constant 1."""
+    out: X | None = None
+    for c, e in terms:
+        if c == 0:
+            continue
+        if out is None:
+            out = num(c, ty) if e is None else scale(c, e)
+        elif e is None:
+            out = plus(out, c)
+        else:
+            out = out + scale(c, e) if c > 0 else out - scale(-c, e)
+    return num(0, ty) if out is None else out
 
 
 def lift(v: X | int | Fraction, ty: str) -> X:
