@@ -62,12 +62,13 @@ class Args:
     n_layer: int = _f(2, "transformer layers of the policy and the critic")
     d_model: int = _f(128, "hidden size of the policy and the critic")
     vocab_size: int = _f(800, "BPE vocabulary trained on the environment's text")
-    sft_epochs: float = _f(8.0, "SFT passes over all proofs found so far, each round")
+    sft_steps: int = _f(100, "SFT optimisation steps per round on all proofs found so far (batch 16)")
     sft_lr: float = _f(2e-3, "SFT learning rate")
-    critic_epochs: float = _f(4.0, "critic passes over all preference pairs, each round")
+    critic_steps: int = _f(40, "critic optimisation steps per round on all preference pairs (batch 16)")
     critic_lr: float = _f(1e-3, "critic learning rate")
     max_root_pairs: int = _f(400, "solved-root ≻ unsolved-root critic pairs sampled per round")
     workers: int = _f(1, "MiniLean backend workers")
+    torch_threads: int = _f(1, "CPU threads for torch (0: torch's default); 1 avoids OpenMP spin-waits on busy cores")
     run_dir: str = _f("", "run folder (store, checkpoints, TensorBoard, plot); default runs/<run_name>")
     fresh: bool = _f(False, "delete nothing but refuse to resume: fail if the run folder already has a store")
     quiet: bool = _f(False, "no progress bars or per-round lines (tests)")
@@ -261,6 +262,7 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
     """Run (or resume) expert iteration; returns every round's log, final models and the plot path."""
     import numpy as np
     import torch
+    import transformers
     from torch.utils.tensorboard import SummaryWriter
     from tqdm import tqdm
 
@@ -274,10 +276,13 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
     from trainers.sft import SFTRunConfig, train_sft
 
     # seeding
+    if args.torch_threads > 0:
+        torch.set_num_threads(args.torch_threads)
     random.seed(args.seed)
     np.random.seed(args.seed)
     torch.manual_seed(args.seed)
 
+    transformers.utils.logging.disable_progress_bar()  # per-save "Writing model shards" bars
     folder = args.folder
     folder.mkdir(parents=True, exist_ok=True)
     meta = folder / "args.json"
@@ -300,7 +305,7 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
     device = models.default_device()
     sft_cfg = SFTRunConfig(
         output_dir=str(folder / "trainer"),
-        epochs=args.sft_epochs,
+        max_steps=args.sft_steps,
         learning_rate=args.sft_lr,
         seed=args.seed,
         quiet=True,
@@ -308,7 +313,7 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
     )
     critic_cfg = CriticRunConfig(
         output_dir=str(folder / "trainer"),
-        epochs=args.critic_epochs,
+        max_steps=args.critic_steps,
         learning_rate=args.critic_lr,
         seed=args.seed,
         quiet=True,

@@ -24,10 +24,18 @@ class Problem:
     reference_proof: tuple[str, ...] | None = None
     meta: dict = field(default_factory=dict, compare=False, hash=False)
 
-    def with_proof(self, tactics: list[str] | tuple[str, ...]) -> str:
-        """Return the full checkable source: header, statement, ``:= by`` and the indented tactics."""
+    def proof_command(self, tactics: list[str] | tuple[str, ...]) -> str:
+        """The theorem as one command: statement, ``:= by`` and the tactics indented by two spaces.
+
+        Backends send it in the environment where ``header`` was elaborated, so Lean's message
+        positions count lines from the statement's first line.
+        """
         body = "\n".join("  " + line for t in tactics for line in t.split("\n"))
-        return f"{self.header}{self.statement} := by\n{body}"
+        return f"{self.statement} := by\n{body}"
+
+    def with_proof(self, tactics: list[str] | tuple[str, ...]) -> str:
+        """Return the full checkable source: header, then :meth:`proof_command`."""
+        return self.header + self.proof_command(tactics)
 
 
 def normalize_statement(statement: str) -> str:

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from leangym.policy.formats import Observation
 from leangym.problems import Problem
 
 _SCHEMA = """
@@ -67,6 +68,11 @@ class SFTExample:
     proof_before: tuple[str, ...]
     state: str
     tactic: str
+
+    @property
+    def observation(self) -> Observation:
+        """What the policy saw: render it with the policy's format, ``fmt.sft_text(ex.observation, ex.tactic, eos)``."""
+        return Observation(self.state, self.name, self.proof_before)
 
 
 @dataclass(frozen=True)

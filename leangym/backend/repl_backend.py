@@ -515,7 +515,7 @@ class ReplBackend:
         name = theorem_name(problem.statement)
         if name is None:
             return Verdict(False, f"cannot verify: the statement must start with `theorem NAME`, got {problem.statement[:60]!r}")
-        body = problem.with_proof(tactics)[len(problem.header) :]
+        body = problem.proof_command(tactics)
         w = self._acquire_any()
         try:
             for attempt in range(2):

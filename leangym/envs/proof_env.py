@@ -156,8 +156,9 @@ class LeanProofEnv(LeanEnvBase):
             else:
                 messages = verdict.messages
                 verified = verdict.ok
-                # Positions are reported relative to the proof: skip header, statement and ":= by".
-                offset = self.problem.with_proof([""]).count("\n")
+                # Lean counts lines from the command (statement, ":= by", proof); the header was
+                # elaborated separately. Report them relative to the proof's first line.
+                offset = self.problem.proof_command([""]).count("\n")
                 error = None if verified else format_feedback(messages, offset, verdict.reason)
         self._done = self._done or verified
         self._feedback = "proof verified" if verified else (error or "")

@@ -262,6 +262,7 @@ class Parser:
         self.limit = limit
         self.depth = 0
         self.exempt = -1
+        self.calc_steps = 0
 
     # -- token helpers ----------------------------------------------------------------------
     @property
@@ -270,6 +271,8 @@ class Parser:
 
     def at_end(self) -> bool:
         t = self.toks[self.i]
+        if t.bol and self.calc_steps and t.text == "_" and t.kind == "id" and self.i != self.exempt:
+            return True  # a line starting with `_` begins the next calc step
         return t.kind == "eof" or (t.bol and t.col <= self.limit and self.i != self.exempt)
 
     def peek_is(self, text: str) -> bool:
@@ -728,6 +731,33 @@ def _parse_tactic(p: Parser, col: int) -> Tac:
             a["locs"] = _locations(p)
         if name == "by_contra!" and not p.at_end() and p.tok.kind == "id" and p.tok.text not in KEYWORDS:
             a["name"] = p.advance().text
+    elif name == "calc":
+        steps = []
+        saved = p.limit
+        p.limit = col
+        p.calc_steps += 1
+        try:
+            first = p.term(0)
+            if p.peek_is(":="):
+                p.advance()
+                steps.append((first, p.term(0)))
+                first = None
+            while True:
+                t2 = p.tok
+                more = t2.kind == "id" and t2.text == "_" and (not t2.bol or t2.col >= col)
+                if not more:
+                    break
+                p.exempt = p.i
+                rel = p.term(0)
+                p.expect(":=")
+                steps.append((rel, p.term(0)))
+        finally:
+            p.calc_steps -= 1
+        p.limit = saved
+        if not steps:
+            p.error_expected("calc step")
+        a["start"] = first
+        a["steps"] = steps
     elif name == "sleep":
         n = p.tok
         if p.at_end() or n.kind != "num":

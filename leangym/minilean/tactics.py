@@ -35,6 +35,7 @@ from leangym.minilean.goals import Goal, Hyp, fresh_id, pretty_goals
 from leangym.minilean.syntax import Syn, Tac
 
 CLASSICAL = frozenset({"propext", "Classical.choice", "Quot.sound"})
+CALC_OPS = ("=", "<", "≤", ">", "≥")
 
 
 class TacticError(Exception):
@@ -645,6 +646,50 @@ class Interpreter:
         ng = logic.rewrite_locs(g, locs, logic.push_neg, t, "push_neg made no progress")
         return on_main(st, [ng], axioms=st.axioms | CLASSICAL)
 
+    def t_calc(self, t: Tac, st: State) -> State:
+        """``calc a R₁ b := p₁ _ R₂ c := p₂ …``: each step is checked, then transitivity gives
+        ``a R c`` (strict if any step is strict), which must be the goal."""
+        g = main_goal(st, t)
+        pe = ProofElab(self, g)
+        el = Elab(g)
+        try:
+            start = prev = None
+            if t.args["start"] is not None:
+                start = prev = el.leaf(t.args["start"], None) if t.args["start"].kind != "ident" else \
+                    el.arith_tree(t.args["start"], None)
+            ops = []
+            for rel_syn, proof in t.args["steps"]:
+                if prev is None:
+                    rel = el.prop(rel_syn)
+                    if not (isinstance(rel, Bin) and rel.op in CALC_OPS):
+                        raise ElabError("invalid 'calc' step, relation expected", rel_syn)
+                    start = rel.a
+                else:
+                    if not (rel_syn.kind == "bin" and rel_syn.args[0] in CALC_OPS and rel_syn.args[1].kind == "hole"):
+                        raise ElabError("invalid 'calc' step, it must have the form `_ R rhs`", rel_syn)
+                    ty = el.type_of(prev)
+                    rhs = el.arith_tree(rel_syn.args[2], ty) if ty in NUM_RANK else el.leaf(rel_syn.args[2], ty)
+                    rel = Bin(rel_syn.args[0], prev, rhs, PROP)
+                pe.check(proof, rel)
+                ops.append(rel.op)
+                prev = rel.b
+        except ElabError as e:
+            raise self.elab_error(e, t) from None
+        up, down = set(ops) <= {"=", "<", "≤"}, set(ops) <= {"=", ">", "≥"}
+        if not (up or down):
+            raise err("invalid 'calc' step, failed to synthesize `Trans` instance (mixed < and >)", t)
+        strict = "<" if up else ">"
+        weak = "≤" if up else "≥"
+        op = strict if strict in ops else weak if weak in ops else "="
+        result = Bin(op, start, prev, PROP)
+        if not defeq(result, g.target):
+            from leangym.minilean.expr import Printer
+
+            pr = Printer(g.display_names(), self.run.mathlib)
+            raise err(f"invalid 'calc' step, the relation\n  {pr.pp(result)}\ndoes not match the goal\n  "
+                      f"{pr.pp(g.target)}", t)
+        return on_main(st, pe.new_goals, sorry=st.sorry or pe.sorry, axioms=st.axioms | pe.axioms)
+
     def t_specialize(self, t: Tac, st: State) -> State:
         g = main_goal(st, t)
         term = t.args["term"]
@@ -1150,6 +1195,7 @@ DISPATCH = {
     "by_contra!": Interpreter.t_by_contra,
     "push_neg": Interpreter.t_push_neg,
     "specialize": Interpreter.t_specialize,
+    "calc": Interpreter.t_calc,
     "use": Interpreter.t_use,
     "exists": Interpreter.t_use,
     "clear": Interpreter.t_clear,

@@ -117,7 +117,9 @@ class VLLMPolicy:
                 "vLLM is not installed; `pip install leangym[vllm]` on a CUDA machine, or use HFPolicy"
             ) from exc
         engine_kwargs.setdefault("enable_prefix_caching", True)
-        self.llm = LLM(model=model, seed=seed, **engine_kwargs)
+        if seed is not None:
+            engine_kwargs["seed"] = seed
+        self.llm = LLM(model=model, **engine_kwargs)
         self.format = get_format(prompt_format)
         self.temperature = temperature
         self.top_p = top_p

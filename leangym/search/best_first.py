@@ -230,6 +230,11 @@ def best_first_search(
                 t = time.monotonic()
                 obs = [Observation(n.state.text, lp.name, n.state.tactics) for lp, n in batch]
                 proposals = policy.propose(obs, config.samples)
+                if len(proposals) != len(obs):
+                    raise LeanGymError(
+                        f"{type(policy).__name__}.propose returned {len(proposals)} candidate lists for "
+                        f"{len(obs)} observations; a TacticPolicy must answer one list per observation"
+                    )
                 run.policy_s += time.monotonic() - t
                 run.policy_calls += 1
                 run.states_proposed += len(batch)
@@ -277,8 +282,10 @@ def best_first_search(
                 for lp, found in zip(closures, verified):
                     if found is None:
                         continue
-                    tactics, states, verdict = found
-                    pairs = tuple(tree_critic_pairs(lp.tree, lp.tree.path_to_close(tactics)))
+                    tactics, parent_id, verdict = found
+                    path = lp.tree.path(parent_id)
+                    states = tuple(n.state.text for n in path)
+                    pairs = tuple(tree_critic_pairs(lp.tree, path))
                     if store is not None:  # committed before search moves on
                         store.add_proof(
                             lp.problem, tactics, states, round=config.round, stats=asdict(lp.stats())
@@ -343,7 +350,6 @@ def _verify_first(
     for parent, closed in sorted(found, key=lambda pc: -lp.priority(pc[0])):
         verdict = _safe(backend.verify, lp.problem, list(closed.tactics), config.tactic_timeout)
         if isinstance(verdict, Verdict) and verdict.ok:
-            states = tuple(n.state.text for n in lp.tree.path(parent.id))
-            return tuple(closed.tactics), states, verdict
+            return tuple(closed.tactics), parent.id, verdict
         lp.c["closed_unverified"] += 1
     return None

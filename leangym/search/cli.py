@@ -118,7 +118,10 @@ def env_problems(
     from leangym.envs.factory import dataset_problems
 
     register_envs()
-    spec = gym.spec(env_id)  # unknown ids raise Gymnasium's error with a "Did you mean"
+    try:
+        spec = gym.spec(env_id)
+    except gym.error.Error as exc:  # Gymnasium's message carries the "Did you mean"
+        raise ConfigError(f"{exc} (list the registered ids with `leangym envs`)") from None
     kw = dict(spec.kwargs)
     dataset = kw.pop("dataset")
     problems = dataset_problems(

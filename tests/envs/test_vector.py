@@ -6,9 +6,11 @@ from contextlib import closing
 
 import gymnasium as gym
 import numpy as np
+import pytest
 from gymnasium.vector import AutoresetMode
 
 from leangym.envs import LeanVectorEnv
+from leangym.errors import ConfigError
 
 
 def test_sub_envs_share_one_backend_and_observations_are_strings():
@@ -20,6 +22,9 @@ def test_sub_envs_share_one_backend_and_observations_are_strings():
         obs, info = envs.reset(seed=0)
         assert isinstance(obs, tuple) and all(isinstance(o, str) and "⊢" in o for o in obs)
         assert envs.observation_space.contains(obs)
+        backend, problem = envs.unwrapped.envs[0].unwrapped.backend, envs.unwrapped.envs[0].unwrapped.problem
+    with pytest.raises(ConfigError, match="closed"):  # closing the vector env closed the shared pool once
+        backend.start(problem)
 
 
 def _one_step_problems(envs):

@@ -46,6 +46,9 @@ PROVES = [
     "theorem a (x : ℕ) (h : 2 * x + 3 = 11) : x = 4 := by omega",
     "theorem a : (7 : ℤ) ∣ 21 := by decide",
     "theorem a (x : ℝ) (h : x + 1 = 3) : x = 2 := by\n  have h2 : x = 3 - 1 := by linarith\n  rw [h2]\n  norm_num",
+    "theorem a (a b c : ℝ) (h1 : a < b) (h2 : b = c) : a < c := by\n  calc a < b := h1\n    _ = c := h2",
+    "theorem a (x : ℝ) (h : x = 2) : x ^ 2 = 4 := by\n  calc x ^ 2 = 2 ^ 2 := by rw [h]\n    _ = 4 := by norm_num",
+    "theorem a (a b : ℝ) (h1 : a ≤ b) : a ≤ b + 1 := by\n  calc\n    a ≤ b := h1\n    _ ≤ b + 1 := by linarith\n  done",
 ]
 
 
@@ -76,6 +79,12 @@ REJECTS = [
     ("theorem a (x : ℕ) (h : x = 2) : x - 3 + 3 = x := by\n  rw [h]", "unsolved goals"),
     ("theorem a (x y : ℕ) : x - y + y = x := by rw [sub_add_cancel]", "Unknown identifier"),
     ("theorem a (x : ℕ) : x - x = 1 := by rw [sub_self]", "AddGroup"),
+    ("theorem a (a b c : ℝ) (h1 : a ≤ b) (h2 : b ≤ c) : a < c := by\n  calc a ≤ b := h1\n  _ ≤ c := h2",
+     "does not match the goal"),
+    ("theorem a (a b c : ℝ) (h1 : a < b) (h2 : c < b) : a < c := by\n  calc a < b := h1\n  _ > c := h2",
+     "Trans"),
+    ("theorem a (a b c : ℝ) (h1 : a < b) (h2 : b = c) : a < c := by\n  calc a < b := h2\n  _ = c := h2",
+     "type mismatch"),
 ]
 
 

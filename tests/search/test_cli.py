@@ -92,9 +92,13 @@ def test_eval_with_a_saved_hf_policy_reports_pass_rate_and_budget(tmp_path):
         assert len(s.attempts()) >= 3
 
 
-def test_bad_budget_is_explained():
+def test_bad_budget_and_unknown_env_are_explained():
     out = _leangym("eval", "--env", "MiniLean-Propositional-v0", "--policy", "scripted", "--budget", "lots")
     assert out.returncode == 2 and "SAMPLESxEXPANSIONS" in out.stderr
+    out = _leangym(
+        "prove", "--env", "MiniLean-Propositonal-v0", "--policy", "scripted", "--store", "unused.sqlite"
+    )
+    assert out.returncode == 2 and "Did you mean" in out.stderr and "leangym envs" in out.stderr
 
 
 def test_sigkilled_prove_keeps_every_committed_proof(tmp_path):

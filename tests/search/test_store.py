@@ -9,6 +9,7 @@ import time
 
 import pytest
 
+from leangym.policy import get_format
 from leangym.problems import Problem
 from leangym.store import CriticPair, ProofStore, theorem_name
 
@@ -24,6 +25,7 @@ def test_proofs_sft_examples_pairs_metrics(tmp_path):
         assert [len(p.tactics) for p in store.proofs("p1")] == [3, 1]
         (ex,) = store.sft_examples()
         assert (ex.name, ex.proof_before, ex.state, ex.tactic) == ("foo", (), "⊢ p ∧ p", "exact ⟨hp, hp⟩")
+        assert get_format("bfs").sft_text(ex.observation, ex.tactic, "</s>") == "⊢ p ∧ p:::exact ⟨hp, hp⟩</s>"
         steps = store.sft_examples(shortest_only=False)
         assert [s.proof_before for s in steps[:3]] == [(), ("constructor",), ("constructor", "exact hp")]
         pairs = [CriticPair("⊢ p", "⊢ p ∧ p", "progress", "p1"), CriticPair("a", "a", "sibling")]
@@ -70,7 +72,7 @@ def test_sigkill_loses_no_committed_proof(tmp_path):
         reported.append(proc.stdout.readline().strip())
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    assert len(reported) == 25
+    assert len(reported) == 25 and all(reported), reported
     with ProofStore(path) as store:
         solved = store.solved_ids()
         assert set(reported) <= solved

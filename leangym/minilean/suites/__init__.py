@@ -54,6 +54,10 @@ _FAMILIES = {**_DRAWS, "mixture": ("mix", _mixture_draw)}
 
 FAMILIES: tuple[str, ...] = tuple(_FAMILIES)
 
+HEADER = "import Mathlib\n"
+"""Every generated problem's header: ℕ ℤ ℚ ℝ notation and the arithmetic tactics come with Mathlib,
+so real Lean needs it and MiniLean prints goals as Lean + Mathlib would."""
+
 
 def _stream(draw: Callable[[random.Random, int], Draw], rng: random.Random, difficulty: int) -> Iterator[tuple[str, tuple[str, ...]]]:
     """Rejection sampling: draws until one is accepted, for each problem asked."""
@@ -107,7 +111,7 @@ def generate(family: str, n: int, *, seed: int = 0, difficulty: int = 1) -> list
             Problem(
                 id=f"minilean/{family}/d{difficulty}/s{seed}/{index}",
                 statement=template.replace("{name}", name, 1),
-                header="",
+                header=HEADER,
                 source="minilean",
                 reference_proof=proof,
                 meta={"family": family, "difficulty": difficulty},

@@ -198,44 +198,54 @@ def inequalities(rng: random.Random, d: int) -> Draw:
     elif d == 2:
         kind = rng.randrange(4)
         if kind == 0:
-            lhs, rhs = 2 * a * b, a**2 + b**2
+            p, q = rng.randint(1, 4), rng.randint(1, 4)
+            lhs, rhs = (2 * p * q) * a * b, scale(p * p, a**2) + scale(q * q, b**2)
+            hints = [(f"sq_nonneg ({scale(p, a).text} - {scale(q, b).text})", (scale(p, a) - scale(q, b)) ** 2)]
         elif kind == 1:
             lhs, rhs = (a + b) ** 2, 2 * (a**2 + b**2)
         elif kind == 2:
             lhs, rhs = 4 * a * b, (a + b) ** 2
         else:
-            k = rng.randint(2, 4)
-            lhs, rhs = (2 * k) * a * b, k * k * a**2 + b**2
-            hints = [(f"sq_nonneg ({k} * {a.text} - {b.text})", (k * a - b) ** 2)]
-        if kind != 3:
+            lhs, rhs = (a - b) ** 2, 2 * (a**2 + b**2)
+            hints = [(f"sq_nonneg ({a.text} + {b.text})", (a + b) ** 2)]
+        if kind in (1, 2):
             hints = [(f"sq_nonneg ({a.text} - {b.text})", (a - b) ** 2)]
+        rhs = plus(rhs, rng.choice([0, 0, rng.randint(1, 20)]))
     elif d == 3:
-        s = rng.randint(1, 8) * 2
+        s = rng.randint(1, 10) * 2
         h = cmp("=", a + b, num(s, ty))
         hyps.append(h)
         binders_extra.append(f"(h : {h.text})")
         if rng.random() < 0.5:
-            lhs, rhs = a * b, num(s * s // 4, ty)
+            lhs, rhs = a * b, num(s * s // 4 + rng.choice([0, 0, rng.randint(1, 9)]), ty)
         else:
-            lhs, rhs = num(s * s // 2, ty), a**2 + b**2
+            lhs, rhs = num(s * s // 2 - rng.choice([0, 0, rng.randint(1, 9)]), ty), a**2 + b**2
         hints = [(f"sq_nonneg ({a.text} - {b.text})", (a - b) ** 2)]
     elif d == 4:
-        if rng.random() < 0.5:
+        kind = rng.randrange(3)
+        if kind == 0:
             lhs, rhs = a * b + b * c + c * a, a**2 + b**2 + c**2
-        else:
+        elif kind == 1:
             lhs, rhs = (a + b + c) ** 2, 3 * (a**2 + b**2 + c**2)
-        hints = [
-            (f"sq_nonneg ({a.text} - {b.text})", (a - b) ** 2),
-            (f"sq_nonneg ({b.text} - {c.text})", (b - c) ** 2),
-            (f"sq_nonneg ({c.text} - {a.text})", (c - a) ** 2),
-        ]
+        else:
+            k = _nonzero(rng, -4, 5)
+            lhs, rhs = (2 * k) * (a + b + c), plus(a**2 + b**2 + c**2, 3 * k * k)
+            hints = [(_sq_hint(v, k), (v - k) ** 2) for v in (a, b, c)]
+        if kind != 2:
+            hints = [
+                (f"sq_nonneg ({a.text} - {b.text})", (a - b) ** 2),
+                (f"sq_nonneg ({b.text} - {c.text})", (b - c) ** 2),
+                (f"sq_nonneg ({c.text} - {a.text})", (c - a) ** 2),
+            ]
+        rhs = plus(rhs, rng.choice([0, 0, rng.randint(1, 20)]))
     else:
         ha, hb = cmp("≤", zero, a), cmp("≤", zero, b)
         hyps += [ha, hb]
         binders_extra += [f"(h{a.text} : {ha.text})", f"(h{b.text} : {hb.text})"]
-        lhs, rhs = a**2 * b + a * b**2, a**3 + b**3
-        hint_text = f"mul_nonneg (add_nonneg h{a.text} h{b.text}) (sq_nonneg ({a.text} - {b.text}))"
-        hints = [(hint_text, (a + b) * (a - b) ** 2)]
+        m = rng.choice([1, 1, rng.randint(2, 5)])
+        lhs, rhs = scale(m, a**2 * b + a * b**2), plus(scale(m, a**3 + b**3), rng.choice([0, 0, rng.randint(1, 20)]))
+        prod = f"mul_nonneg (add_nonneg h{a.text} h{b.text}) (sq_nonneg ({a.text} - {b.text}))"
+        hints = [(prod, (a + b) * (a - b) ** 2)]
     used = sorted({n for n in names if n in lhs.text + rhs.text})
     goal = cmp("≥", rhs, lhs) if rng.random() < 0.4 else cmp("≤", lhs, rhs)
     hint_ir = [Cmp("≤", Num(Fraction(0), ty), e.ir) for _, e in hints]

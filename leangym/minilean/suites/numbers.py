@@ -17,7 +17,7 @@ from fractions import Fraction
 from leangym.minilean.arith import evaluate, holds, is_prime, linarith, norm_num, omega
 from leangym.minilean.arith.ir import BoolConst, Not, Pred
 from leangym.minilean.suites.algebra import Draw, hname, theorem
-from leangym.minilean.suites.build import P, X, app, cmp, conj, disj, dvd, num, plus, var
+from leangym.minilean.suites.build import P, X, app, cmp, conj, disj, dvd, num, plus, scale, var
 
 # ------------------------------------------------------------------------------------ divisibility
 
@@ -82,10 +82,16 @@ def divisibility(rng: random.Random, d: int) -> Draw:
             goal = dvd(m, c1 * n + c2 * k)
             names = "n m"
     else:
-        m = rng.choice([4, 6, 8])
-        r1, r2 = rng.sample([r for r in range(m) if r % 2 == 1], 2)
+        m = rng.choice([4, 6, 8, 9, 10, 12, 15])
+        g = rng.choice([v for v in range(2, m) if m % v == 0])
+        r1 = rng.randrange(m)
+        others = [r for r in range(m) if r != r1 and r % g == r1 % g]
+        if not others:
+            return None
+        r2 = rng.choice(others)
         hyps.append(disj(cmp("=", n % m, num(r1, ty)), cmp("=", n % m, num(r2, ty))))
-        goal = cmp("=", n % 2, num(1, ty))
+        c = rng.choice([0, 0, rng.randint(1, 9)])
+        goal = cmp("=", plus(n, c) % g, num((r1 + c) % g, ty))
         names = "n"
     binders = [f"({names} : {ty})"] + [f"({hname(i + 1) if len(hyps) > 1 else 'h'} : {h.text})" for i, h in enumerate(hyps)]
     if not omega([h.ir for h in hyps], goal.ir):
@@ -134,22 +140,35 @@ def existential(rng: random.Random, d: int) -> Draw:
         kind = rng.randrange(3)
         if kind == 0:
             a = var("a", "ℕ")
-            hyp = cmp("=", a % 2, num(1, "ℕ"))
-            w = a / 2
-            body_of = lambda k: cmp("=", a, 2 * k + 1)  # noqa: E731
-            return _exists_param(rng, "(a : ℕ)", [hyp], "k", "ℕ", w, "a / 2", body_of, "omega")
+            m = rng.randint(2, 9)
+            r = rng.randrange(m)
+            hyp = cmp("=", a % m, num(r, "ℕ"))
+            body_of = lambda k: cmp("=", a, plus(m * k, r))  # noqa: E731
+            return _exists_param(rng, "(a : ℕ)", [hyp], "k", "ℕ", a / m, f"a / {m}", body_of, "omega")
         if kind == 1:
             z = var("z", "ℤ")
             c = rng.randint(1, 9)
             body_of = lambda k: cmp(">", k, plus(z, c))  # noqa: E731
             return _exists_param(rng, "(z : ℤ)", [], "w", "ℤ", plus(z, c + 1), f"z + {c + 1}", body_of, "omega")
-        t = var("t", "ℝ")
-        hyp = cmp("<", num(0, "ℝ"), t)
-        body_of = lambda k: conj(cmp("<", num(0, "ℝ"), k), cmp("<", k, t))  # noqa: E731
-        return _exists_param(rng, "(t : ℝ)", [hyp], "s", "ℝ", t / 2, "t / 2", body_of, "linarith")
+        t, c = var("t", "ℝ"), rng.randint(-9, 9)
+        lo = num(c, "ℝ")
+        hyp = cmp("<", lo, t)
+        body_of = lambda k: conj(cmp("<", lo, k), cmp("<", k, t))  # noqa: E731
+        mid = plus(t, c) / 2
+        return _exists_param(rng, "(t : ℝ)", [hyp], "s", "ℝ", mid, mid.text, body_of, "linarith")
+    if rng.random() < 0.5:
+        k, j = rng.randint(2, 12), rng.choice([0, 0, rng.randint(1, 9)])
+        m = var("m", "ℕ")
+        n = var("n", "ℕ")
+        shape = lambda w: conj(cmp("=", w % k, num(0, "ℕ")), cmp("≥", w, plus(n, j)))  # noqa: E731
+        witness = k * plus(n, j)
+        if not all(omega([], part) for part in shape(witness).ir.args):
+            return None
+        goal = P(f"∀ n : ℕ, ∃ m : ℕ, {shape(m).text}", BoolConst(True))
+        return theorem([], goal), ("intro n", f"exact ⟨{witness.text}, by omega, by omega⟩")
     n = var("n", "ℕ")
-    c = rng.randint(2, 5)
-    e = rng.randint(0, 4)
+    c = rng.randint(1, 9)
+    e = rng.randint(0, 20)
     body_of = lambda k: cmp(">", k, plus(c * n, e))  # noqa: E731
     w = plus(c * n, e + 1)
     body = body_of(w)
@@ -216,15 +235,15 @@ def induction(rng: random.Random, d: int) -> Draw:
         closed = lambda t: plus(c * t, d0)  # noqa: E731
         seq = [d0 + c * i for i in range(30)]
     elif d == 3:
-        d0 = rng.choice([0, 0, rng.randint(1, 9)])
-        step_rhs = fk + 2 * k + 1
-        closed = lambda t: plus(t**2, d0)  # noqa: E731
-        seq = [d0 + i * i for i in range(30)]
+        d0, c = rng.choice([0, 0, rng.randint(1, 9)]), rng.choice([1, 1, rng.randint(2, 5)])
+        step_rhs = fk + scale(c, 2 * k + 1) if c > 1 else fk + 2 * k + 1
+        closed = lambda t: plus(scale(c, t**2), d0)  # noqa: E731
+        seq = [d0 + c * i * i for i in range(30)]
     elif d == 4:
-        d0 = rng.randint(1, 3)
-        step_rhs = 2 * fk
+        d0, p = rng.randint(1, 5), rng.randint(2, 4)
+        step_rhs = p * fk
         closed = None
-        seq = [d0 * 2**i for i in range(30)]
+        seq = [d0 * p**i for i in range(30)]
     else:
         return _positive_sequence(rng)
     base = cmp("=", f0, num(seq[0], "ℕ"))
@@ -249,11 +268,9 @@ def induction(rng: random.Random, d: int) -> Draw:
     if not prove([ih.ir, step_inst.ir], succ_goal.ir):
         return None
     binders = [f"({f} : ℕ → ℕ)", f"(h₀ : {base.text})", f"(h₁ : {step_text})", "(n : ℕ)"]
-    proof = (
-        "induction n with",
-        f"| zero => {base_tac}",
-        f"| succ k ih =>\n  {step_tac}",
-    )
+    # One element: the alternatives belong to the `induction` tactic, so a stepwise replay must send
+    # them together.
+    proof = (f"induction n with\n| zero => {base_tac}\n| succ k ih =>\n  {step_tac}",)
     return theorem(binders, goal_of(n)), proof
 
 
@@ -286,10 +303,6 @@ def _positive_sequence(rng: random.Random) -> Draw:
     step_text = f"∀ n, a (n + 1) = {_subst_text(step_rhs.text, 'k', 'n')}"
     goal = P("∀ n, a n > 0", BoolConst(True))
     binders = ["(a : ℕ → ℤ)", f"(h₀ : {base.text})", f"(h₁ : {step_text})"]
-    proof = (
-        "intro n",
-        "induction n with",
-        "| zero => omega",
-        f"| succ k ih =>\n  {rng.choice(['have := h₁ k', 'rw [h₁]'])}\n  omega",
-    )
+    step = rng.choice(["have := h₁ k", "rw [h₁]"])
+    proof = ("intro n", f"induction n with\n| zero => omega\n| succ k ih =>\n  {step}\n  omega")
     return theorem(binders, goal), proof

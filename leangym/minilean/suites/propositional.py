@@ -38,7 +38,7 @@ LEVELS = {
     2: Level(atoms=3, depth=2, max_hyps=2, min_steps=3, max_steps=5),
     3: Level(atoms=3, depth=2, max_hyps=3, min_steps=5, max_steps=7),
     4: Level(atoms=4, depth=3, max_hyps=3, min_steps=6, max_steps=9),
-    5: Level(atoms=4, depth=3, max_hyps=4, min_steps=8, max_steps=12),
+    5: Level(atoms=4, depth=3, max_hyps=4, min_steps=8, max_steps=10),
 }
 
 

@@ -245,3 +245,36 @@ def test_closed_predicates_through_norm_num_and_decide():
     assert decide(Pred("Even", lit(10, n))) is True
     assert decide(Pred("Nat.Prime", lit(7, n))) is None
     assert decide(Cmp("<", lit(1, "ℝ"), lit(2, "ℝ"))) is None
+
+
+@pytest.mark.parametrize("ty", ["ℤ", "ℝ"])
+def test_norm_num_function_rules_are_sound(ty):
+    """``norm_num [h]`` with ``h : ∀ x, f x = e`` must agree with the function ``e`` defines."""
+    from leangym.minilean.arith.ir import Fn, Quant
+
+    tally = Tally()
+
+    @SETTINGS
+    @given(terms(ty, 2), terms(ty, 1), st.sampled_from(["=", "≤", "<"]), terms(ty, 1), st.integers(0, 9))
+    def run(body, arg, rel, other, seed):
+        bound = Atom("x", ty)
+        body_b = _rename(body, "x", "x⁺0")
+        rule = Quant("∀", "x⁺0", ty, Cmp("=", Fn("f", (Atom("x⁺0", ty),), ty), body_b))
+        goal = Cmp(rel, Fn("f", (arg,), ty), other)
+        result = norm_num(goal, [rule])
+        if result == BoolConst(True):
+            tally.proved += 1
+        rng = random.Random(seed)
+        for _ in range(20):
+            env = sample_env(rng, ty)
+            fns = {"f": lambda v, env=env: evaluate(body, {**env, bound.name: v})}
+            assert holds(result, env, fns) == holds(goal, env, fns), (body, goal, result)
+
+    run()
+    assert tally.proved > 0
+
+
+def _rename(t, old, new):
+    from leangym.minilean.arith.normnum import substitute
+
+    return substitute(t, old, Atom(new, t.ty))

@@ -107,7 +107,7 @@ def test_ids_are_unique_and_stable():
     p = many[0]
     assert p.id == "minilean/propositional/d2/s7/0"
     assert p.meta == {"family": "propositional", "difficulty": 2}
-    assert p.header == "" and p.source == "minilean"
+    assert p.header == "import Mathlib\n" and p.source == "minilean"
 
 
 def test_proofs_use_only_basic_tactics_and_lengths_grow_with_difficulty():

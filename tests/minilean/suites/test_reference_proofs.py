@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from leangym.minilean.suites import generate
+from leangym.minilean.suites import FAMILIES, generate
 
 repl_module = pytest.importorskip("leangym.minilean.repl", reason="MiniLeanRepl not written yet")
-
-from leangym.minilean.suites import FAMILIES  # noqa: E402
 
 # (difficulty, count) per family; every difficulty of every family is exercised
 FAMILY_CASES = {f: [(d, 12 if f == "propositional" else 4) for d in (1, 2, 3, 4, 5)] for f in FAMILIES}
