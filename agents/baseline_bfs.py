@@ -18,8 +18,19 @@ from dataclasses import dataclass, field
 from leangym.backend.api import Backend, LeanError, ProofClosed, ProofState
 from leangym.problems import Problem
 
-CLOSERS = ("assumption", "trivial", "rfl", "contradiction", "norm_num", "linarith", "omega", "positivity",
-           "ring", "simp", "decide")
+CLOSERS = (
+    "assumption",
+    "trivial",
+    "rfl",
+    "contradiction",
+    "norm_num",
+    "linarith",
+    "omega",
+    "positivity",
+    "ring",
+    "simp",
+    "decide",
+)
 STRUCTURAL = ("constructor", "intros", "left", "right", "exfalso")
 _HYP_LINE = re.compile(r"^([^\s:⊢][^:]*?) : (.+)$")
 _TYPE_WORDS = {"Prop", "ℕ", "ℤ", "ℚ", "ℝ", "Nat", "Int", "Rat", "Real", "Type"}
@@ -74,7 +85,11 @@ def candidate_tactics(goal_text: str) -> list[str]:
     fresh = [f"h{i}" for i in range(1, 40) if f"h{i}" not in taken]
     tactics = list(CLOSERS)
     if target.startswith(("∀", "¬")) or "→" in target:
-        var = next(v for v in ("x", "y", "z", "n", "m", "k") if v not in taken) if target.startswith("∀") else fresh[0]
+        var = (
+            next(v for v in ("x", "y", "z", "n", "m", "k") if v not in taken)
+            if target.startswith("∀")
+            else fresh[0]
+        )
         tactics.append(f"intro {var}")
     tactics.extend(STRUCTURAL)
     for name, typ in hyps:
@@ -127,7 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--num-problems", type=int, default=20, help="problems to attempt")
     parser.add_argument("--difficulty", type=int, default=1, help="generator difficulty knob")
     parser.add_argument("--seed", type=int, default=0, help="generator seed")
-    parser.add_argument("--max-expansions", type=int, default=BFSConfig.max_expansions, help="states expanded per problem")
+    parser.add_argument(
+        "--max-expansions", type=int, default=BFSConfig.max_expansions, help="states expanded per problem"
+    )
     args = parser.parse_args(argv)
     problems = generate(args.family, args.num_problems, seed=args.seed, difficulty=args.difficulty)
     config = BFSConfig(max_expansions=args.max_expansions)

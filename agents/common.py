@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Sequence
 from dataclasses import field
 
 from leangym.errors import ConfigError
@@ -55,3 +56,64 @@ def set_torch_threads(n: int) -> None:
 
     if n > 0:
         torch.set_num_threads(n)
+
+
+def replay_proof(backend, problem: Problem, tactics: Sequence[str]) -> list[str] | None:
+    """The goal text before each tactic of a proof that closes and verifies; None if it does not."""
+    from leangym.backend.api import ProofClosed, ProofState
+
+    state = backend.start(problem)
+    states: list[str] = []
+    for i, tactic in enumerate(tactics):
+        if not isinstance(state, ProofState):
+            return None
+        states.append(state.text)
+        state = backend.run_tactic(state, tactic)
+        if isinstance(state, ProofClosed):
+            ok = i == len(tactics) - 1 and backend.verify(problem, list(tactics)).ok
+            return states if ok else None
+    return None
+
+
+def reference_proofs(
+    backend, train: Sequence[Problem], n: int
+) -> tuple[list[tuple[Problem, list[str]]], int]:
+    """Verified reference proofs of the ``n`` training problems with the shortest ones, with their states.
+
+    This is the bootstrap every learning agent may use (the generators' proofs of easy problems); the
+    second value is the environment steps the replay cost, which counts against an agent's budget.
+    """
+    easy = sorted((p for p in train if p.reference_proof), key=lambda p: (len(p.reference_proof), p.id))[:n]
+    out, steps = [], 0
+    for p in easy:
+        states = replay_proof(backend, p, p.reference_proof)
+        steps += len(p.reference_proof)
+        if states is not None:
+            out.append((p, states))
+    return out, steps
+
+
+def root_states(backend, problems: Sequence[Problem]) -> dict[str, str]:
+    """Problem id -> goal text of its root state (problems that fail to start are left out)."""
+    from leangym.backend.api import ProofState
+
+    roots = {}
+    for p in problems:
+        root = backend.start(p)
+        if isinstance(root, ProofState):
+            roots[p.id] = root.text
+    return roots
+
+
+def bootstrap_models(texts: Sequence[str], *, vocab_size: int, n_layer: int, d_model: int, seed: int):
+    """A BPE tokenizer trained on the env's ``texts`` and a tiny policy and critic built on it (random init)."""
+    from leangym import models
+
+    tokenizer = models.train_tokenizer(texts, vocab_size=vocab_size)
+    kw = dict(n_layer=n_layer, d_model=d_model, n_head=4, seed=seed)
+    device = models.default_device()
+    return (
+        tokenizer,
+        models.tiny_causal_lm(tokenizer, **kw).to(device),
+        models.tiny_critic(tokenizer, **kw).to(device),
+    )

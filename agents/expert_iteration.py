@@ -27,15 +27,22 @@ import math
 import random
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from agents.common import (
+    arg,
+    bootstrap_models,
+    make_split,
+    parse_difficulties,
+    reference_proofs,
+    root_states,
+    set_torch_threads,
+)
 from leangym.errors import ConfigError
 from leangym.problems import Problem
 
-
-def _f(default, help: str):
-    return field(default=default, metadata={"help": help})
+_f = arg
 
 
 @dataclass
@@ -48,7 +55,9 @@ class Args:
     num_eval: int = _f(30, "held-out problems (never searched during training)")
     bootstrap: int = _f(8, "easiest training problems whose reference proofs seed the store")
     rounds: int = _f(3, "search-and-train rounds after the bootstrap round")
-    attempt_fraction: float = _f(0.5, "share of unsolved problems attempted per round, easiest by critic first")
+    attempt_fraction: float = _f(
+        0.5, "share of unsolved problems attempted per round, easiest by critic first"
+    )
     min_attempts: int = _f(8, "attempt at least this many unsolved problems per round")
     expansions: int = _f(8, "search expansions per problem in round 1")
     budget_growth: float = _f(1.5, "expansions multiply by this each round (InternLM's escalating budgets)")
@@ -63,12 +72,18 @@ class Args:
     d_model: int = _f(128, "hidden size of the policy and the critic")
     vocab_size: int = _f(800, "BPE vocabulary trained on the environment's text")
     sft_steps: int = _f(100, "SFT optimisation steps per round on all proofs found so far (batch 16)")
+    reinit_policy: bool = _f(
+        True,
+        "retrain the policy from its initial weights each round (InternLM retrains from the base model); repeated fine-tuning of a tiny model on the same proofs makes it overconfident and search stops branching",
+    )
     sft_lr: float = _f(2e-3, "SFT learning rate")
     critic_steps: int = _f(40, "critic optimisation steps per round on all preference pairs (batch 16)")
     critic_lr: float = _f(1e-3, "critic learning rate")
     max_root_pairs: int = _f(400, "solved-root ≻ unsolved-root critic pairs sampled per round")
     workers: int = _f(1, "MiniLean backend workers")
-    torch_threads: int = _f(1, "CPU threads for torch (0: torch's default); 1 avoids OpenMP spin-waits on busy cores")
+    torch_threads: int = _f(
+        1, "CPU threads for torch (0: torch's default); 1 avoids OpenMP spin-waits on busy cores"
+    )
     run_dir: str = _f("", "run folder (store, checkpoints, TensorBoard, plot); default runs/<run_name>")
     fresh: bool = _f(False, "delete nothing but refuse to resume: fail if the run folder already has a store")
     quiet: bool = _f(False, "no progress bars or per-round lines (tests)")
@@ -82,7 +97,7 @@ class Args:
             raise ConfigError(
                 f"bootstrap ({self.bootstrap}) must not exceed num_train ({self.num_train}); lower --bootstrap"
             )
-        self.difficulty_list()  # validates the string
+        parse_difficulties(self.difficulties)
 
     @property
     def run_name(self) -> str:
@@ -91,15 +106,6 @@ class Args:
     @property
     def folder(self) -> Path:
         return Path(self.run_dir or f"runs/{self.run_name}")
-
-    def difficulty_list(self) -> list[int]:
-        try:
-            out = [int(d) for d in self.difficulties.split(",") if d.strip()]
-        except ValueError:
-            out = []
-        if not out or min(out) < 1:
-            raise ConfigError(f"difficulties must be comma-separated integers >= 1, got {self.difficulties!r}")
-        return out
 
     def identity(self) -> dict:
         """The fields a resumed run must share with the run it continues (same problems, same models)."""
@@ -148,56 +154,19 @@ class ExItRun:
         return self.rounds[-1].heldout_rate
 
 
-def make_problems(args: Args) -> tuple[list[Problem], list[Problem]]:
-    """The train and held-out splits: equal mixtures of the difficulties, shuffled with the seed, disjoint."""
-    from leangym.minilean.suites import generate
-
-    diffs = args.difficulty_list()
-    per = math.ceil((args.num_train + args.num_eval) / len(diffs))
-    pool = [p for d in diffs for p in generate(args.family, per, seed=args.seed, difficulty=d)]
-    random.Random(args.seed).shuffle(pool)
-    heldout = pool[: args.num_eval]
-    train = pool[args.num_eval : args.num_eval + args.num_train]
-    return train, heldout
-
-
-def replay_proof(backend, problem: Problem, tactics: Sequence[str]) -> list[str] | None:
-    """The goal text before each tactic of a proof that closes and verifies; None if it does not."""
-    from leangym.backend.api import ProofClosed, ProofState
-
-    state = backend.start(problem)
-    states: list[str] = []
-    for i, tactic in enumerate(tactics):
-        if not isinstance(state, ProofState):
-            return None
-        states.append(state.text)
-        state = backend.run_tactic(state, tactic)
-        if isinstance(state, ProofClosed):
-            ok = i == len(tactics) - 1 and backend.verify(problem, list(tactics)).ok
-            return states if ok else None
-    return None
-
-
 def bootstrap_store(store, backend, train: Sequence[Problem], n: int) -> int:
-    """Store verified reference proofs of the ``n`` training problems with the shortest ones; return env steps.
+    """Store verified reference proofs of the ``n`` easiest training problems; return the env steps spent.
 
     Progress pairs (a later state on the proof ≻ an earlier one) are stored with each, so the critic has
     something to learn before any search. Idempotent: a resumed run adds nothing twice.
     """
     from leangym.store import CriticPair
 
-    easy = sorted((p for p in train if p.reference_proof), key=lambda p: (len(p.reference_proof), p.id))[:n]
-    steps = 0
-    for p in easy:
-        states = replay_proof(backend, p, p.reference_proof)
-        steps += len(p.reference_proof)
-        if states is None:
-            continue
+    found, steps = reference_proofs(backend, train, n)
+    for p, states in found:
         store.add_proof(p, p.reference_proof, states, round=0, stats={"source": "reference"})
         pairs = [
-            CriticPair(states[j], states[i], "progress", p.id)
-            for j in range(len(states))
-            for i in range(j)
+            CriticPair(states[j], states[i], "progress", p.id) for j in range(len(states)) for i in range(j)
         ]
         store.add_critic_pairs(pairs, round=0)
     return steps
@@ -276,8 +245,7 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
     from trainers.sft import SFTRunConfig, train_sft
 
     # seeding
-    if args.torch_threads > 0:
-        torch.set_num_threads(args.torch_threads)
+    set_torch_threads(args.torch_threads)
     random.seed(args.seed)
     np.random.seed(args.seed)
     torch.manual_seed(args.seed)
@@ -298,7 +266,7 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
     else:
         meta.write_text(json.dumps({"identity": args.identity(), "args": asdict(args)}, indent=1))
 
-    train, heldout = make_problems(args)
+    train, heldout = make_split(args.family, args.difficulties, args.num_train, args.num_eval, args.seed)
     store = ProofStore(folder / "store.sqlite")
     backend = make_backend("minilean", workers=args.workers)
     writer = SummaryWriter(str(folder))
@@ -322,11 +290,7 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
     logs: list[RoundLog] = []
     try:
         store.add_problems(train)
-        roots: dict[str, str] = {}
-        for p in train:
-            root = backend.start(p)
-            if hasattr(root, "goals"):
-                roots[p.id] = root.text
+        roots = root_states(backend, train)
         done = sorted(r for r, m in store.metrics().items() if m.get("round_complete"))
         for r in done:
             logs.append(RoundLog(**{k: _as(k, v) for k, v in store.metrics()[r].items() if k in _LOG_KEYS}))
@@ -347,14 +311,15 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
                 t = time.perf_counter()
                 log.env_steps = bootstrap_store(store, backend, train, args.bootstrap)
                 log.lean_s = time.perf_counter() - t
-                texts = list(roots.values()) + [
-                    s + "\n" + t for ex in store.sft_examples() for s, t in [(ex.state, ex.tactic)]
-                ]
+                texts = [*roots.values(), *(ex.state + "\n" + ex.tactic for ex in store.sft_examples())]
                 with model_time:
-                    tokenizer = models.train_tokenizer(texts, vocab_size=args.vocab_size)
-                    kw = dict(n_layer=args.n_layer, d_model=args.d_model, n_head=4, seed=args.seed)
-                    policy_model = models.tiny_causal_lm(tokenizer, **kw).to(device)
-                    critic_model = models.tiny_critic(tokenizer, **kw).to(device)
+                    tokenizer, policy_model, critic_model = bootstrap_models(
+                        texts,
+                        vocab_size=args.vocab_size,
+                        n_layer=args.n_layer,
+                        d_model=args.d_model,
+                        seed=args.seed,
+                    )
             else:
                 solved = store.solved_ids()
                 unsolved = [p for p in train if p.id not in solved and p.id in roots]
@@ -366,7 +331,9 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
                 chosen = ranked[:k]
                 log.attempted = len(chosen)
                 expansions = max(1, round(args.expansions * args.budget_growth ** (rnd - 1)))
-                policy = HFPolicy(policy_model, tokenizer, temperature=args.temperature, max_new_tokens=args.max_new_tokens)
+                policy = HFPolicy(
+                    policy_model, tokenizer, temperature=args.temperature, max_new_tokens=args.max_new_tokens
+                )
                 bar = tqdm(total=len(chosen), desc=f"round {rnd} search", unit="problem", disable=args.quiet)
                 search = best_first_search(
                     chosen,
@@ -388,9 +355,15 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
                     root_pairs(roots, store.solved_ids(), args.max_root_pairs, args.seed + rnd), round=rnd
                 )
             with model_time:
+                if args.reinit_policy and rnd > 0:
+                    policy_model = models.tiny_causal_lm(
+                        tokenizer, n_layer=args.n_layer, d_model=args.d_model, n_head=4, seed=args.seed
+                    ).to(device)
                 policy_model = train_sft(policy_model, tokenizer, store.sft_examples(), sft_cfg)
                 critic_model = train_critic(critic_model, tokenizer, store.critic_pairs(), critic_cfg)
-            policy = HFPolicy(policy_model, tokenizer, temperature=args.temperature, max_new_tokens=args.max_new_tokens)
+            policy = HFPolicy(
+                policy_model, tokenizer, temperature=args.temperature, max_new_tokens=args.max_new_tokens
+            )
             critic = HFCritic(critic_model, tokenizer)
             ev = evaluate(args, policy, critic, backend, heldout, rnd)
             model_time.seconds += ev.policy_s + ev.critic_s

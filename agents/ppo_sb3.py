@@ -62,7 +62,9 @@ class Args:
     torch_threads: int = arg(1, "CPU threads for torch (0: torch's default)")
     track: bool = arg(True, "write TensorBoard events under runs/")
     quiet: bool = arg(False, "no progress bar")
-    tactics: list[str] = field(default_factory=lambda: list(PROPOSITIONAL_TACTICS), metadata={"help": "the action list"})
+    tactics: list[str] = field(
+        default_factory=lambda: list(PROPOSITIONAL_TACTICS), metadata={"help": "the action list"}
+    )
 
     @property
     def run_name(self) -> str:
@@ -89,7 +91,9 @@ def make_env(problems: Sequence[Problem], backend, args: Args, seed: int) -> Cal
         from leangym.envs import LeanTacticEnv
         from leangym.wrappers import DiscreteTactics, GoalFeatures, ShapedReward
 
-        env = LeanTacticEnv(list(problems), backend=backend, max_steps=args.max_episode_steps, fragment_filter=False)
+        env = LeanTacticEnv(
+            list(problems), backend=backend, max_steps=args.max_episode_steps, fragment_filter=False
+        )
         env = DiscreteTactics(env, args.tactics)
         env = ShapedReward(env, step_penalty=args.step_penalty, error_penalty=args.error_penalty)
         env = GoalFeatures(env, dim=args.dim)
@@ -136,7 +140,9 @@ def train(args: Args, *, backend=None, on_eval: Callable[[int, float], None] | N
     np.random.seed(args.seed)
     torch.manual_seed(args.seed)
 
-    train_problems, heldout = make_split(args.family, args.difficulties, args.num_train, args.num_eval, args.seed)
+    train_problems, heldout = make_split(
+        args.family, args.difficulties, args.num_train, args.num_eval, args.seed
+    )
     own_backend = backend is None
     backend = backend or make_backend("minilean")
     vec = DummyVecEnv([make_env(train_problems, backend, args, args.seed + i) for i in range(args.num_envs)])

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from leangym.backend.api import Backend, ProofState
 from leangym.policy.formats import Observation, get_format
@@ -77,7 +77,19 @@ class GRPORunConfig(TrainConfig):
                 "and num_generations >= 2 (GRPO's baseline is the group mean); adjust either"
             )
         if self.max_turns < 1 or self.max_steps < 1:
-            raise ValueError(f"max_turns and max_steps must be >= 1, got {self.max_turns} and {self.max_steps}")
+            raise ValueError(
+                f"max_turns and max_steps must be >= 1, got {self.max_turns} and {self.max_steps}"
+            )
+
+
+@dataclass
+class GRPOStats:
+    """What a GRPO run cost in the environment: tactics sent (env steps), episodes, verified proofs."""
+
+    env_steps: int = 0
+    episodes: int = 0
+    solved: int = 0
+    rewards: list[float] = field(default_factory=list)  # mean reward per logged optimisation step
 
 
 def whole_proof_prompt(problem: Problem) -> str:
@@ -90,7 +102,7 @@ def parse_whole_proof(completion: str) -> list[str]:
     return [line.strip() for line in completion.split("\n") if line.strip()]
 
 
-def lean_verify_reward(backend: Backend, problems: dict[str, Problem]):
+def lean_verify_reward(backend: Backend, problems: dict[str, Problem], stats: GRPOStats | None = None):
     """A GRPO reward function: 1.0 where the completion is a whole proof the backend verifies."""
 
     def lean_verified(completions: list[str], problem_id: list[str], **_: object) -> list[float]:
@@ -98,6 +110,10 @@ def lean_verify_reward(backend: Backend, problems: dict[str, Problem]):
         for text, pid in zip(completions, problem_id):
             tactics = parse_whole_proof(text)
             rewards.append(float(bool(tactics) and backend.verify(problems[pid], tactics).ok))
+        if stats is not None:
+            stats.env_steps += len(rewards)
+            stats.episodes += len(rewards)
+            stats.solved += int(sum(rewards))
         return rewards
 
     return lean_verified
@@ -118,7 +134,12 @@ class TacticRollout:
     """
 
     def __init__(
-        self, problems: Sequence[Problem], backend: Backend, config: GRPORunConfig, prompts: dict[str, str]
+        self,
+        problems: Sequence[Problem],
+        backend: Backend,
+        config: GRPORunConfig,
+        prompts: dict[str, str],
+        stats: GRPOStats | None = None,
     ) -> None:
         self.problems = list(problems)
         self.backend = backend
@@ -126,8 +147,7 @@ class TacticRollout:
         self.format = get_format(config.prompt_format)
         self.problem_of_prompt = {prompt: pid for pid, prompt in prompts.items()}
         self.envs: list = []
-        self.episodes = 0
-        self.solved = 0
+        self.stats = stats if stats is not None else GRPOStats()
 
     def _env(self, i: int):
         from leangym.envs import LeanTacticEnv
@@ -170,6 +190,7 @@ class TacticRollout:
                 mask[i] += [1] * len(ids)
                 # An unfinished tactic (no EOS within max_new_tokens) is sent as "", which the env rejects.
                 obs, reward, terminated, _, info = self.envs[i].step(tactic if finished else "")
+                self.stats.env_steps += 1
                 if terminated:
                     solved[i] = reward
                     continue
@@ -185,8 +206,8 @@ class TacticRollout:
             live = still
         if was_training:
             model.train()
-        self.episodes += n
-        self.solved += int(sum(solved))
+        self.stats.episodes += n
+        self.stats.solved += int(sum(solved))
         return {
             "prompt_ids": prompt_ids,
             "completion_ids": completion,
@@ -225,11 +246,19 @@ class TacticRollout:
         return rows
 
 
-def train_grpo(model, tokenizer, problems: Sequence[Problem], backend: Backend, config: GRPORunConfig):
+def train_grpo(
+    model,
+    tokenizer,
+    problems: Sequence[Problem],
+    backend: Backend,
+    config: GRPORunConfig,
+    stats: GRPOStats | None = None,
+):
     """Train ``model`` by GRPO on ``problems`` with Lean-verified rewards; return it in eval mode.
 
-    Problems whose statement does not start are skipped. The trainer's ``state.log_history`` (mean reward
-    per step) is attached to the returned model as ``model.grpo_log`` for callers that plot it.
+    Problems whose statement does not start are skipped. Pass ``stats`` to have the environment cost
+    (tactics sent in tactic mode, proofs checked in whole-proof mode) and the mean reward per logged step
+    added to it, e.g. to compare agents at equal environment budgets.
     """
     from datasets import Dataset
     from trl import GRPOConfig, GRPOTrainer
@@ -257,10 +286,11 @@ def train_grpo(model, tokenizer, problems: Sequence[Problem], backend: Backend, 
         temperature=config.temperature,
         beta=config.beta,
     )
+    stats = stats if stats is not None else GRPOStats()
     if config.mode == "whole_proof":
-        reward, rollout = lean_verify_reward(backend, by_id), None
+        reward, rollout = lean_verify_reward(backend, by_id, stats), None
     else:
-        reward, rollout = env_solved_reward, TacticRollout(problems, backend, config, prompts)
+        reward, rollout = env_solved_reward, TacticRollout(problems, backend, config, prompts, stats)
     try:
         with quiet_datasets(config.quiet):
             trainer = GRPOTrainer(
@@ -278,7 +308,7 @@ def train_grpo(model, tokenizer, problems: Sequence[Problem], backend: Backend, 
     tokenizer.padding_side = "left"
     model = trainer.model
     model.eval()
-    model.grpo_log = [h for h in trainer.state.log_history if "reward" in h]
+    stats.rewards.extend(h["reward"] for h in trainer.state.log_history if "reward" in h)
     return model
 
 
@@ -292,14 +322,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     texts = [p.statement + "\n" + "\n".join(p.reference_proof or ()) for p in problems]
     model, tokenizer = load_or_build_policy(config.model, texts, seed=config.seed)
     backend = make_backend("minilean")
+    stats = GRPOStats()
     try:
-        model = train_grpo(model, tokenizer, problems, backend, config)
+        model = train_grpo(model, tokenizer, problems, backend, config, stats)
     finally:
         backend.close()
     models.save(model, tokenizer, config.output_dir)
-    rewards = [h["reward"] for h in model.grpo_log]
-    if rewards:
-        print(f"mean reward: first step {rewards[0]:.3f}, last step {rewards[-1]:.3f}")
+    if stats.rewards:
+        print(f"mean reward: first logged step {stats.rewards[0]:.3f}, last {stats.rewards[-1]:.3f}")
+    print(f"{stats.episodes} episodes, {stats.env_steps} env steps, {stats.solved} verified proofs")
     print(f"policy saved to {config.output_dir}", file=sys.stderr)
     return 0
 
