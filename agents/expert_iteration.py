@@ -55,6 +55,7 @@ class Args:
     num_eval: int = _f(30, "held-out problems (never searched during training)")
     bootstrap: int = _f(8, "easiest training problems whose reference proofs seed the store")
     rounds: int = _f(3, "search-and-train rounds after the bootstrap round")
+    max_env_steps: int = _f(0, "stop after the round that brings the env steps spent to this (0: no limit)")
     attempt_fraction: float = _f(
         0.5, "share of unsolved problems attempted per round, easiest by critic first"
     )
@@ -237,11 +238,11 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
 
     from leangym import models
     from leangym.backend import make_backend
-    from leangym.policy import HFCritic, HFPolicy
+    from leangym.policy import HFPolicy
     from leangym.search import best_first_search
     from leangym.store import ProofStore
     from trainers.common import Stopwatch
-    from trainers.critic import CriticRunConfig, train_critic
+    from trainers.critic import CriticRunConfig, scoring_critic, train_critic
     from trainers.sft import SFTRunConfig, train_sft
 
     # seeding
@@ -303,6 +304,8 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
         else:
             start = 0
         for rnd in range(start, args.rounds + 1):
+            if args.max_env_steps and logs and logs[-1].cumulative_env_steps >= args.max_env_steps:
+                break
             t_round = time.perf_counter()
             model_time = Stopwatch()
             lean_cpu0 = lean_cpu_seconds()
@@ -323,7 +326,7 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
             else:
                 solved = store.solved_ids()
                 unsolved = [p for p in train if p.id not in solved and p.id in roots]
-                critic = HFCritic(critic_model, tokenizer)
+                critic = scoring_critic(critic_model, tokenizer)
                 with model_time:
                     values = critic.score([roots[p.id] for p in unsolved]) if unsolved else []
                 ranked = [p for _, p in sorted(zip(values, unsolved), key=lambda vp: -vp[0])]
@@ -364,7 +367,7 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
             policy = HFPolicy(
                 policy_model, tokenizer, temperature=args.temperature, max_new_tokens=args.max_new_tokens
             )
-            critic = HFCritic(critic_model, tokenizer)
+            critic = scoring_critic(critic_model, tokenizer)
             ev = evaluate(args, policy, critic, backend, heldout, rnd)
             model_time.seconds += ev.policy_s + ev.critic_s
 

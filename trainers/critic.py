@@ -85,6 +85,23 @@ def train_critic(model, tokenizer, pairs: Sequence[CriticPair | tuple[str, str]]
     return model
 
 
+def scoring_critic(model, tokenizer):
+    """An :class:`~leangym.policy.HFCritic` over ``model`` that scores batches with right padding.
+
+    Why: GPT-2-style models add learned position embeddings by index, and ``HFCritic`` batches with the
+    tokenizer's padding side; with left padding (what policies need) a short state's tokens sit at shifted
+    positions, so its batched score differs from its score alone. RewardTrainer trains right-padded, so a
+    right-padded copy of the tokenizer makes batched scores equal one-by-one scores.
+    """
+    import copy
+
+    from leangym.policy import HFCritic
+
+    tok = copy.deepcopy(tokenizer)
+    tok.padding_side = "right"
+    return HFCritic(model, tok)
+
+
 def pairwise_accuracy(critic, pairs: Sequence[CriticPair | tuple[str, str]]) -> float:
     """Fraction of pairs the critic orders correctly (``score(chosen) > score(rejected)``); NaN if none."""
     if not pairs:
@@ -98,7 +115,6 @@ def pairwise_accuracy(critic, pairs: Sequence[CriticPair | tuple[str, str]]) -> 
 
 def main(argv: Sequence[str] | None = None) -> int:
     from leangym import models
-    from leangym.policy import HFCritic
     from leangym.store import ProofStore
 
     config = parse_config(CriticRunConfig, argv, description=__doc__.split("\n\n")[0])
@@ -121,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     model = train_critic(model, tokenizer, train, config)
     models.save(model, tokenizer, config.output_dir)
-    acc = pairwise_accuracy(HFCritic(model, tokenizer), test)
+    acc = pairwise_accuracy(scoring_critic(model, tokenizer), test)
     print(f"trained on {len(train)} pairs; held-out pairwise accuracy {acc:.3f} on {len(test)} pairs")
     print(f"critic saved to {config.output_dir}")
     return 0

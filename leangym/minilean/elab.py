@@ -249,7 +249,11 @@ class Elab:
 
     def arith_tree(self, s: Syn, expected: Expr | None) -> Expr:
         ty = self.max_type(self.collect(s), expected)
-        return self.build(s, ty)
+        e = self.build(s, ty)
+        if expected in NUM_RANK and ty != expected:
+            # a leaf above the expected type (`(-1 : ℤ)` where ℕ is expected): Lean cannot coerce down
+            return self.coerce(e, ty, expected, s)
+        return e
 
     def collect(self, s: Syn) -> list[Expr | None]:
         """Types of the leaves of an arithmetic tree (None for numerals and untyped casts)."""

@@ -217,6 +217,9 @@ def instantiate(pe, name: str, args: tuple, s: Syn) -> Expr:
             num_ty = num_ty or el.type_of(sub[var])
     ty = num_ty or NAT
     for kind, var, is_nat in params:
+        if kind != "proof" and is_nat and var in sub and el.type_of(sub[var]) != NAT:
+            # `Nat.le_of_lt_succ h` with `h : x < y + 1` over ℝ: the ℕ-only lemma does not apply
+            raise ElabError(f"application type mismatch: `{var}` of `{name}` must be a natural number", s)
         if kind != "proof" and not is_nat and var in sub and el.type_of(sub[var]) != ty:
             raise ElabError(f"application type mismatch: the arguments of `{name}` must have one type", s)
     check_type_allowed(name, ty, s)

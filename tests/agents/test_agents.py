@@ -1,0 +1,137 @@
+"""Each agent end to end on a tiny configuration (real MiniLean, real tiny transformers, real SQLite)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRL_EXPERIMENTAL_SILENCE", "1")
+pytest.importorskip("trl")
+pytest.importorskip("stable_baselines3")
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_ppo_trains_and_reports_a_curve():
+    from agents import ppo_sb3
+
+    args = ppo_sb3.Args(
+        num_train=10, num_eval=4, total_timesteps=256, num_envs=2, n_steps=64, eval_every=128,
+        eval_budget=8, track=False, quiet=True,
+    )  # fmt: skip
+    run = ppo_sb3.train(args)
+    assert [steps for steps, _, _ in run.curve] == [0, 128, 256]
+    assert all(0.0 <= rate <= 1.0 for _, rate, _ in run.curve)
+    assert run.model.num_timesteps == 256
+
+
+def test_grpo_agent_spends_its_budget_and_evaluates():
+    from agents import grpo
+
+    args = grpo.Args(
+        num_train=6, num_eval=4, bootstrap=3, sft_steps=5, total_env_steps=20, chunk_steps=1, batch_size=4,
+        num_generations=2, max_turns=2, eval_expansions=2, eval_samples=2, d_model=32, track=False, quiet=True,
+    )  # fmt: skip
+    run = grpo.train(args)
+    assert run.curve[-1][0] >= 20  # trained until the env-step budget was spent
+    assert len(run.curve) >= 2 and all(0.0 <= r <= 1.0 for _, r, _ in run.curve)
+
+
+def test_critic_search_evaluates_a_checkpoint(tmp_path):
+    from agents import critic_search
+    from leangym import models
+
+    tok = models.train_tokenizer(["p q : Prop\n⊢ p → q\nintro h1\nexact h1"], vocab_size=300)
+    models.save(models.tiny_causal_lm(tok, d_model=32), tok, tmp_path / "policy")
+    models.save(models.tiny_critic(tok, d_model=32), tok, tmp_path / "critic")
+    args = critic_search.Args(
+        checkpoint=str(tmp_path), num_train=2, num_eval=3, expansions=2, samples=2, quiet=True
+    )
+    run = critic_search.search(args)
+    assert len(run.results) == 3 and run.summary()["attempted"] == 3
+
+
+@pytest.mark.parametrize(
+    "module", ["agents.expert_iteration", "agents.ppo_sb3", "agents.grpo", "agents.critic_search"]
+)
+def test_help_runs_from_the_repo_root(module):
+    out = subprocess.run(
+        [sys.executable, "-m", module, "--help"], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    assert "--seed" in out.stdout
+
+
+# ---------------------------------------------------------------- expert iteration
+
+EXIT_ARGS = dict(
+    num_train=40, num_eval=24, bootstrap=12, rounds=2, d_model=64, samples=8, min_attempts=12,
+    temperature=1.5, sft_steps=100, critic_steps=20, quiet=True,
+)  # fmt: skip
+
+
+def _proofs(db: Path) -> set[tuple[str, str]]:
+    with sqlite3.connect(db) as con:
+        return set(con.execute("SELECT problem_id, tactics FROM proofs").fetchall())
+
+
+def _round_proofs_before_complete(db: Path, rnd: int) -> bool:
+    """True once round ``rnd`` committed a proof but has not finished."""
+    try:
+        with sqlite3.connect(db, timeout=1) as con:
+            found = con.execute("SELECT count(*) FROM proofs WHERE round >= ?", (rnd,)).fetchone()[0]
+            done = con.execute(
+                "SELECT count(*) FROM metrics WHERE round = ? AND key = 'round_complete'", (rnd,)
+            ).fetchone()[0]
+    except sqlite3.Error:
+        return False
+    return found > 0 and not done
+
+
+def test_expert_iteration_killed_mid_round_resumes_keeps_proofs_and_improves(tmp_path):
+    from agents import expert_iteration as ei
+
+    folder = tmp_path / "run"
+    cli = [f"--{k}={v}" for k, v in {**EXIT_ARGS, "run_dir": folder}.items() if k != "quiet"] + ["--quiet"]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "agents.expert_iteration", *cli], cwd=REPO, stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE, start_new_session=True,
+    )  # fmt: skip
+    db = folder / "store.sqlite"
+    deadline = time.monotonic() + 240
+    try:
+        while not _round_proofs_before_complete(db, 1):
+            assert proc.poll() is None, (
+                f"run ended before round 1 found a proof: {proc.stderr.read()[-2000:]}"
+            )
+            assert time.monotonic() < deadline, "round 1 found no proof in time"
+            time.sleep(0.05)
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)  # its own session: the whole process group dies
+        proc.wait()
+    before = _proofs(db)
+    assert any(True for _ in before)
+
+    run = ei.run(ei.Args(**EXIT_ARGS, run_dir=str(folder)))
+    after = _proofs(db)
+    assert before <= after, "a proof committed before the kill was lost"
+    assert [log.round for log in run.rounds] == [0, 1, 2]
+    assert run.plot is not None and run.plot.is_file()
+    assert run.final_rate > run.start_rate, [(log.round, log.heldout_solved) for log in run.rounds]
+
+
+def test_expert_iteration_refuses_to_resume_with_other_problems(tmp_path):
+    from agents import expert_iteration as ei
+    from leangym.errors import ConfigError
+
+    (tmp_path / "args.json").write_text('{"identity": {"seed": 99}}')
+    with pytest.raises(ConfigError, match="resume it with the same settings"):
+        ei.run(ei.Args(run_dir=str(tmp_path), quiet=True))
