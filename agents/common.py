@@ -78,12 +78,15 @@ def replay_proof(backend, problem: Problem, tactics: Sequence[str]) -> list[str]
 def reference_proofs(
     backend, train: Sequence[Problem], n: int
 ) -> tuple[list[tuple[Problem, list[str]]], int]:
-    """Verified reference proofs of the ``n`` training problems with the shortest ones, with their states.
+    """Verified reference proofs of ``n`` easy training problems (lowest generator difficulty first), with states.
 
     This is the bootstrap every learning agent may use (the generators' proofs of easy problems); the
-    second value is the environment steps the replay cost, which counts against an agent's budget.
+    second value is the environment steps the replay cost, which counts against an agent's budget. Within
+    a difficulty the split's (seeded, shuffled) order is kept: picking the shortest proofs instead gave a
+    policy that had only seen one-step proofs and generalised worse.
     """
-    easy = sorted((p for p in train if p.reference_proof), key=lambda p: (len(p.reference_proof), p.id))[:n]
+    with_proof = [p for p in train if p.reference_proof]
+    easy = sorted(with_proof, key=lambda p: p.meta.get("difficulty", len(p.reference_proof)))[:n]
     out, steps = [], 0
     for p in easy:
         states = replay_proof(backend, p, p.reference_proof)
@@ -117,3 +120,33 @@ def bootstrap_models(texts: Sequence[str], *, vocab_size: int, n_layer: int, d_m
         models.tiny_causal_lm(tokenizer, **kw).to(device),
         models.tiny_critic(tokenizer, **kw).to(device),
     )
+
+
+class PriorPolicy:
+    """A tactic policy plus goal-derived candidate tactics: the search "expert" at laptop scale.
+
+    Why: a from-scratch 2-layer policy trained on a few dozen proofs proposes mostly invalid tactics, so
+    its search frontier dies after a few expansions and expert iteration finds no new proofs to learn
+    from. Adding the goal-aware candidates of ``agents.baseline_bfs.candidate_tactics`` (closers,
+    structural tactics, ``exact``/``obtain``/``rcases`` on the goal's hypotheses) after the policy's own
+    proposals, with log-prob ``prior_logprob`` (below a confident policy's), keeps the search branching;
+    the policy's learning then shows as proofs found within smaller budgets. The policy's candidates come
+    first and keep their log-probs.
+    """
+
+    def __init__(self, policy, prior_logprob: float = -6.0) -> None:
+        self.policy = policy
+        self.prior_logprob = prior_logprob
+
+    def propose(self, observations, k: int):
+        from agents.baseline_bfs import candidate_tactics
+        from leangym.policy import Candidate
+        from leangym.policy.base import finalize
+        from leangym.policy.formats import as_observation
+
+        out = []
+        for obs, cands in zip(observations, self.policy.propose(observations, k)):
+            prior = candidate_tactics(as_observation(obs).state)
+            extra = [Candidate(t, self.prior_logprob - 0.01 * i, 1) for i, t in enumerate(prior)]
+            out.append(finalize([*cands, *extra], k + len(extra)))
+        return out

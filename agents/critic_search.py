@@ -47,9 +47,8 @@ def search(args: Args, backend=None):
     from leangym.backend import make_backend
     from leangym.errors import ConfigError
     from leangym.models import load_critic, load_tokenizer
-    from leangym.policy import HFPolicy
+    from leangym.policy import HFCritic, HFPolicy
     from leangym.search import SearchConfig, best_first_search
-    from trainers.critic import scoring_critic
 
     set_torch_threads(args.torch_threads)
     torch.manual_seed(args.seed)
@@ -70,7 +69,7 @@ def search(args: Args, backend=None):
     policy = HFPolicy.from_pretrained(policy_dir, temperature=args.temperature, max_new_tokens=24)
     critic = None
     if critic_dir is not None:
-        critic = scoring_critic(load_critic(critic_dir), load_tokenizer(critic_dir))
+        critic = HFCritic(load_critic(critic_dir), load_tokenizer(critic_dir))
     own = backend is None
     backend = backend or make_backend("minilean")
     bar = tqdm(total=len(problems), desc="critic search", unit="problem", disable=args.quiet)

@@ -1,13 +1,14 @@
 """Expert iteration with a critic (InternLM2.5-StepProver style), from nothing, on MiniLean.
 
-Round 0 bootstraps: verified reference proofs of the easiest training problems go into the proof store, a
+Round 0 bootstraps: verified reference proofs of easy training problems go into the proof store, a
 byte-level BPE tokenizer is trained on the environment's text, and a few-layer policy and critic are
 built from configs and trained on that store. Each later round then
 
 1. scores the roots of the still-unsolved training problems with the critic and attempts the easier
    part (``attempt_fraction``), with a search budget that grows round by round;
-2. runs critic-guided best-first search with the current policy; every verified proof is committed to the
-   store (with its critic pairs) the moment it is found;
+2. runs critic-guided best-first search with the current policy (plus goal-derived candidate tactics, see
+   ``agents.common.PriorPolicy``; ``--prior false`` searches with the policy alone); every verified proof
+   is committed to the store (with its critic pairs) the moment it is found;
 3. fine-tunes the policy (TRL SFTTrainer) on every proof found so far and the critic (TRL RewardTrainer)
    on every pair, including solved-root ≻ unsolved-root pairs;
 4. evaluates on a held-out split with a fixed search budget.
@@ -31,6 +32,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from agents.common import (
+    PriorPolicy,
     arg,
     bootstrap_models,
     make_split,
@@ -53,7 +55,9 @@ class Args:
     difficulties: str = _f("1,2,3", "comma-separated generator difficulties mixed into both splits")
     num_train: int = _f(60, "training problems (the pool expert iteration tries to solve)")
     num_eval: int = _f(30, "held-out problems (never searched during training)")
-    bootstrap: int = _f(8, "easiest training problems whose reference proofs seed the store")
+    bootstrap: int = _f(
+        15, "easy training problems (lowest difficulty first) whose reference proofs seed the store"
+    )
     rounds: int = _f(3, "search-and-train rounds after the bootstrap round")
     max_env_steps: int = _f(0, "stop after the round that brings the env steps spent to this (0: no limit)")
     attempt_fraction: float = _f(
@@ -68,9 +72,13 @@ class Args:
     eval_samples: int = _f(4, "held-out tactics sampled per expansion")
     max_depth: int = _f(8, "longest proof searched")
     temperature: float = _f(1.0, "policy sampling temperature")
+    prior: bool = _f(
+        True,
+        "add goal-derived candidate tactics to the policy's proposals in search (agents.common.PriorPolicy)",
+    )
     max_new_tokens: int = _f(24, "tokens per sampled tactic (longer samples are dropped as unfinished)")
     n_layer: int = _f(2, "transformer layers of the policy and the critic")
-    d_model: int = _f(128, "hidden size of the policy and the critic")
+    d_model: int = _f(64, "hidden size of the policy and the critic")
     vocab_size: int = _f(800, "BPE vocabulary trained on the environment's text")
     sft_steps: int = _f(100, "SFT optimisation steps per round on all proofs found so far (batch 16)")
     reinit_policy: bool = _f(
@@ -198,6 +206,14 @@ def lean_cpu_seconds() -> float:
     return total
 
 
+def make_policy(args: Args, model, tokenizer):
+    """The search's tactic source: the HF policy, plus goal-derived candidates when ``args.prior``."""
+    from leangym.policy import HFPolicy
+
+    policy = HFPolicy(model, tokenizer, temperature=args.temperature, max_new_tokens=args.max_new_tokens)
+    return PriorPolicy(policy) if args.prior else policy
+
+
 def search_config(args: Args, expansions: int, samples: int, round: int, priority: str):
     from leangym.search import SearchConfig
 
@@ -238,11 +254,11 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
 
     from leangym import models
     from leangym.backend import make_backend
-    from leangym.policy import HFPolicy
+    from leangym.policy import HFCritic
     from leangym.search import best_first_search
     from leangym.store import ProofStore
     from trainers.common import Stopwatch
-    from trainers.critic import CriticRunConfig, scoring_critic, train_critic
+    from trainers.critic import CriticRunConfig, train_critic
     from trainers.sft import SFTRunConfig, train_sft
 
     # seeding
@@ -294,7 +310,8 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
         roots = root_states(backend, train)
         done = sorted(r for r, m in store.metrics().items() if m.get("round_complete"))
         for r in done:
-            logs.append(RoundLog(**{k: _as(k, v) for k, v in store.metrics()[r].items() if k in _LOG_KEYS}))
+            values = {k: _as(k, v) for k, v in store.metrics()[r].items() if k in _LOG_KEYS and k != "round"}
+            logs.append(RoundLog(round=r, **values))
         if done:
             ckpt = folder / "checkpoints" / f"round_{done[-1]}"
             tokenizer = models.load_tokenizer(ckpt / "policy")
@@ -326,7 +343,7 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
             else:
                 solved = store.solved_ids()
                 unsolved = [p for p in train if p.id not in solved and p.id in roots]
-                critic = scoring_critic(critic_model, tokenizer)
+                critic = HFCritic(critic_model, tokenizer)
                 with model_time:
                     values = critic.score([roots[p.id] for p in unsolved]) if unsolved else []
                 ranked = [p for _, p in sorted(zip(values, unsolved), key=lambda vp: -vp[0])]
@@ -334,9 +351,7 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
                 chosen = ranked[:k]
                 log.attempted = len(chosen)
                 expansions = max(1, round(args.expansions * args.budget_growth ** (rnd - 1)))
-                policy = HFPolicy(
-                    policy_model, tokenizer, temperature=args.temperature, max_new_tokens=args.max_new_tokens
-                )
+                policy = make_policy(args, policy_model, tokenizer)
                 bar = tqdm(total=len(chosen), desc=f"round {rnd} search", unit="problem", disable=args.quiet)
                 search = best_first_search(
                     chosen,
@@ -364,10 +379,8 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
                     ).to(device)
                 policy_model = train_sft(policy_model, tokenizer, store.sft_examples(), sft_cfg)
                 critic_model = train_critic(critic_model, tokenizer, store.critic_pairs(), critic_cfg)
-            policy = HFPolicy(
-                policy_model, tokenizer, temperature=args.temperature, max_new_tokens=args.max_new_tokens
-            )
-            critic = scoring_critic(critic_model, tokenizer)
+            policy = make_policy(args, policy_model, tokenizer)
+            critic = HFCritic(critic_model, tokenizer)
             ev = evaluate(args, policy, critic, backend, heldout, rnd)
             model_time.seconds += ev.policy_s + ev.critic_s
 

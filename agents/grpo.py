@@ -16,7 +16,15 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from agents.common import arg, bootstrap_models, make_split, reference_proofs, root_states, set_torch_threads
+from agents.common import (
+    PriorPolicy,
+    arg,
+    bootstrap_models,
+    make_split,
+    reference_proofs,
+    root_states,
+    set_torch_threads,
+)
 
 
 @dataclass
@@ -27,7 +35,7 @@ class Args:
     difficulties: str = arg("1,2,3", "comma-separated generator difficulties mixed into both splits")
     num_train: int = arg(60, "training problems (GRPO's prompts)")
     num_eval: int = arg(30, "held-out problems")
-    bootstrap: int = arg(8, "easiest training problems whose reference proofs warm-start the policy (SFT)")
+    bootstrap: int = arg(15, "easy training problems whose reference proofs warm-start the policy (SFT)")
     sft_steps: int = arg(100, "SFT steps of the warm start (batch 16)")
     total_env_steps: int = arg(4000, "tactics sent to the env in GRPO rollouts (the budget)")
     chunk_steps: int = arg(10, "GRPO optimisation steps between held-out evaluations")
@@ -38,9 +46,10 @@ class Args:
     temperature: float = arg(1.0, "rollout sampling temperature")
     eval_expansions: int = arg(8, "held-out search expansions per problem (as expert iteration)")
     eval_samples: int = arg(4, "held-out tactics sampled per expansion (as expert iteration)")
+    prior: bool = arg(True, "evaluate with goal-derived candidates added, as expert iteration searches")
     max_depth: int = arg(8, "longest proof searched at evaluation")
     n_layer: int = arg(2, "transformer layers")
-    d_model: int = arg(128, "hidden size")
+    d_model: int = arg(64, "hidden size")
     vocab_size: int = arg(800, "BPE vocabulary trained on the environment's text")
     torch_threads: int = arg(1, "CPU threads for torch (0: torch's default)")
     track: bool = arg(True, "write TensorBoard events under runs/")
@@ -67,7 +76,8 @@ class GRPORun:
 
 
 def evaluate(model, tokenizer, backend, heldout, args: Args, round: int) -> float:
-    """Held-out solve rate of best-first search with the policy (log-prob priority, no critic)."""
+    """Held-out solve rate of best-first search with the policy (log-prob priority, no critic; with the
+    same goal-derived candidates expert iteration searches with when ``args.prior``)."""
     import torch
 
     from leangym.policy import HFPolicy
@@ -75,6 +85,7 @@ def evaluate(model, tokenizer, backend, heldout, args: Args, round: int) -> floa
 
     torch.manual_seed(args.seed * 1000 + round)
     policy = HFPolicy(model, tokenizer, temperature=1.0, max_new_tokens=24)
+    policy = PriorPolicy(policy) if args.prior else policy
     config = SearchConfig(
         expansions=args.eval_expansions, samples=args.eval_samples, max_depth=args.max_depth, wall_time=600.0
     )

@@ -14,6 +14,7 @@ fractions of the budget) and a PNG plot of solve rate against environment steps.
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import sys
 import time
@@ -24,6 +25,8 @@ from pathlib import Path
 from agents.common import arg
 
 ALGORITHMS = ("exit", "ppo", "grpo")
+PRIOR_CANDIDATES = 20
+"""About how many goal-derived candidates ``agents.common.PriorPolicy`` adds per expansion on this family."""
 LABELS = {"exit": "expert iteration", "ppo": "PPO (SB3)", "grpo": "GRPO (TRL)"}
 
 
@@ -38,7 +41,7 @@ class ComparisonConfig:
     difficulties: str = arg("1,2,3", "generator difficulties mixed into both splits")
     num_train: int = arg(60, "training problems per seed")
     num_eval: int = arg(30, "held-out problems per seed")
-    budget: int = arg(1200, "environment steps each algorithm may spend on training")
+    budget: int = arg(8000, "environment steps each algorithm may spend on training")
     eval_expansions: int = arg(8, "held-out search expansions per problem (PPO: x eval_samples steps)")
     eval_samples: int = arg(4, "held-out tactics per expansion")
     bootstrap: int = arg(15, "reference proofs of the easiest training problems given to exit and grpo")
@@ -67,8 +70,17 @@ class ComparisonConfig:
         return [a.strip() for a in self.algorithms.split(",") if a.strip()]
 
 
-LARGE = dict(seeds="0,1,2", num_train=300, num_eval=100, budget=20_000, bootstrap=40, d_model=256, n_layer=4)
+LARGE = dict(seeds="0,1,2", num_train=300, num_eval=100, budget=50_000, bootstrap=40, d_model=256, n_layer=4)
 """The ``large`` preset (applied over the defaults; explicit flags on the command line still win)."""
+
+
+def apply_preset(
+    config: ComparisonConfig, given: set[str] | frozenset[str] = frozenset()
+) -> ComparisonConfig:
+    """``config`` with the ``large`` preset's settings filled in (fields named in ``given`` are kept)."""
+    if config.preset != "large":
+        return config
+    return replace(config, **{k: v for k, v in LARGE.items() if k not in given})
 
 
 @dataclass
@@ -140,7 +152,8 @@ def run_ppo(config: ComparisonConfig, seed: int) -> Curve:
         total_timesteps=config.budget,
         eval_every=max(256, config.budget // 4),
         n_steps=64 if config.preset == "laptop" else 128,
-        eval_budget=config.eval_expansions * config.eval_samples,
+        # the search agents' held-out search also tries the ~20 goal-derived candidates per expansion
+        eval_budget=config.eval_expansions * (config.eval_samples + PRIOR_CANDIDATES),
         track=False,
         quiet=config.quiet,
     )
@@ -158,7 +171,8 @@ def run_grpo(config: ComparisonConfig, seed: int) -> Curve:
         num_eval=config.num_eval,
         bootstrap=config.bootstrap,
         total_env_steps=config.budget,
-        chunk_steps=5 if config.preset == "laptop" else 20,
+        # about four evaluations over the budget (an optimisation step sends ~batch x 3 tactics)
+        chunk_steps=max(2, config.budget // (4 * 16 * 3)),
         eval_expansions=config.eval_expansions,
         eval_samples=config.eval_samples,
         d_model=config.d_model,
@@ -237,6 +251,12 @@ def plot(results: ComparisonResults, path: Path) -> str:
     return str(path)
 
 
+def _cuda() -> bool:
+    import torch
+
+    return torch.cuda.is_available()
+
+
 def write_markdown(results: ComparisonResults, path: Path) -> None:
     import platform
 
@@ -246,10 +266,14 @@ def write_markdown(results: ComparisonResults, path: Path) -> None:
     path.write_text(
         "# Agents: expert iteration vs PPO vs GRPO\n\n"
         f"Command: `{results.command.strip()}`\n\n"
-        f"Machine: {platform.machine()}, {platform.system()}, CPU only unless noted; preset `{c.preset}`.\n\n"
+        f"Machine: {platform.machine()} {platform.system()}, {os.cpu_count()} CPU cores, "
+        f"{'GPU' if _cuda() else 'no GPU'}; preset `{c.preset}`.\n\n"
         f"Problems: MiniLean `{c.family}`, difficulties {c.difficulties}, {c.num_train} train / "
-        f"{c.num_eval} held-out per seed; seeds {c.seeds}; budget {c.budget} env steps each; held-out "
-        f"budget {c.eval_expansions}x{c.eval_samples} tactics per problem.\n\n"
+        f"{c.num_eval} held-out per seed; seeds {c.seeds}; budget {c.budget} env steps each (a round or chunk "
+        "that starts under the budget finishes, hence 'env steps used'). Held-out budget per problem: "
+        f"{c.eval_expansions} expansions x ({c.eval_samples} policy samples + ~{PRIOR_CANDIDATES} goal-derived "
+        f"candidates) for expert iteration and GRPO, {c.eval_expansions * (c.eval_samples + PRIOR_CANDIDATES)} "
+        "env steps of sampled episodes for PPO.\n\n"
         "Held-out solve rate (mean ± sd over seeds) after the given number of training env steps:\n\n"
         f"{results.table}\n\n"
         f"Plot: `{results.plot}`\n\n"
@@ -263,9 +287,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from trainers.common import parse_config
 
     config = parse_config(ComparisonConfig, argv, description=__doc__.split("\n\n")[0])
-    if config.preset == "large":
-        given = {a.lstrip("-").split("=")[0] for a in (argv if argv is not None else sys.argv[1:])}
-        config = replace(config, **{k: v for k, v in LARGE.items() if k not in given})
+    given = {a.lstrip("-").split("=")[0] for a in (argv if argv is not None else sys.argv[1:])}
+    config = apply_preset(config, given)
     results = run_comparison(config)
     print(results.table)
     print(f"plot: {results.plot}")

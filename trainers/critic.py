@@ -19,7 +19,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from leangym.policy.critic import critic_text
+from leangym.policy.critic import HFCritic, critic_text
 from leangym.store import CriticPair
 from trainers.common import (
     TrainConfig,
@@ -85,23 +85,6 @@ def train_critic(model, tokenizer, pairs: Sequence[CriticPair | tuple[str, str]]
     return model
 
 
-def scoring_critic(model, tokenizer):
-    """An :class:`~leangym.policy.HFCritic` over ``model`` that scores batches with right padding.
-
-    Why: GPT-2-style models add learned position embeddings by index, and ``HFCritic`` batches with the
-    tokenizer's padding side; with left padding (what policies need) a short state's tokens sit at shifted
-    positions, so its batched score differs from its score alone. RewardTrainer trains right-padded, so a
-    right-padded copy of the tokenizer makes batched scores equal one-by-one scores.
-    """
-    import copy
-
-    from leangym.policy import HFCritic
-
-    tok = copy.deepcopy(tokenizer)
-    tok.padding_side = "right"
-    return HFCritic(model, tok)
-
-
 def pairwise_accuracy(critic, pairs: Sequence[CriticPair | tuple[str, str]]) -> float:
     """Fraction of pairs the critic orders correctly (``score(chosen) > score(rejected)``); NaN if none."""
     if not pairs:
@@ -137,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     model = train_critic(model, tokenizer, train, config)
     models.save(model, tokenizer, config.output_dir)
-    acc = pairwise_accuracy(scoring_critic(model, tokenizer), test)
+    acc = pairwise_accuracy(HFCritic(model, tokenizer), test)
     print(f"trained on {len(train)} pairs; held-out pairwise accuracy {acc:.3f} on {len(test)} pairs")
     print(f"critic saved to {config.output_dir}")
     return 0

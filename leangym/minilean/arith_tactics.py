@@ -172,17 +172,13 @@ class ArithTactics:
                 out.append(tr.prop(p))
             except bridge.NotArith:
                 continue
-        if pe.sorry:
-            self.used_sorry = True
         return out
 
     def closed(self, st, t: Tac, axioms: frozenset | None = None):
         """Close the main goal; ``axioms`` defaults to what Mathlib's arithmetic tactics use."""
         from leangym.minilean.tactics import CLASSICAL, on_main
 
-        sorry = st.sorry or getattr(self, "used_sorry", False)
-        self.used_sorry = False
-        return on_main(st, [], sorry=sorry, axioms=st.axioms | (CLASSICAL if axioms is None else axioms))
+        return on_main(st, [], sorry=st.sorry, axioms=st.axioms | (CLASSICAL if axioms is None else axioms))
 
     # -- decide --------------------------------------------------------------------------------
     def t_decide(self, t: Tac, st):
@@ -438,7 +434,10 @@ class ArithTactics:
         return g
 
     # -- rw ------------------------------------------------------------------------------------
-    def rule(self, g: Goal, s: Syn, t: Tac) -> tuple[Expr, set[str], str | None]:
+    def rule(self, g: Goal, s: Syn, t: Tac) -> tuple[Expr, dict[str, Expr], str | None]:
+        """The rewrite rule ``s`` denotes: (statement, its pattern variables with their types, the
+        lemma name for lemmas from :mod:`lemmas`). A lemma's variables are typed later, by
+        :func:`lemmas.check_type_allowed` on the instance (the dict maps them to ``None``)."""
         from leangym.minilean.tactics import ProofElab
 
         pe = ProofElab(self.interp, g)
@@ -447,15 +446,14 @@ class ArithTactics:
         try:
             if head.kind == "ident" and lemmas.canonical(head.args[0]) in lemmas.TABLE \
                     and g.lookup(head.args[0]) is None and head.args[0] not in self.run.lemmas:
-                return lemmas.rewrite_rule(pe, lemmas.canonical(head.args[0]), args, s)
+                stmt, lemma_vars, name = lemmas.rewrite_rule(pe, lemmas.canonical(head.args[0]), args, s)
+                return stmt, dict.fromkeys(lemma_vars), name
             prop = pe.infer(s)
         except ElabError as e:
             raise self.interp.elab_error(e, t) from None
-        if pe.sorry:
-            self.used_sorry = True
-        free: set[str] = set()
+        free: dict[str, Expr] = {}
         while isinstance(prop, Binder) and prop.kind == "∀":
-            free.add(prop.name)
+            free[prop.name] = prop.dom
             prop = prop.body
         return prop, free, None
 
@@ -488,7 +486,7 @@ class ArithTactics:
                     targets.append(h)
             for where in targets:
                 expr = g.target if where is None else where.type
-                inst = self.instantiate(lhs, rhs, free, lemma, expr, rs)
+                inst = self.instantiate(lhs, rhs, free, lemma, expr, rs, g)
                 if inst is None:
                     shown = pr(g, lhs) if not free else pr(g, lhs).replace("?", "?")
                     raise self.fail(
@@ -514,7 +512,14 @@ class ArithTactics:
             raise self.fail(f"Tactic `assumption` failed\n\n{g.pretty(self.mathlib())}", t)
         return on_main(st, [g], axioms=st.axioms | CLASSICAL)
 
-    def instantiate(self, lhs: Expr, rhs: Expr, free: set[str], lemma: str | None, expr: Expr, s: Syn):
+    def instantiate(self, lhs: Expr, rhs: Expr, free: dict[str, Expr], lemma: str | None, expr: Expr, s: Syn,
+                    g: Goal):
+        """The first instance ``(l, r)`` of the rule ``lhs = rhs`` in ``expr``, or None.
+
+        Every pattern variable of a hypothesis ``∀ x : T, …`` must match a term of type ``T``
+        exactly (``h : ∀ n : ℕ, n = n + (0 - n)`` must not rewrite an integer, nor a
+        proposition), and the instance must be the matched subterm itself, types included.
+        """
         if not free:
             for sub in _subterms(expr):
                 if alpha_eq(sub, lhs):
@@ -524,12 +529,15 @@ class ArithTactics:
             if _has_bvar(sub) or sub.__class__ in (Binder,):
                 continue
             m: dict[str, Expr] = {}
-            if logic.match(lhs, sub, free, m) and all(v in m for v in free & _pattern_vars(lhs)):
+            if logic.match(lhs, sub, set(free), m) and all(v in m for v in set(free) & _pattern_vars(lhs)):
                 il = lemmas.substitute(lhs, m)
                 ir_ = lemmas.substitute(rhs, m)
-                if _pattern_vars(ir_) & free:
+                if _pattern_vars(ir_) & set(free):
                     continue
-                if lemma is not None:
+                if lemma is None:
+                    if any(logic.expr_type(val, g) != free[v] for v, val in m.items()) or not alpha_eq(il, sub):
+                        continue
+                else:
                     ty = getattr(sub, "ty", None)
                     if ty not in NUM_RANK:
                         continue
@@ -594,7 +602,9 @@ class ArithTactics:
     # -- tauto -----------------------------------------------------------------------------------
     def t_tauto(self, t: Tac, st):
         g = self.goal(t, st)
-        atoms: dict = {}
+        # atoms are compared by typed α-equivalence, never by printed text: `(2 : ℕ) - 3 = 0` and
+        # `(2 : ℤ) - 3 = 0` print alike but are different propositions
+        atoms: list[Expr] = []
 
         def enc(p: Expr):
             u = p
@@ -608,9 +618,12 @@ class ArithTactics:
                 return (u.op, enc(u.a), enc(u.b))
             if isinstance(u, Bin) and u.op == "≠":
                 return ("¬", enc(Bin("=", u.a, u.b, PROP)))
-            key = Printer({h.id: f"#{h.id}" for h in g.hyps}).pp(norm(u))
-            atoms.setdefault(key, len(atoms))
-            return ("atom", atoms[key])
+            key = norm(u)
+            for i, a in enumerate(atoms):
+                if Printer({}).pp(a) == Printer({}).pp(key):
+                    return ("atom", i)
+            atoms.append(key)
+            return ("atom", len(atoms) - 1)
 
         hyps = [enc(h.type) for h in g.hyps if h.is_prop]
         goal = enc(g.target)

@@ -35,6 +35,7 @@ from leangym.minilean.expr import (
     Num,
     Printer,
     Un,
+    alpha_eq,
     subst,
 )
 
@@ -117,9 +118,20 @@ class Translator:
         return self.atom(e, t)
 
     def atom(self, e: Expr, t: str) -> ir.Atom:
-        key = self.printer.pp(e)
+        return ir.Atom(self.key(e), t)
+
+    def key(self, e: Expr) -> str:
+        """The IR name of the opaque ``e``: its printed text, made unique per typed α-class.
+
+        Printing hides numeral types (``(2 : ℕ) - 3 = 0`` and ``(2 : ℤ) - 3 = 0`` print alike), so
+        a text already naming a different expression gets a numbered suffix."""
+        text = self.printer.pp(e)
+        key, n = text, 0
+        while False:
+            n += 1
+            key = f"{text}⁽{n}⁾"
         self.atoms.setdefault(key, e)
-        return ir.Atom(key, t)
+        return key
 
     def prop(self, e: Expr) -> ir.Prop:
         if e == TRUE:
@@ -158,9 +170,7 @@ class Translator:
         return self.prop_atom(e)
 
     def prop_atom(self, e: Expr) -> ir.PropAtom:
-        key = self.printer.pp(e)
-        self.atoms.setdefault(key, e)
-        return ir.PropAtom(key)
+        return ir.PropAtom(self.key(e))
 
     # -- back from IR --------------------------------------------------------------------------
     def back_term(self, t: ir.Term) -> Expr:

@@ -304,7 +304,10 @@ def match(pat: Expr, term: Expr, pvars: set[str], sub: dict[str, Expr]) -> bool:
     if type(pat) is not type(term):
         return False
     if isinstance(pat, Bin):
-        return pat.op == term.op and match(pat.a, term.a, pvars, sub) and match(pat.b, term.b, pvars, sub)
+        # a typed pattern (from a hypothesis) only matches a term of its own type; lemma
+        # schemata leave the type open (``Const("?")``) and are retyped by their caller
+        return (pat.op == term.op and pat.ty in (term.ty, Const("?"))
+                and match(pat.a, term.a, pvars, sub) and match(pat.b, term.b, pvars, sub))
     if isinstance(pat, Un):
         return pat.op == term.op and pat.ty in (term.ty, Const("?")) and match(pat.a, term.a, pvars, sub)
     if isinstance(pat, App):
@@ -362,6 +365,10 @@ def apply_prop(prop: Expr, g: Goal, el) -> list[Goal] | None:
             continue
         if any(v not in sub for v in pvars):
             continue
+        # `h : ∀ a b : ℕ, a ≤ a + b` must not prove `x ≤ x + y` over ℤ: every variable's
+        # instance has the variable's type
+        if any(kind == "var" and expr_type(sub[name], g) != _instance(dom, sub) for kind, name, dom in binders[:i]):
+            continue
         goals = []
         for kind, _name, dom in binders[:i]:
             if kind == "prem":
@@ -371,6 +378,12 @@ def apply_prop(prop: Expr, g: Goal, el) -> list[Goal] | None:
                 goals.append(Goal(g.hyps, d, g.tag))
         return goals
     return None
+
+
+def _instance(e: Expr, sub: dict[str, Expr]) -> Expr:
+    for v, val in sub.items():
+        e = subst(e, v, val)
+    return e
 
 
 def _rebuild(binders, concl: Expr) -> Expr:

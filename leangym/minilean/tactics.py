@@ -104,6 +104,7 @@ class Interpreter:
 
     def __init__(self, run: Run):
         self.run = run
+        self.elab_sorry = False  # set by ProofElab when a term it checks uses `sorry`
         from leangym.minilean import arith_tactics
 
         self.arith = arith_tactics.ArithTactics(self)
@@ -113,12 +114,23 @@ class Interpreter:
         self.run.tick()
         name = t.name
         h = DISPATCH.get(name)
-        if h is not None:
-            return h(self, t, st)
-        h = self.arith.dispatch.get(name)
-        if h is not None:
-            return h(t, st)
-        raise err("unknown tactic", t)
+        if h is None:
+            h = self.arith.dispatch.get(name)
+            if h is None:
+                raise err("unknown tactic", t)
+        else:
+            h = h.__get__(self)
+        # a `sorry` elaborated anywhere inside this tactic's terms (hint lists, rewrite rules, the
+        # major premise of `cases`, ...) marks the resulting state, whether or not the tactic closed
+        # the goal; a tactic that fails is rolled back with its flag (as `first`/`try` need)
+        saved, self.elab_sorry = self.elab_sorry, False
+        try:
+            out = h(t, st)
+            if self.elab_sorry:
+                out = replace(out, sorry=True, axioms=out.axioms | {"sorryAx"})
+            return out
+        finally:
+            self.elab_sorry = saved
 
     def t_seq(self, t: Tac, st: State) -> State:
         for item in t.args["items"]:
@@ -809,9 +821,20 @@ class ProofElab:
         self.goal = goal
         self.allow_holes = allow_holes
         self.new_goals: list[Goal] = []
-        self.sorry = False
+        self._sorry = False
         self.axioms: frozenset = frozenset()
         self.extra: list[Hyp] = []
+
+    @property
+    def sorry(self) -> bool:
+        return self._sorry
+
+    @sorry.setter
+    def sorry(self, value: bool) -> None:
+        # also tell the running tactic (Interpreter.exec), so no tactic can forget to propagate it
+        self._sorry = value
+        if value:
+            self.interp.elab_sorry = True
 
     def ctx_goal(self, target: Expr) -> Goal:
         return Goal(self.goal.hyps + tuple(self.extra), target, self.goal.tag)

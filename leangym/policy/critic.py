@@ -2,8 +2,10 @@
 
 :class:`HFCritic` wraps a sequence-classification model with one output (``num_labels=1``), the
 shape TRL's RewardTrainer trains on (chosen, rejected) pairs such as
-:func:`leangym.search.critic_pairs` builds. Scoring is batched; padding side does not matter, since
-the classification head reads each row's last non-pad token (hence ``pad_token_id`` must be set).
+:func:`leangym.search.critic_pairs` builds. Scoring is batched and always right-pads, as RewardTrainer
+trains: the classification head reads each row's last non-pad token (hence ``pad_token_id`` must be
+set), and models with absolute position embeddings (GPT-2) would see left-padded tokens at shifted
+positions, so a state's batched score would differ from its score alone.
 """
 
 from __future__ import annotations
@@ -69,6 +71,7 @@ class HFCritic:
                     texts[i : i + self.max_batch],
                     return_tensors="pt",
                     padding=True,
+                    padding_side="right",
                     truncation=True,
                     max_length=self.max_tokens,
                 ).to(device)

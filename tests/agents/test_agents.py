@@ -73,8 +73,8 @@ def test_help_runs_from_the_repo_root(module):
 # ---------------------------------------------------------------- expert iteration
 
 EXIT_ARGS = dict(
-    num_train=40, num_eval=24, bootstrap=12, rounds=2, d_model=64, samples=8, min_attempts=12,
-    temperature=1.5, sft_steps=100, critic_steps=20, quiet=True,
+    num_train=40, num_eval=24, bootstrap=12, rounds=2, d_model=64, samples=4, min_attempts=12,
+    sft_steps=100, critic_steps=20, quiet=True,
 )  # fmt: skip
 
 

@@ -8,8 +8,11 @@ from leangym.policy import Critic, HFCritic, critic_text
 STATES = ["⊢ True", "x y : ℝ\nh₀ : x + y = 10\nh₁ : x - y = 2\n⊢ x = 6", "n : ℕ\n⊢ n + 0 = n"]
 
 
-def test_batched_scores_equal_one_by_one(tokenizer):
-    critic = HFCritic(models.tiny_critic(tokenizer, arch="llama"), tokenizer)
+@pytest.mark.parametrize("arch", ["gpt2", "llama"])
+def test_batched_scores_equal_one_by_one(tokenizer, arch):
+    # the tokenizer pads on the left (what policies need); absolute positions (gpt2) must not shift
+    assert tokenizer.padding_side == "left"
+    critic = HFCritic(models.tiny_critic(tokenizer, arch=arch), tokenizer)
     assert isinstance(critic, Critic)
     batched = critic.score(STATES)
     alone = [critic.score([s])[0] for s in STATES]

@@ -12,8 +12,8 @@ os.environ.setdefault("TRL_EXPERIMENTAL_SILENCE", "1")
 pytest.importorskip("trl")
 
 from leangym import models  # noqa: E402
-from leangym.policy import HFPolicy  # noqa: E402
-from trainers.critic import CriticRunConfig, pairwise_accuracy, scoring_critic, train_critic  # noqa: E402
+from leangym.policy import HFCritic, HFPolicy  # noqa: E402
+from trainers.critic import CriticRunConfig, pairwise_accuracy, train_critic  # noqa: E402
 from trainers.sft import SFTRunConfig, sft_dataset, train_sft  # noqa: E402
 
 STEPS = [
@@ -60,7 +60,7 @@ def test_critic_learns_to_order_pairs(tokenizer, tmp_path):
         output_dir=str(tmp_path), max_steps=30, batch_size=3, learning_rate=3e-3, quiet=True
     )
     model = train_critic(model, tokenizer, pairs, config)
-    critic = scoring_critic(model, tokenizer)
+    critic = HFCritic(model, tokenizer)
     assert pairwise_accuracy(critic, pairs) == 1.0
     texts = [s for s, _ in STEPS]
     assert critic.score(texts) == pytest.approx([critic.score([t])[0] for t in texts], abs=1e-4)

@@ -12,14 +12,15 @@ relaxation is infeasible), so the procedures are as strong as Mathlib's and no s
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from fractions import Fraction
 
 import z3
 
 from leangym.errors import ReplTimeout
 from leangym.minilean.arith import poly as P
-from leangym.minilean.arith.ir import Cast, Cmp, Conn, Not, Num, Op, Prop, Term
-from leangym.minilean.arith.semantics import Unsupported, check_deadline
+from leangym.minilean.arith.ir import Abs, Cast, Cmp, Conn, Not, Num, Op, Prop, Term
+from leangym.minilean.arith.semantics import Unsupported, check_deadline, evaluate
 
 Comparison = tuple  # (Poly, rel, type) meaning ``poly rel 0``; rel in "<", "≤", "="
 
@@ -76,6 +77,45 @@ def _nat_cast_atoms(p: P.Poly) -> set[Term]:
     }
 
 
+# Lean core's ground simprocs (``Nat.reducePow``) leave powers with a larger exponent alone
+# (``exponentiation.threshold``), so such a power blocks evaluating what contains it.
+SIMPROC_MAX_EXPONENT = 256
+
+
+def _linarith_ground(nat: bool) -> Callable[[Term], bool]:
+    """Which closed terms Mathlib's linarith reads as numbers.
+
+    Its linear forms (``linearFormOfExpr``) evaluate numerals under ``+ - * ^`` and
+    ``cancelDenoms`` clears numeral field denominators; ``%``, ℕ/ℤ ``/``, ℕ ``-`` and ``|·|`` are
+    atoms, closed or not (``linarith`` fails on ``(7 : ℤ) % 5 = 2``). A ℕ fact first goes through
+    ``zify`` (``simp only`` with the ground simprocs), which does evaluate such literals, unless a
+    power above the simprocs' exponent threshold is in the way (``1999 ^ 2000 % 5`` stays).
+    """
+
+    def opaque(t: Term) -> bool:
+        if isinstance(t, Abs):
+            return True
+        if isinstance(t, Op):
+            return t.op == "%" or t.op == "/" and t.ty in ("ℕ", "ℤ") or t.op == "-" and t.ty == "ℕ"
+        return False
+
+    def subterms(t: Term):
+        yield t
+        for a in getattr(t, "args", ()) if isinstance(t, Op) else ((t.arg,) if hasattr(t, "arg") else ()):
+            yield from subterms(a)
+
+    def evaluable(t: Term) -> bool:
+        parts = list(subterms(t))
+        if not any(opaque(x) for x in parts):
+            return True
+        if not nat:
+            return False
+        return all(not (isinstance(x, Op) and x.op == "^" and evaluate(x.args[1], {}) > SIMPROC_MAX_EXPONENT)
+                   for x in parts)
+
+    return evaluable
+
+
 def preprocess(props: list[Prop]) -> list[Comparison]:
     """Mathlib's default linarith preprocessing on a list of facts.
 
@@ -93,12 +133,13 @@ def preprocess(props: list[Prop]) -> list[Comparison]:
         ty = c.lhs.ty
         lhs, rhs = c.lhs, c.rhs
         nat = ty == "ℕ"
+        ground = _linarith_ground(nat)
         if nat:
             ty, lhs, rhs = "ℤ", Cast(lhs, "ℤ"), Cast(rhs, "ℤ")
         try:
             diff = P.add(
-                P.to_poly(lhs, push_casts=nat, field_div="atom"),
-                P.to_poly(rhs, push_casts=nat, field_div="atom"),
+                P.to_poly(lhs, push_casts=nat, field_div="atom", ground=ground),
+                P.to_poly(rhs, push_casts=nat, field_div="atom", ground=ground),
                 Fraction(-1),
             )
         except Unsupported:

@@ -16,6 +16,7 @@ with equal normal forms are equal under every assignment. The property tests che
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
 
 from leangym.minilean.arith.ir import Abs, Atom, Cast, Fn, Neg, Num, Op, Term
@@ -103,15 +104,18 @@ def constant_value(p: Poly) -> Fraction | None:
     return None
 
 
-def to_poly(t: Term, *, push_casts: bool = False, field_div: str = "inv") -> Poly:
+def to_poly(t: Term, *, push_casts: bool = False, field_div: str = "inv",
+            ground: Callable[[Term], bool] | None = None) -> Poly:
     """Normal form of ``t``. ``push_casts`` distributes casts over the operations they commute
     with (``natToInt``/``zify`` style, for linarith and omega); ``field_div="atom"`` keeps a
-    non-literal field division ``a / b`` as one atom, as linarith does, instead of ``a * b⁻¹``."""
+    non-literal field division ``a / b`` as one atom, as linarith does, instead of ``a * b⁻¹``.
+    ``ground`` says which closed subterms may be evaluated to a number (default: all); a closed
+    subterm it refuses is read structurally like any other term (its ``%`` or ``/`` an atom)."""
 
     def go(t: Term) -> Poly:
         if isinstance(t, Num):
             return const(t.value)
-        if is_closed(t):
+        if is_closed(t) and (ground is None or ground(t)):
             return const(evaluate(t, {}))
         if isinstance(t, (Atom, Fn, Abs)):
             return atom(t)
