@@ -163,6 +163,8 @@ def format_table(results: list[BFSResult]) -> str:
         ("problems attempted", str(len(results))),
         ("problems solved", f"{len(solved)} ({100 * len(solved) / max(1, len(results)):.0f}%)"),
         ("tactic calls", str(sum(r.tactic_calls for r in results))),
+        ("tactic calls per problem", f"{sum(r.tactic_calls for r in results) / max(1, len(results)):.0f}"),
+        ("expansions per problem", f"{sum(r.expansions for r in results) / max(1, len(results)):.1f}"),
         ("mean proof length", f"{sum(len(r.proof or ()) for r in solved) / max(1, len(solved)):.2f}"),
         ("wall time", f"{sum(r.seconds for r in results):.2f} s"),
     ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from pathlib import Path
 
 from agents.baseline_bfs import BFSConfig, bfs, format_table
 
@@ -34,22 +35,39 @@ def run_baseline(family: str, difficulties: list[int], per_difficulty: int, seed
 
 
 def main(argv: list[str] | None = None) -> int:
-    from benchmarks.exit_vs_ppo import ComparisonConfig, run_comparison
+    from benchmarks.exit_vs_ppo import ComparisonConfig, apply_preset, run_comparison
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gpu", action="store_true", help="larger settings (the comparison's `large` preset)")
     parser.add_argument("--seeds", default="0,1", help="comma-separated seeds for the comparison")
     parser.add_argument("--algorithms", default="exit,ppo,grpo", help="which of exit, ppo, grpo to compare")
     parser.add_argument("--skip-baseline", action="store_true", help="go straight to the comparison")
+    parser.add_argument("--out", default="runs/demo", help="parent folder; each run writes a fresh timestamped folder in it")
     args = parser.parse_args(argv)
 
     t0 = time.perf_counter()
-    config = ComparisonConfig(seeds=args.seeds, algorithms=args.algorithms, gpu=args.gpu)
+    # A fresh folder per run: expert iteration resumes from an existing store, which a demo must not do.
+    out = Path(args.out) / time.strftime("%Y%m%d-%H%M%S")
+    out.mkdir(parents=True, exist_ok=True)
+    # The demo writes under --out; benchmarks/results/ holds only figures recorded on purpose.
+    config = ComparisonConfig(
+        seeds=args.seeds,
+        algorithms=args.algorithms,
+        gpu=args.gpu,
+        out_md=str(out / "exit_vs_ppo.md"),
+        plot=str(out / "exit_vs_ppo.png"),
+        work_dir=str(out / "stores"),
+    )
+    config = apply_preset(config, given={"seeds"} if args.seeds != "0,1" else set())
     if not args.skip_baseline:
         print("== 1. Baseline: breadth-first search over goal-aware tactics (no learning) ==")
         difficulties = [int(d) for d in config.difficulties.split(",")]
         print(run_baseline(config.family, difficulties, per_difficulty=10, seed=1000))
-        print()
+        print(
+            f"(budget: up to {BFSConfig.max_expansions} expansions per problem, every candidate tactic tried; "
+            f"the held-out evaluation below gives each agent {config.eval_expansions} expansions x "
+            f"{config.eval_samples} tactics, so the two are not comparable)\n"
+        )
     print("== 2. Expert iteration vs PPO vs GRPO: same problems, same environment-step budget ==")
     results = run_comparison(config)
     print(results.table)

@@ -620,7 +620,7 @@ class ArithTactics:
                 return ("¬", enc(Bin("=", u.a, u.b, PROP)))
             key = norm(u)
             for i, a in enumerate(atoms):
-                if Printer({}).pp(a) == Printer({}).pp(key):
+                if alpha_eq(a, key):
                     return ("atom", i)
             atoms.append(key)
             return ("atom", len(atoms) - 1)

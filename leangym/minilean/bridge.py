@@ -127,7 +127,7 @@ class Translator:
         a text already naming a different expression gets a numbered suffix."""
         text = self.printer.pp(e)
         key, n = text, 0
-        while False:
+        while key in self.atoms and not alpha_eq(self.atoms[key], e):
             n += 1
             key = f"{text}⁽{n}⁾"
         self.atoms.setdefault(key, e)
