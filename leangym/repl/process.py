@@ -27,7 +27,7 @@ import psutil
 
 from leangym.errors import BackendUnavailable, ProtocolError, ReplCrashed, ReplMemoryExceeded, ReplTimeout
 
-MEMORY_POLL_S = 0.05  # how often resident memory is sampled while a request is outstanding
+MEMORY_POLL_S = 0.05  # resident memory is sampled at most this often (a sample walks the process tree, ~1 ms)
 SNIPPET = 300  # characters of stray output or stderr quoted in error messages
 
 
@@ -86,6 +86,7 @@ class ReplProcess:
         self._buffer = b""
         self._fresh = False
         self._closed = False
+        self._memory_checked = 0.0  # time.monotonic() of the last resident-memory sample
         self._lock = threading.RLock()
         self._start()
 
@@ -297,6 +298,7 @@ class ReplProcess:
         return ReplCrashed(msg)
 
     def _check_memory(self) -> None:
+        self._memory_checked = time.monotonic()
         rss = self.rss_mb()
         if rss > self.memory_limit_mb:  # type: ignore[operator]
             raise ReplMemoryExceeded(
@@ -348,6 +350,10 @@ class ReplProcess:
         while True:
             reply = self._take_reply()
             if reply is not None:
+                # Fast requests never leave the select below idle, so sample here too (rate-limited):
+                # a process that grows a little per request still meets the cap.
+                if poll is not None and time.monotonic() - self._memory_checked >= poll:
+                    self._check_memory()
                 return reply
             remaining = self._remaining(deadline)
             if remaining is not None and remaining <= 0:

@@ -175,6 +175,17 @@ def test_closed_numerals_lean_does_evaluate(backend, statement, proof):
     assert _verify(backend, statement, proof).ok
 
 
+@pytest.mark.parametrize("tactic", ["norm_num", "linarith", "nlinarith", "omega", "decide", "ring", "simp"])
+def test_huge_powers_fail_fast(tactic):
+    """Big-integer arithmetic cannot check a deadline: an over-large power is refused, not computed."""
+    import time
+
+    start = time.monotonic()
+    r = MiniLeanRepl().handle({"cmd": f"theorem t : ((2 ^ 10000) ^ 10000) ^ 100 = 0 := by {tactic}"}, timeout=20)
+    assert any(m["severity"] == "error" for m in r.get("messages", [])), r
+    assert time.monotonic() - start < 10
+
+
 # -- random attack ----------------------------------------------------------------------------
 
 TYPES = ["ℕ", "ℤ", "ℚ", "ℝ"]

@@ -146,6 +146,11 @@ def test_memory_cap_kills_during_request():
         with pytest.raises(ReplMemoryExceeded, match="over the limit of 150 MiB"):
             for _ in range(10):
                 p.request({"tactic": "alloc 40", "proofState": 0}, timeout=5)
+            # Every request so far may have answered faster than the memory poll; fast requests alone
+            # must still meet the cap within a few poll intervals.
+            deadline = time.monotonic() + 2.0
+            while time.monotonic() < deadline:
+                p.request({"tactic": "sleep 0", "proofState": 0}, timeout=5)
         assert not p.alive
 
 

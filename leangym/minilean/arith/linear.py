@@ -110,8 +110,11 @@ def _linarith_ground(nat: bool) -> Callable[[Term], bool]:
             return True
         if not nat:
             return False
-        return all(not (isinstance(x, Op) and x.op == "^" and evaluate(x.args[1], {}) > SIMPROC_MAX_EXPONENT)
-                   for x in parts)
+        try:
+            return all(not (isinstance(x, Op) and x.op == "^" and evaluate(x.args[1], {}) > SIMPROC_MAX_EXPONENT)
+                       for x in parts)
+        except Unsupported:
+            return False
 
     return evaluable
 

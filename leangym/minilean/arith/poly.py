@@ -20,7 +20,7 @@ from collections.abc import Callable
 from fractions import Fraction
 
 from leangym.minilean.arith.ir import Abs, Atom, Cast, Fn, Neg, Num, Op, Term
-from leangym.minilean.arith.semantics import FIELDS, MAX_EXPONENT, Unsupported, evaluate
+from leangym.minilean.arith.semantics import FIELDS, MAX_EXPONENT, Unsupported, check_power_size, evaluate
 
 Monomial = tuple  # tuple[tuple[Term, int], ...], sorted by atom key
 Poly = dict  # dict[Monomial, Fraction]
@@ -86,6 +86,8 @@ def mul(p: Poly, q: Poly) -> Poly:
 
 
 def power(p: Poly, n: int) -> Poly:
+    for c in p.values():
+        check_power_size(c, n)
     result, base = const(Fraction(1)), p
     while n:
         if n & 1:

@@ -45,6 +45,16 @@ INTEGRAL = ("ℕ", "ℤ")
 FIELDS = ("ℚ", "ℝ")
 MAX_EXPONENT = 10_000
 """Larger literal exponents are refused (:class:`Unsupported`) rather than computed."""
+MAX_POWER_BITS = 1 << 16
+"""A power whose value would need more bits is refused: ``((2 ^ 10000) ^ 10000) ^ 100`` would
+otherwise hold a worker for minutes (big-integer arithmetic cannot check a deadline)."""
+
+
+def check_power_size(base: Fraction, n: int) -> None:
+    """Raise :class:`Unsupported` when ``base ** n`` would exceed :data:`MAX_POWER_BITS`."""
+    bits = max(abs(base.numerator).bit_length(), base.denominator.bit_length())
+    if bits > 1 and bits * n > MAX_POWER_BITS:
+        raise Unsupported(f"power too large to evaluate ({bits} bits to the {n})")
 
 
 class Unsupported(LeanGymError):
@@ -130,6 +140,7 @@ def _op(t: Op, a: Fraction, b: Fraction) -> Fraction:
         n = _as_int(b, "an exponent")
         if n < 0 or n > MAX_EXPONENT:
             raise Unsupported(f"exponent {n} out of range")
+        check_power_size(a, n)
         return a**n
     if op == "/":
         if ty in FIELDS:
