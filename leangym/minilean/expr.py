@@ -8,6 +8,7 @@ substitutes closed terms (no ``BVar``), so substitution cannot capture.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -159,14 +160,13 @@ def contains(e: Expr, sub: Expr) -> bool:
     return False
 
 
-def fvars(e: Expr, acc: set[int] | None = None) -> set[int]:
-    acc = set() if acc is None else acc
+def subterms(e: Expr) -> Iterator[Expr]:
+    """Every subexpression of ``e``, ``e`` included (iteratively: deep terms must not hit the recursion limit)."""
     stack = [e]
     while stack:
         x = stack.pop()
-        if isinstance(x, FVar):
-            acc.add(x.id)
-        elif isinstance(x, Bin):
+        yield x
+        if isinstance(x, Bin):
             stack += (x.a, x.b)
         elif isinstance(x, Un):
             stack.append(x.a)
@@ -175,6 +175,11 @@ def fvars(e: Expr, acc: set[int] | None = None) -> set[int]:
             stack += x.args
         elif isinstance(x, Binder):
             stack += (x.dom, x.body)
+
+
+def fvars(e: Expr, acc: set[int] | None = None) -> set[int]:
+    acc = set() if acc is None else acc
+    acc.update(x.id for x in subterms(e) if isinstance(x, FVar))
     return acc
 
 
@@ -360,22 +365,7 @@ class Printer:
 
 
 def _bvars(e: Expr) -> set[BVar]:
-    out: set[BVar] = set()
-    stack = [e]
-    while stack:
-        x = stack.pop()
-        if isinstance(x, BVar):
-            out.add(x)
-        elif isinstance(x, Bin):
-            stack += (x.a, x.b)
-        elif isinstance(x, Un):
-            stack.append(x.a)
-        elif isinstance(x, App):
-            stack.append(x.fn)
-            stack += x.args
-        elif isinstance(x, Binder):
-            stack += (x.dom, x.body)
-    return out
+    return {x for x in subterms(e) if isinstance(x, BVar)}
 
 
 def superscript(n: int) -> str:

@@ -2,30 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
 from leangym.minilean.repl import MiniLeanRepl
-
-
-def split_requests(text: str) -> list[str]:
-    """Split a transcript ``.in`` file the way the REPL reads it (lines joined without newlines)."""
-    out, buf = [], ""
-    for line in text.split("\n"):
-        if not line.strip():
-            if buf.strip():
-                out.append(buf)
-            buf = ""
-            continue
-        buf += line
-        try:
-            json.loads(buf, strict=False)
-        except json.JSONDecodeError:
-            continue
-        out.append(buf)
-        buf = ""
-    if buf.strip():
-        out.append(buf)
-    return out
 
 
 def errors(resp: dict) -> list[str]:

@@ -11,10 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from leangym.errors import ReplTimeout
+from leangym.minilean.conformance import split_requests
 from leangym.minilean.jsonfmt import dumps
 from leangym.minilean.repl import MiniLeanRepl
-
-from .helpers import split_requests
 
 # Transcripts entirely inside MiniLean's fragment: every response must match real Lean exactly.
 EXACT = [
