@@ -111,13 +111,13 @@ def test_sigkilled_prove_keeps_every_committed_proof(tmp_path):
         "--env",
         "MiniLean-Propositional-v0",
         "--n",
-        "40",
+        "300",
         "--difficulty",
-        "2",
+        "4",
         "--policy",
         "scripted",
         "--budget",
-        "8x40",
+        "8x200",
         "--workers",
         "2",
         "--store",
@@ -135,11 +135,14 @@ def test_sigkilled_prove_keeps_every_committed_proof(tmp_path):
                     before = s.solved_ids()
                 if before:
                     break
-            time.sleep(0.2)
+            time.sleep(0.05)
     finally:
-        os.kill(proc.pid, signal.SIGKILL)
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
     assert before, "no proof was committed before the deadline"
+    # The run takes seconds (300 hard problems) and its proofs arrive spread over it: the kill must land mid-run.
+    assert proc.returncode == -signal.SIGKILL, f"prove finished (exit {proc.returncode}) before it could be killed"
     with ProofStore(store) as s:
         assert before <= s.solved_ids()
         assert all(len(p.tactics) == len(p.states) for p in s.proofs())
