@@ -654,19 +654,25 @@ def _rcases_atom(p: Parser) -> tuple:
     raise AssertionError
 
 
+def _names_then_arrow(p: Parser) -> list[str]:
+    """The names bound by a ``| tag x y =>`` alternative or a ``case tag x y =>``; consumes the ``=>``."""
+    names = []
+    while not p.peek_is("=>"):
+        n = p.tok
+        if not p.at_end() and n.kind == "id" and n.text not in KEYWORDS:
+            names.append(p.advance().text)
+        else:
+            p.error_expected("'=>'")
+    p.advance()
+    return names
+
+
 def _alternatives(p: Parser) -> list[tuple[str, list[str], Tac, int]]:
     alts = []
     while p.peek_is("|"):
         bar = p.advance()
         tag = p.ident().text
-        names = []
-        while not p.peek_is("=>"):
-            n = p.tok
-            if not p.at_end() and n.kind == "id" and n.text not in KEYWORDS:
-                names.append(p.advance().text)
-            else:
-                p.error_expected("'=>'")
-        p.advance()
+        names = _names_then_arrow(p)
         alts.append((tag, names, _sub_block(p), bar.start))
     return alts
 
@@ -922,14 +928,7 @@ def _parse_tactic(p: Parser, col: int) -> Tac:
         tags = []
         if name != "next":
             tags.append(p.ident().text)
-        names = []
-        while not p.peek_is("=>"):
-            n = p.tok
-            if not p.at_end() and n.kind == "id" and n.text not in KEYWORDS:
-                names.append(p.advance().text)
-            else:
-                p.error_expected("'=>'")
-        p.advance()
+        names = _names_then_arrow(p)
         a["tag"] = tags[0] if tags else None
         a["names"] = names
         a["body"] = _sub_block(p)
