@@ -2,7 +2,8 @@
 
 Lean *outcomes* (a tactic failed, the proof closed, goals remain) are values, see
 :mod:`leangym.backend.api`. Exceptions are for *infrastructure* failures: a process that will not
-start, a request that timed out, bad user input to a constructor.
+start, a request that timed out, bad user input to a constructor, and a bug in the engine itself
+(:class:`EngineError`), which is never presented as a Lean error.
 """
 
 from __future__ import annotations
@@ -50,3 +51,34 @@ class ActionRejected(LeanGymError):
 
 class ReplMemoryExceeded(ReplCrashed):
     """A REPL process passed its resident-memory cap and was killed."""
+
+
+class EngineError(LeanGymError):
+    """The proof engine hit a bug of its own: a failure that is not Lean's verdict on the input."""
+
+    REPLY_KEY = "internalError"
+    """Top-level key of the REPL reply that reports an engine bug; the real Lean REPL never emits it."""
+
+    def __init__(self, message: str, *, error_type: str = "", request: object = None) -> None:
+        super().__init__(message)
+        self.error_type = error_type
+        self.request = request
+
+    def to_reply(self) -> dict:
+        """The REPL reply reporting this failure: ``{"internalError": {"type", "message", "input"}}``."""
+        return {self.REPLY_KEY: {"type": self.error_type, "message": str(self), "input": self.request}}
+
+    @classmethod
+    def from_reply(cls, reply: dict, request: object = None) -> EngineError | None:
+        """The failure a REPL reply reports under :attr:`REPLY_KEY`, or None for any other reply."""
+        if cls.REPLY_KEY not in reply:
+            return None
+        body = reply[cls.REPLY_KEY]
+        if not isinstance(body, dict):
+            body = {"message": str(body)}
+        return cls(str(body.get("message", "")), error_type=str(body.get("type", "")),
+                   request=body.get("input", request) if request is None else request)
+
+
+class MiniLeanInternalError(EngineError):
+    """MiniLean raised an exception that is not one of its declared Lean errors: a MiniLean bug."""

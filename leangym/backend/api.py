@@ -1,8 +1,10 @@
 """The functional backend API every layer above the REPL speaks (DESIGN §3).
 
 Outcomes of Lean work are frozen dataclasses; infrastructure failures are exceptions from
-:mod:`leangym.errors`. A :class:`ProofState` is an immutable handle: search may branch from any
-state it holds, any number of times.
+:mod:`leangym.errors`. A bug in the engine itself is never an outcome (never a :class:`LeanError`,
+never a failed :class:`Verdict`): every method raises :class:`~leangym.errors.EngineError`. A
+:class:`ProofState` is an immutable handle: search may branch from any state it holds, any number
+of times.
 """
 
 from __future__ import annotations

@@ -11,13 +11,17 @@ to disk and unpickled by restarted processes.
 
 Reading REPL replies (DESIGN §5): a step closes the proof only on ``proofStatus == "Completed"``
 with no error message; ``goals: []`` alone is not closed (it also comes with "contains
-metavariable(s)" and with errors).
+metavariable(s)" and with errors). A reply ``{"internalError": ...}`` reports a bug in the engine
+(MiniLean's; real Lean never sends it): it is never read as Lean's answer but logged with its
+request, counted per worker (``stats()``, :attr:`ReplBackend.engine_errors`) and raised as
+:class:`~leangym.errors.EngineError` from whichever call sent the request.
 """
 
 from __future__ import annotations
 
 import hashlib
 import itertools
+import logging
 import re
 import shutil
 import tempfile
@@ -33,6 +37,7 @@ from leangym.backend.api import LeanError, Message, Position, ProofClosed, Proof
 from leangym.backend.guard import DEFAULT_MAX_CHARS, check_tactic
 from leangym.errors import (
     ConfigError,
+    EngineError,
     ProtocolError,
     ReplCrashed,
     ReplMemoryExceeded,
@@ -46,6 +51,9 @@ SORRY_WARNING = "declaration uses `sorry`"
 COMPLETED = "Completed"
 _DECL_NAME = re.compile(r"^\s*(?:@\[[^\]]*\]\s*)?(?:private\s+|protected\s+)?(?:theorem|lemma)\s+([^\s:(\[{]+)")
 _AXIOMS = re.compile(r"depends on axioms: \[(.*)\]", re.S)
+LOGGED_REQUEST_CHARS = 4000  # of a request that hit an engine bug, quoted in the log
+
+logger = logging.getLogger(__name__)
 
 
 class Transport(Protocol):
@@ -80,6 +88,7 @@ class Worker:
         self.remap: dict[tuple, int] = {}  # stale handle -> proofState id rebuilt on this process
         self.restarts = 0
         self.replays = 0
+        self.engine_errors = 0
 
     @property
     def token(self) -> str:
@@ -108,12 +117,21 @@ class Worker:
         self._sync()
 
     def request(self, obj: dict, timeout: float | None) -> dict:
-        """One request on this worker (caller holds ``lock``)."""
+        """One request on this worker (caller holds ``lock``); raises EngineError on an engine-bug reply."""
         self._sync()
         try:
-            return self.transport.request(obj, timeout)
+            reply = self.transport.request(obj, timeout)
         finally:
             self._sync()
+        failure = EngineError.from_reply(reply, request=obj)
+        if failure is not None:
+            self.engine_errors += 1
+            shown = str(obj)
+            if len(shown) > LOGGED_REQUEST_CHARS:
+                shown = shown[:LOGGED_REQUEST_CHARS] + f"... ({len(shown)} chars)"
+            logger.error("engine bug on worker %d (%s: %s) for request %s", self.index, failure.error_type, failure, shown)
+            raise failure
+        return reply
 
 
 def theorem_name(statement: str) -> str | None:
@@ -262,13 +280,19 @@ class ReplBackend:
             return self.workers[h[0]]
         return None
 
+    @property
+    def engine_errors(self) -> int:
+        """Requests so far that hit a bug in the engine (each raised as EngineError), all workers together."""
+        return sum(w.engine_errors for w in self.workers)
+
     def stats(self) -> dict:
-        """Restarts, replays, requests and memory per worker (for logs and benchmarks)."""
+        """Restarts, replays, engine errors, requests and memory per worker (for logs and benchmarks)."""
         return {
             "workers": [
                 {
                     "restarts": w.restarts,
                     "replays": w.replays,
+                    "engine_errors": w.engine_errors,
                     "requests_served": w.transport.requests_served,
                     "rss_mb": round(w.transport.rss_mb(), 1),
                 }
@@ -355,7 +379,10 @@ class ReplBackend:
     # -- tactics ---------------------------------------------------------------------------------
 
     def run_tactic(self, state: ProofState, tactic: str, timeout: float | None = None) -> TacticOutcome:
-        """Run one tactic on ``state``; a refused action, a Lean error, a timeout or a crash is a LeanError."""
+        """Run one tactic on ``state``; a refused action, a Lean error, a timeout or a crash is a LeanError.
+
+        A bug in the engine is not an outcome: it raises :class:`~leangym.errors.EngineError` (the
+        state stays usable)."""
         w = self._owner(state)
         return self._run_locked(self._acquire_any() if w is None else self._lock(w), state, tactic, timeout)
 
@@ -503,7 +530,9 @@ class ReplBackend:
         return [Message("error", str(reply["message"]))] if "message" in reply and "env" not in reply else []
 
     def verify(self, problem: Problem, tactics: list[str] | tuple[str, ...], timeout: float | None = None) -> Verdict:
-        """Re-check the whole proof as one command from the header's env: no error, no sorry, standard axioms only."""
+        """Re-check the whole proof as one command from the header's env: no error, no sorry, standard axioms only.
+
+        An engine bug raises :class:`~leangym.errors.EngineError`: no verdict, so never an acceptance."""
         timeout = timeout or self.timeout
         total = sum(len(t) for t in tactics)
         if total > self.max_proof_chars:

@@ -17,7 +17,7 @@ import gymnasium as gym
 from leangym.backend.api import Backend, LeanError, ProofState
 from leangym.charset import ACTION_MAX_LENGTH, OBSERVATION_MAX_LENGTH, lean_text_space, to_observation
 from leangym.envs.resolve import Resolved, resolve
-from leangym.errors import ConfigError, DataError, ReplError, StateLost
+from leangym.errors import ConfigError, DataError, EngineError, ReplError, StateLost
 from leangym.problems import Problem, normalize_statement
 
 _NAME = re.compile(r"^\s*(?:theorem|lemma)\s+([^\s({\[:]+)")
@@ -80,6 +80,7 @@ class LeanEnvBase(gym.Env[str, str]):
         self.action_space = lean_text_space(ACTION_MAX_LENGTH, min_length=1)
         self.problem: Problem | None = None
         self.root: ProofState | None = None
+        self.engine_errors = 0
 
     @property
     def engine(self) -> str:
@@ -134,6 +135,7 @@ class LeanEnvBase(gym.Env[str, str]):
         raise DataError(f"{MAX_START_TRIES} sampled problems failed to start; first errors: {errors[:3]}")
 
     def _start(self, problem: Problem) -> ProofState | LeanError:
+        """Start ``problem``; an engine bug raises :class:`EngineError` (reset has no info to carry it)."""
         self.problem = problem
         try:
             outcome = self.backend.start(problem, timeout=self.timeout)
@@ -142,6 +144,11 @@ class LeanEnvBase(gym.Env[str, str]):
         if isinstance(outcome, ProofState):
             self.root = outcome
         return outcome
+
+    def _engine_failure(self, exc: EngineError) -> str:
+        """Count an engine bug met by a step (reported in ``info``, never rewarded); its message."""
+        self.engine_errors += 1
+        return str(exc)
 
     # -- rendering and cleanup ---------------------------------------------------------------------
 

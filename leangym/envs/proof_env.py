@@ -10,7 +10,7 @@ from leangym.backend.api import Backend, Message
 from leangym.charset import ACTION_MAX_LENGTH
 from leangym.envs.base import LeanEnvBase
 from leangym.envs.resolve import Resolved
-from leangym.errors import ConfigError, LeanGymError
+from leangym.errors import ConfigError, EngineError, LeanGymError
 from leangym.problems import Problem
 
 DEFAULT_MAX_ATTEMPTS = 4
@@ -79,7 +79,10 @@ class LeanProofEnv(LeanEnvBase):
 
     ## Info
     `problem_id`, `attempt` (attempts so far), `error` (the feedback text of a failed attempt, else `None`),
-    `messages` (Lean's `Message` values), `verified`, `proof` (the verified proof, else the last attempt).
+    `messages` (Lean's `Message` values), `verified`, `proof` (the verified proof, else the last attempt),
+    `engine_error` (the message when the engine itself failed on this attempt, a bug that is not Lean's
+    verdict: no reward, `error` reads `EngineError: ...`; else `None`), `engine_errors` (engine failures met
+    by this env so far).
 
     ## Arguments
     `problems`, `suite`, `backend`, `repl_command`, `timeout` (seconds per check), `render_mode` as in
@@ -140,6 +143,7 @@ class LeanProofEnv(LeanEnvBase):
         self._attempt += 1
         messages: tuple[Message, ...] = ()
         verified = False
+        engine_error: str | None = None
         if not isinstance(action, str) or not action.strip():
             error = "expected a non-empty proof (a tactic block)"
         elif len(action) > ACTION_MAX_LENGTH:
@@ -151,6 +155,9 @@ class LeanProofEnv(LeanEnvBase):
             self._last_proof = body
             try:
                 verdict = self.backend.verify(self.problem, [body], timeout=self.timeout)
+            except EngineError as exc:
+                engine_error = self._engine_failure(exc)
+                error = f"EngineError: {engine_error}"
             except LeanGymError as exc:
                 error = f"{type(exc).__name__}: {exc}"
             else:
@@ -163,9 +170,12 @@ class LeanProofEnv(LeanEnvBase):
         self._done = self._done or verified
         self._feedback = "proof verified" if verified else (error or "")
         truncated = not verified and self.max_attempts is not None and self._attempt >= self.max_attempts
-        return self._observation(self._feedback), float(verified), verified, truncated, self._info(error, messages, verified)
+        info = self._info(error, messages, verified, engine_error)
+        return self._observation(self._feedback), float(verified), verified, truncated, info
 
-    def _info(self, error: str | None, messages: tuple[Message, ...], verified: bool) -> dict[str, Any]:
+    def _info(
+        self, error: str | None, messages: tuple[Message, ...], verified: bool, engine_error: str | None = None
+    ) -> dict[str, Any]:
         assert self.problem is not None
         return {
             "problem_id": self.problem.id,
@@ -174,6 +184,8 @@ class LeanProofEnv(LeanEnvBase):
             "messages": messages,
             "verified": verified,
             "proof": self._last_proof,
+            "engine_error": engine_error,
+            "engine_errors": self.engine_errors,
         }
 
     def _render_text(self) -> str:

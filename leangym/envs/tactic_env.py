@@ -9,7 +9,7 @@ from leangym.backend.api import Backend, LeanError, ProofClosed, ProofState, Ver
 from leangym.charset import ACTION_MAX_LENGTH
 from leangym.envs.base import LeanEnvBase
 from leangym.envs.resolve import Resolved
-from leangym.errors import ConfigError, ReplError, StateLost
+from leangym.errors import ConfigError, EngineError, ReplError, StateLost
 from leangym.problems import Problem
 
 DEFAULT_MAX_STEPS = 50
@@ -52,7 +52,10 @@ class LeanTacticEnv(LeanEnvBase):
     `problem_id`, `goals` (list of goal strings), `proof` (tactics accepted so far), `error` (Lean's message
     for a failed tactic, else `None`), `replayed` (True when the backend rebuilt the state by replaying the
     proof on a restarted worker, after a timeout, crash or recycling; the episode goes on), `verified`
-    (True on the closing step), `state` (the backend's `ProofState` handle).
+    (True on the closing step), `state` (the backend's `ProofState` handle), `engine_error` (the message
+    when the engine itself failed on this step, a bug that is not Lean's verdict: the tactic is not
+    applied, no reward is paid and `error` reads `EngineError: ...`; else `None`), `engine_errors` (engine
+    failures met by this env so far).
 
     ## Arguments
     - `problems`: list of `leangym.Problem`; default: MiniLean's generated mixture (or `suite=` family).
@@ -121,12 +124,17 @@ class LeanTacticEnv(LeanEnvBase):
             raise ConfigError("call reset() before step()")
         self._steps += 1
         reward, terminated, replayed, verified, lost = 0.0, False, False, False, False
+        engine_error: str | None = None
         error = self._precheck(action)
         if error is None and self._done:
             error = "the episode is over (proof closed or state lost); call reset() to start a new one"
         if error is None:
+            outcome: ProofState | ProofClosed | LeanError | None
             try:
                 outcome = self.backend.run_tactic(self.state, action, timeout=self.timeout)
+            except EngineError as exc:
+                engine_error = self._engine_failure(exc)
+                error, outcome = f"EngineError: {engine_error}", None
             except (ReplError, StateLost) as exc:
                 # The worker restarted and replaying the proof on a fresh one failed: the episode cannot go on.
                 outcome = LeanError(f"{type(exc).__name__}: {exc}", self.state)
@@ -138,6 +146,9 @@ class LeanTacticEnv(LeanEnvBase):
             elif isinstance(outcome, ProofClosed):
                 try:
                     verdict = self.backend.verify(self.problem, [*self.proof, action], timeout=self.timeout)
+                except EngineError as exc:
+                    engine_error = self._engine_failure(exc)
+                    verdict = Verdict(False, f"EngineError: {engine_error}")
                 except (ReplError, StateLost) as exc:
                     verdict = Verdict(False, f"{type(exc).__name__}: {exc}")
                 if verdict.ok:
@@ -145,14 +156,14 @@ class LeanTacticEnv(LeanEnvBase):
                     reward, terminated, verified, self._done = 1.0, True, True, True
                 else:
                     error = f"the goals closed but the proof failed verification: {verdict.reason}"
-            else:
+            elif outcome is not None:
                 error = outcome.message
         self._last_error = error
         truncated = not terminated and (
             (self.max_steps is not None and self._steps >= self.max_steps) or lost
         )
         text = "no goals" if verified else self.state.text
-        info = self._info(error=error, replayed=replayed, verified=verified)
+        info = self._info(error=error, replayed=replayed, verified=verified, engine_error=engine_error)
         return self._observation(text), reward, terminated, truncated, info
 
     @staticmethod
@@ -166,7 +177,9 @@ class LeanTacticEnv(LeanEnvBase):
             return f"tactic too long: {len(action)} characters, at most {ACTION_MAX_LENGTH}"
         return None
 
-    def _info(self, *, error: str | None, replayed: bool = False, verified: bool = False) -> dict[str, Any]:
+    def _info(
+        self, *, error: str | None, replayed: bool = False, verified: bool = False, engine_error: str | None = None
+    ) -> dict[str, Any]:
         assert self.problem is not None and self.state is not None
         return {
             "problem_id": self.problem.id,
@@ -176,6 +189,8 @@ class LeanTacticEnv(LeanEnvBase):
             "replayed": replayed,
             "verified": verified,
             "state": self.state,
+            "engine_error": engine_error,
+            "engine_errors": self.engine_errors,
         }
 
     def _render_text(self) -> str:

@@ -3,11 +3,15 @@
 Requests are JSON objects separated by blank lines (one object per line also works: a request is
 answered as soon as the lines read so far parse). Like the real REPL, lines of one request are
 joined without their newlines. Responses are pretty-printed JSON followed by a blank line.
+
+A request on which MiniLean has a bug is answered ``{"internalError": {...}}`` and logged, with the
+request, to stderr; the server goes on with the next request.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import sys
 
 from leangym.minilean.jsonfmt import dumps as format_response
@@ -20,10 +24,7 @@ def _answer(repl: MiniLeanRepl, text: str, out) -> None:
     except json.JSONDecodeError as e:
         resp: dict = {"message": f"Could not parse JSON:\n{e}"}
     else:
-        try:
-            resp = repl.handle(req)
-        except Exception as e:  # noqa: BLE001 - the loop must survive any request
-            resp = {"message": f"Lean error:\nMiniLean internal error: {type(e).__name__}: {e}"}
+        resp = repl.handle(req)  # never raises: an engine bug comes back as the internalError reply
     out.write(format_response(resp) + "\n\n")
     out.flush()
 
@@ -31,6 +32,7 @@ def _answer(repl: MiniLeanRepl, text: str, out) -> None:
 def main(stdin=None, stdout=None) -> int:
     stdin = sys.stdin if stdin is None else stdin
     stdout = sys.stdout if stdout is None else stdout
+    logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s: %(message)s")
     repl = MiniLeanRepl()
     buf = ""
     for line in stdin:

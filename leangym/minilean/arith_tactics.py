@@ -2,9 +2,11 @@
 omega, decide, interval_cases, tauto.
 
 Goals are translated to the arithmetic IR by :mod:`leangym.minilean.bridge` and decided by the
-procedures of :mod:`leangym.minilean.arith`. A procedure that is missing, gives up, or raises makes
-the tactic *fail* with Lean's message — a failure never closes a goal, so soundness rests only on
-each procedure's own soundness (tested there) and on the rewriting rules below.
+procedures of :mod:`leangym.minilean.arith`. A procedure that is missing or gives up (raises
+:class:`~leangym.minilean.arith.GiveUp`) makes the tactic *fail* with Lean's message — a failure
+never closes a goal, so soundness rests only on each procedure's own soundness (tested there) and on
+the rewriting rules below. Any other exception from a procedure is a bug and propagates: the REPL
+reports it as an internal error, never as a failed tactic.
 """
 
 from __future__ import annotations
@@ -12,9 +14,8 @@ from __future__ import annotations
 import itertools
 from fractions import Fraction
 
-from leangym.errors import ReplTimeout
 from leangym.minilean import bridge, lemmas, logic
-from leangym.minilean.arith import ir
+from leangym.minilean.arith import GiveUp, ir
 from leangym.minilean.elab import ElabError
 from leangym.minilean.expr import (
     FALSE,
@@ -26,15 +27,18 @@ from leangym.minilean.expr import (
     App,
     Bin,
     Binder,
-    BVar,
     Expr,
     FVar,
+    MVar,
     Num,
     Printer,
     Un,
     alpha_eq,
     defeq,
     fvars,
+    instantiate,
+    is_closed,
+    mvars,
     norm,
     replace,
 )
@@ -43,21 +47,6 @@ from leangym.minilean.syntax import Syn, Tac
 
 MAX_INTERVAL_CASES = 1000
 MAX_TAUTO_ATOMS = 12
-
-
-def _has_bvar(e: Expr) -> bool:
-    stack = [e]
-    while stack:
-        x = stack.pop()
-        if isinstance(x, BVar):
-            return True
-        if isinstance(x, Bin):
-            stack += (x.a, x.b)
-        elif isinstance(x, Un):
-            stack.append(x.a)
-        elif isinstance(x, App):
-            stack.extend(x.args)
-    return False
 
 
 def _subterms(e: Expr):
@@ -140,12 +129,10 @@ class ArithTactics:
         return TacticError(msg, t.start, t.end)
 
     def call(self, name: str, *args, **kw):
-        """Run an arith procedure; None when it is unavailable, unsupported or broken."""
+        """Run an arith procedure; None when it is unavailable or gives up."""
         try:
             return bridge.procedure(name)(*args, **kw)
-        except ReplTimeout:
-            raise
-        except Exception:  # noqa: BLE001 - a failing procedure must only make the tactic fail
+        except GiveUp:
             return None
 
     def hyp_props(self, g: Goal, tr: bridge.Translator) -> list:
@@ -273,14 +260,12 @@ class ArithTactics:
                 return self.closed(st, t)
         if t.name == "ring1":
             raise self.fail("ring failed: not an equality of commutative (semi)ring expressions", t)
+        from leangym.minilean.tactics import TacticError
+
         try:
             r = self.t_ring_nf(Tac("ring_nf", t.start, t.end, {"locs": None}), st)
-        except Exception as e:  # noqa: BLE001 - TacticError: report ring's failure instead
-            from leangym.minilean.tactics import TacticError
-
-            if isinstance(e, TacticError):
-                raise self.fail("ring failed, ring_nf subsidiary goal is not closed", t) from None
-            raise
+        except TacticError:
+            raise self.fail("ring failed, ring_nf subsidiary goal is not closed", t) from None
         self.run.messages.append(("info", t.start, t.end, "Try this: ring_nf"))
         return r
 
@@ -453,8 +438,9 @@ class ArithTactics:
             raise self.interp.elab_error(e, t) from None
         free: dict[str, Expr] = {}
         while isinstance(prop, Binder) and prop.kind == "∀":
-            free[prop.name] = prop.dom
-            prop = prop.body
+            var = f"{prop.name}.{len(free)}"
+            free[var] = prop.dom
+            prop = instantiate(prop.body, MVar(var))
         return prop, free, None
 
     def t_rw(self, t: Tac, st):
@@ -526,7 +512,7 @@ class ArithTactics:
                     return lhs, rhs
             return None
         for sub in _subterms(expr):
-            if _has_bvar(sub) or sub.__class__ in (Binder,):
+            if not is_closed(sub) or sub.__class__ in (Binder,):
                 continue
             m: dict[str, Expr] = {}
             if logic.match(lhs, sub, set(free), m) and all(v in m for v in set(free) & _pattern_vars(lhs)):
@@ -649,9 +635,5 @@ class ArithTactics:
 
 
 def _pattern_vars(e: Expr) -> set[str]:
-    out: set[str] = set()
-    for x in _subterms(e):
-        if isinstance(x, BVar):
-            out.add(x.name)
-    return out
+    return mvars(e)
 

@@ -2,9 +2,12 @@
 
 Expressions become IR terms with their numeric types; anything the IR cannot express (a Prop
 variable, an application of a non-numeric function, a bound variable of a non-numeric type) becomes
-an opaque atom keyed by its printed text, so the procedures treat equal texts as equal values —
-which is sound because printing is injective on the locals of one goal (shadowed names print
-``x✝``). The reverse translation lets ``norm_num``/``ring_nf``/``simp`` hand back a rewritten goal.
+an opaque atom. Each distinct expression gets its own IR name: its printed text, with a numbered
+suffix when that text already names a *different* expression (printing hides numeral types, and a
+bound variable may print like a local), and the map from IR names back to expressions is kept, so
+translating back is exact. A quantifier is opened with a fresh free variable (a new id, never a
+name), so bound variables cannot be confused with each other or with locals, whatever their
+names. The reverse translation lets ``norm_num``/``ring_nf``/``simp`` hand back a rewritten goal.
 
 The decision procedures live in :mod:`leangym.minilean.arith` (owned separately); :func:`procedure`
 looks them up by name so that MiniLean keeps working, with Lean's failure messages, while a
@@ -15,7 +18,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from leangym.minilean.arith import ir
+from leangym.minilean.arith import GiveUp, ir
 from leangym.minilean.expr import (
     FALSE,
     INT,
@@ -28,26 +31,28 @@ from leangym.minilean.expr import (
     App,
     Bin,
     Binder,
-    BVar,
     Const,
+    CoreError,
     Expr,
     FVar,
     Num,
     Printer,
     Un,
-    alpha_eq,
-    subst,
+    abstract,
+    instantiate,
+    is_closed,
 )
+from leangym.minilean.goals import fresh_id
 
 TY_NAME = {NAT: "ℕ", INT: "ℤ", RAT: "ℚ", REAL: "ℝ"}
 NAME_TY = {v: k for k, v in TY_NAME.items()}
 
 
-class NotArith(Exception):
+class NotArith(GiveUp):
     """The expression is outside what the IR can express."""
 
 
-class Unavailable(Exception):
+class Unavailable(GiveUp):
     """The named decision procedure is not (yet) provided by :mod:`leangym.minilean.arith`."""
 
 
@@ -71,12 +76,11 @@ class Translator:
     """Translates expressions of one goal (``names``: display names of its locals) to IR and back."""
 
     def __init__(self, names: dict[int, str], types: dict[int, Expr]):
-        self.names = names
-        self.types = types
-        self.printer = Printer(names)
+        self.names = dict(names)
+        self.types = dict(types)
+        self.printer = Printer(self.names)
         self.atoms: dict[str, Expr] = {}
-        self.bound: list[tuple[str, Expr]] = []
-        self.bound_names: dict[str, str] = {}
+        self.hints: dict[int, str] = {}
 
     # -- to IR ------------------------------------------------------------------------------
     def ty_of(self, e: Expr) -> Expr:
@@ -84,10 +88,6 @@ class Translator:
             return e.ty
         if isinstance(e, FVar):
             return self.types.get(e.id, PROP)
-        if isinstance(e, BVar):
-            for n, t in reversed(self.bound):
-                if n == e.name:
-                    return t
         return PROP
 
     def numeric(self, e: Expr) -> bool:
@@ -109,8 +109,6 @@ class Translator:
                 return ir.Abs(self.term(e.a), t)
             if e.op == "↑":
                 return ir.Cast(self.term(e.a), t)
-        if isinstance(e, BVar):
-            return ir.Atom(e.name, t)
         if isinstance(e, App) and isinstance(e.fn, FVar) and all(self.ty_of(a) in TY_NAME for a in e.args):
             name = self.printer.pp(e.fn)
             self.atoms.setdefault("fn:" + name, e.fn)
@@ -125,9 +123,11 @@ class Translator:
 
         Printing hides numeral types (``(2 : ℕ) - 3 = 0`` and ``(2 : ℤ) - 3 = 0`` print alike), so
         a text already naming a different expression gets a numbered suffix."""
+        if not is_closed(e):
+            raise CoreError("bridge: an opaque term with loose bound variables")
         text = self.printer.pp(e)
         key, n = text, 0
-        while key in self.atoms and not alpha_eq(self.atoms[key], e):
+        while key in self.atoms and self.atoms[key] != e:
             n += 1
             key = f"{text}⁽{n}⁾"
         self.atoms.setdefault(key, e)
@@ -157,16 +157,12 @@ class Translator:
         if isinstance(e, App) and isinstance(e.fn, Const) and e.fn.name in ("Even", "Odd", "Nat.Prime"):
             return ir.Pred(e.fn.name, self.term(e.args[0]))
         if isinstance(e, Binder) and e.kind in ("∀", "∃") and e.dom in TY_NAME:
-            # a unique IR name, so a bound variable can never be confused with a local's atom
-            uniq = f"{e.name}⁺{len(self.bound_names)}"
-            self.bound_names[uniq] = e.name
-            body_e = subst(e.body, e.name, BVar(uniq))
-            self.bound.append((uniq, e.dom))
-            try:
-                body = self.prop(body_e)
-            finally:
-                self.bound.pop()
-            return ir.Quant(e.kind, uniq, TY_NAME[e.dom], body)
+            x = FVar(fresh_id())
+            self.names[x.id] = e.name
+            self.types[x.id] = e.dom
+            self.hints[x.id] = e.name
+            body = self.prop(instantiate(e.body, x))
+            return ir.Quant(e.kind, self.key(x), TY_NAME[e.dom], body)
         return self.prop_atom(e)
 
     def prop_atom(self, e: Expr) -> ir.PropAtom:
@@ -185,12 +181,6 @@ class Translator:
         if isinstance(t, ir.Atom):
             if t.name in self.atoms:
                 return self.atoms[t.name]
-            for n, _ty in reversed(self.bound):
-                if n == t.name:
-                    return BVar(self.bound_names.get(n, n))
-            for fid, name in self.names.items():
-                if name == t.name:
-                    return FVar(fid)
             raise NotArith(t)
         if isinstance(t, ir.Op):
             return Bin(t.op, self.back_term(t.args[0]), self.back_term(t.args[1]), ty)
@@ -225,13 +215,10 @@ class Translator:
                 return self.atoms[p.name]
             raise NotArith(p)
         if isinstance(p, ir.Quant):
-            ty = NAME_TY[p.ty]
-            self.bound.append((p.var, ty))
-            try:
-                body = self.back_prop(p.body)
-            finally:
-                self.bound.pop()
-            return Binder(p.kind, self.bound_names.get(p.var, p.var), ty, body)
+            x = self.atoms.get(p.var)
+            if not (isinstance(x, FVar) and x.id in self.hints):
+                raise NotArith(p)
+            return Binder(p.kind, self.hints[x.id], NAME_TY[p.ty], abstract(self.back_prop(p.body), x.id))
         raise NotArith(p)
 
 
@@ -241,4 +228,4 @@ def for_goal(goal) -> Translator:
     return Translator(names, types)
 
 
-__all__ = ["Translator", "for_goal", "procedure", "NotArith", "Unavailable", "subst"]
+__all__ = ["Translator", "for_goal", "procedure", "NotArith", "Unavailable"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from leangym.minilean.elab import Elab, ElabError, abstract
-from leangym.minilean.expr import PROP, TYPE, Bin, Binder, Expr
+from leangym.minilean.elab import Elab, ElabError
+from leangym.minilean.expr import PROP, TYPE, Bin, Binder, Expr, abstract
 from leangym.minilean.goals import Goal, Hyp, fresh_id
 from leangym.minilean.syntax import KEYWORDS, ParseError, Parser, Source, Syn, describe, parse_block, tokenize
 from leangym.minilean.tactics import Interpreter, ProofElab, Run, State, TacticError, unsolved
@@ -69,7 +69,7 @@ def closed_statement(goal: Goal, hyps: tuple[Hyp, ...]) -> Expr:
         if h.is_prop:
             out = Bin("→", h.type, out, PROP)
         elif h.type != TYPE:
-            out = Binder("∀", h.name, h.type, abstract(out, h.id, h.name))
+            out = Binder("∀", h.name, h.type, abstract(out, h.id))
         else:
             raise ElabError("statements over type variables cannot be reused as lemmas")
     return out

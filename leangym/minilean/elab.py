@@ -23,12 +23,12 @@ from leangym.minilean.expr import (
     App,
     Bin,
     Binder,
-    BVar,
     Const,
     Expr,
     FVar,
     Num,
     Un,
+    abstract,
 )
 from leangym.minilean.goals import Goal, Hyp, fresh_id
 from leangym.minilean.syntax import Syn
@@ -95,9 +95,9 @@ class Elab:
             return self.elab_type(s.args[0])
         if s.kind == "ident":
             name = s.args[0]
-            if name in TYPE_ALIASES:
+            h = self.lookup(name)  # a local named `Nat` or `ℝ` hides the global, as in Lean
+            if h is None and name in TYPE_ALIASES:
                 return TYPE_ALIASES[name]
-            h = self.lookup(name)
             if h is not None and h.type == TYPE:
                 return FVar(h.id)
             if h is None:
@@ -107,7 +107,8 @@ class Elab:
             a = self.elab_type(s.args[1])
             b = self.elab_type(s.args[2])
             return Bin("→", a, b, TYPE)
-        if s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] in ("Type", "Sort"):
+        if (s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] in ("Type", "Sort")
+                and self.lookup(s.args[0].args[0]) is None):
             return TYPE
         raise ElabError("unsupported type (MiniLean handles ℕ ℤ ℚ ℝ, Prop, type variables and →)", s)
 
@@ -117,13 +118,14 @@ class Elab:
             return self.is_type_syntax(s.args[0])
         if s.kind == "ident":
             name = s.args[0]
-            if name in TYPE_ALIASES:
-                return True
             h = self.lookup(name)
-            return h is not None and h.type == TYPE
+            if h is None:
+                return name in TYPE_ALIASES
+            return h.type == TYPE
         if s.kind == "bin" and s.args[0] == "→":
             return self.is_type_syntax(s.args[2]) and self.is_type_syntax(s.args[1])
-        return s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] in ("Type", "Sort")
+        return (s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] in ("Type", "Sort")
+                and self.lookup(s.args[0].args[0]) is None)
 
     # -- propositions --------------------------------------------------------------------------
     def prop(self, s: Syn) -> Expr:
@@ -143,11 +145,11 @@ class Elab:
             return self.binder_prop(s)
         if k == "ident":
             name = s.args[0]
-            if name == "True":
-                return TRUE
-            if name == "False":
-                return FALSE
             h = self.lookup(name)
+            if h is None and name == "True":
+                return TRUE
+            if h is None and name == "False":
+                return FALSE
             if h is not None:
                 if h.type == PROP:
                     return FVar(h.id)
@@ -206,17 +208,15 @@ class Elab:
         hid = fresh_id()
         self.locals.append(Hyp(hid, name, ty, ty == PROP))
         try:
-            if len(flat) > 1:
-                inner = self._binders(kind, flat[1:], pred, body, s)
-            else:
-                inner = self.prop(body)
-                if pred is not None:
-                    op, bound = pred
-                    guard = self.relation(op, Syn("ident", (name,), s.start, s.start), bound, s)
-                    inner = Bin("→" if kind == "∀" else "∧", guard, inner, PROP)
+            inner = self._binders(kind, flat[1:], pred, body, s) if len(flat) > 1 else self.prop(body)
+            if pred is not None:
+                # `∃ x y > 0, P` guards every name: `∃ x, x > 0 ∧ ∃ y, y > 0 ∧ P`
+                op, bound = pred
+                guard = self.relation(op, Syn("ident", (name,), s.start, s.start), bound, s)
+                inner = Bin("→" if kind == "∀" else "∧", guard, inner, PROP)
         finally:
             self.locals.pop()
-        return Binder(kind, name, ty, abstract(inner, hid, name))
+        return Binder(kind, name, ty, abstract(inner, hid))
 
     def infer_binder_type(self, name: str, rest: list, pred, body: Syn) -> Expr:
         """Lean infers an untyped binder's type from its uses; we try the same on a trial elaboration."""
@@ -260,7 +260,7 @@ class Elab:
         out: list[Expr | None] = []
         stack = [s]
         while stack:
-            x = desugar(stack.pop())
+            x = self.desugar(stack.pop())
             k = x.kind
             if k == "paren":
                 stack.append(x.args[0])
@@ -302,7 +302,7 @@ class Elab:
         return NAT if best is None else best
 
     def build(self, s: Syn, ty: Expr) -> Expr:
-        s = desugar(s)
+        s = self.desugar(s)
         k = s.kind
         if k == "paren":
             return self.build(s.args[0], ty)
@@ -361,6 +361,13 @@ class Elab:
             names[h.id] = h.name
         return Printer(names).pp(e)
 
+    def desugar(self, s: Syn) -> Syn:
+        """``abs x`` is Mathlib's ``|x|`` (unless a local named ``abs`` hides it)."""
+        if (s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] == "abs" and len(s.args[1]) == 1
+                and self.lookup("abs") is None):
+            return Syn("abs", (s.args[1][0],), s.start, s.end)
+        return s
+
     def leaf(self, s: Syn, expected: Expr | None) -> Expr:
         k = s.kind
         if k == "ident":
@@ -411,23 +418,4 @@ class Elab:
         return App(fn, tuple(out), ty)
 
 
-def desugar(s: Syn) -> Syn:
-    """``abs x`` is Mathlib's ``|x|``."""
-    if s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] == "abs" and len(s.args[1]) == 1:
-        return Syn("abs", (s.args[1][0],), s.start, s.end)
-    return s
 
-
-def abstract(e: Expr, hid: int, name: str) -> Expr:
-    """Turn ``FVar(hid)`` back into the bound variable ``name``."""
-    if isinstance(e, FVar):
-        return BVar(name) if e.id == hid else e
-    if isinstance(e, Bin):
-        return Bin(e.op, abstract(e.a, hid, name), abstract(e.b, hid, name), e.ty)
-    if isinstance(e, Un):
-        return Un(e.op, abstract(e.a, hid, name), e.ty)
-    if isinstance(e, App):
-        return App(abstract(e.fn, hid, name), tuple(abstract(x, hid, name) for x in e.args), e.ty)
-    if isinstance(e, Binder):
-        return Binder(e.kind, e.name, abstract(e.dom, hid, name), abstract(e.body, hid, name))
-    return e

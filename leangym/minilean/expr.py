@@ -1,15 +1,19 @@
 """Elaborated expressions: the kernel terms MiniLean reasons about, and Lean's pretty printer.
 
-Propositions, numeric terms and types share one representation. Local variables are ``FVar`` with
-a unique id (their display name lives in the goal's context, so that shadowing prints ``x✝`` as in
-Lean); variables bound inside ``∀``/``∃``/``fun`` are ``BVar`` by name. Instantiation only ever
-substitutes closed terms (no ``BVar``), so substitution cannot capture.
+This module is MiniLean's trusted core for terms. The representation is *locally nameless*, as in
+Lean 4's kernel: a local variable is an ``FVar`` with a process-unique id (its display name lives in
+the goal's context, so that shadowing prints ``x✝`` as in Lean); a variable bound by ``∀``/``∃``/``fun``
+is a ``BVar`` holding a de Bruijn index (0 = the nearest enclosing binder), and a ``Binder``'s name is
+a display hint that takes no part in equality. Hence ``==`` *is* α-equivalence, and
+:func:`instantiate` (open a binder with a locally closed term) and :func:`abstract` (close over a
+free variable) cannot capture by construction. Names exist only in the parser and the printer.
+Pattern variables of lemma schemata and ``apply`` are ``MVar``; they never occur in goals.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 
@@ -25,6 +29,15 @@ class FVar:
 
 @dataclass(frozen=True, slots=True)
 class BVar:
+    """A bound variable: the de Bruijn index of its binder (0 = innermost)."""
+
+    idx: int
+
+
+@dataclass(frozen=True, slots=True)
+class MVar:
+    """A pattern variable of a lemma schema or of ``apply``'s unifier; assigned only closed terms."""
+
     name: str
 
 
@@ -64,15 +77,16 @@ class Un:
 
 @dataclass(frozen=True, slots=True)
 class Binder:
-    """``∀ name : dom, body`` / ``∃ name : dom, body`` / ``fun name : dom => body``."""
+    """``∀ name : dom, body`` / ``∃ name : dom, body`` / ``fun name : dom => body``; ``body`` refers to
+    the bound variable as ``BVar(0)``. ``name`` is a display hint only (not compared)."""
 
     kind: str
-    name: str
+    name: str = field(compare=False)
     dom: Expr
     body: Expr
 
 
-Expr = Const | FVar | BVar | Num | App | Bin | Un | Binder
+Expr = Const | FVar | BVar | MVar | Num | App | Bin | Un | Binder
 
 PROP = Const("Prop")
 TYPE = Const("Type")
@@ -106,43 +120,143 @@ def is_type_expr(e: Expr) -> bool:
     return False
 
 
-# -- substitution and comparison ------------------------------------------------------------
-def subst(e: Expr, name: str, val: Expr) -> Expr:
-    """Replace free ``BVar(name)`` in ``e`` by the closed term ``val``."""
+# -- the core operations: instantiate, abstract, closedness ---------------------------------
+class CoreError(Exception):
+    """A core operation was called outside its contract: an engine bug, never a Lean error."""
+
+
+def _map_bvars(e: Expr, fn, depth: int = 0) -> Expr:
+    """Rebuild ``e`` with ``fn(bvar, depth)`` applied to every ``BVar`` (``depth`` = binders crossed)."""
     if isinstance(e, BVar):
-        return val if e.name == name else e
-    if isinstance(e, (Const, FVar, Num)):
+        return fn(e, depth)
+    if isinstance(e, (Const, FVar, MVar, Num)):
         return e
     if isinstance(e, Bin):
-        a, b = subst(e.a, name, val), subst(e.b, name, val)
+        a, b = _map_bvars(e.a, fn, depth), _map_bvars(e.b, fn, depth)
         return e if a is e.a and b is e.b else Bin(e.op, a, b, e.ty)
     if isinstance(e, Un):
-        a = subst(e.a, name, val)
+        a = _map_bvars(e.a, fn, depth)
         return e if a is e.a else Un(e.op, a, e.ty)
     if isinstance(e, App):
-        return App(subst(e.fn, name, val), tuple(subst(x, name, val) for x in e.args), e.ty)
+        fn_ = _map_bvars(e.fn, fn, depth)
+        args = tuple(_map_bvars(x, fn, depth) for x in e.args)
+        return App(fn_, args, e.ty)
     if isinstance(e, Binder):
-        dom = subst(e.dom, name, val)
-        if e.name == name:
-            return Binder(e.kind, e.name, dom, e.body)
-        return Binder(e.kind, e.name, dom, subst(e.body, name, val))
-    raise TypeError(e)
+        dom, body = _map_bvars(e.dom, fn, depth), _map_bvars(e.body, fn, depth + 1)
+        return e if dom is e.dom and body is e.body else Binder(e.kind, e.name, dom, body)
+    raise CoreError(f"not a term: {e!r}")
+
+
+def loose_bvar_range(e: Expr, depth: int = 0) -> int:
+    """One more than the largest index of a ``BVar`` of ``e`` not bound inside ``e`` (0: locally closed)."""
+    if isinstance(e, BVar):
+        return e.idx - depth + 1 if e.idx >= depth else 0
+    if isinstance(e, Bin):
+        return max(loose_bvar_range(e.a, depth), loose_bvar_range(e.b, depth))
+    if isinstance(e, Un):
+        return loose_bvar_range(e.a, depth)
+    if isinstance(e, App):
+        return max([loose_bvar_range(e.fn, depth)] + [loose_bvar_range(x, depth) for x in e.args])
+    if isinstance(e, Binder):
+        return max(loose_bvar_range(e.dom, depth), loose_bvar_range(e.body, depth + 1))
+    return 0
+
+
+def is_closed(e: Expr) -> bool:
+    """Whether ``e`` is locally closed (every ``BVar`` is bound inside it)."""
+    return loose_bvar_range(e) == 0
+
+
+def instantiate(body: Expr, val: Expr) -> Expr:
+    """Open a binder: ``body`` with its ``BVar(0)`` replaced by the locally closed ``val``.
+
+    Indices of binders further out drop by one; ``val`` has no loose ``BVar`` to shift, so no
+    variable of ``val`` can be captured."""
+    if not is_closed(val):
+        raise CoreError("instantiate: the value has loose bound variables")
+
+    def go(b: BVar, depth: int) -> Expr:
+        if b.idx == depth:
+            return val
+        return BVar(b.idx - 1) if b.idx > depth else b
+
+    return _map_bvars(body, go)
+
+
+def abstract(e: Expr, fid: int) -> Expr:
+    """Close ``e`` over the free variable ``fid``: the body of a new binder for it (see :func:`mk_binder`)."""
+
+    def go(x: Expr, depth: int) -> Expr:
+        if isinstance(x, FVar):
+            return BVar(depth) if x.id == fid else x
+        if isinstance(x, BVar):
+            return BVar(x.idx + 1) if x.idx >= depth else x
+        if isinstance(x, (Const, MVar, Num)):
+            return x
+        if isinstance(x, Bin):
+            a, b = go(x.a, depth), go(x.b, depth)
+            return x if a is x.a and b is x.b else Bin(x.op, a, b, x.ty)
+        if isinstance(x, Un):
+            a = go(x.a, depth)
+            return x if a is x.a else Un(x.op, a, x.ty)
+        if isinstance(x, App):
+            return App(go(x.fn, depth), tuple(go(y, depth) for y in x.args), x.ty)
+        if isinstance(x, Binder):
+            return Binder(x.kind, x.name, go(x.dom, depth), go(x.body, depth + 1))
+        raise CoreError(f"not a term: {x!r}")
+
+    return go(e, 0)
+
+
+def mk_binder(kind: str, name: str, dom: Expr, fid: int, body: Expr) -> Binder:
+    """``kind name : dom, body`` binding the free variable ``fid`` of ``body``."""
+    return Binder(kind, name, dom, abstract(body, fid))
+
+
+def inst_mvars(e: Expr, sub: dict[str, Expr]) -> Expr:
+    """Replace pattern variables by their (locally closed) assignments."""
+    if not sub:
+        return e
+    if isinstance(e, MVar):
+        return sub.get(e.name, e)
+    if isinstance(e, (Const, FVar, BVar, Num)):
+        return e
+    if isinstance(e, Bin):
+        return Bin(e.op, inst_mvars(e.a, sub), inst_mvars(e.b, sub), e.ty)
+    if isinstance(e, Un):
+        return Un(e.op, inst_mvars(e.a, sub), e.ty)
+    if isinstance(e, App):
+        return App(inst_mvars(e.fn, sub), tuple(inst_mvars(x, sub) for x in e.args), e.ty)
+    if isinstance(e, Binder):
+        return Binder(e.kind, e.name, inst_mvars(e.dom, sub), inst_mvars(e.body, sub))
+    raise CoreError(f"not a term: {e!r}")
+
+
+def mvars(e: Expr) -> set[str]:
+    return {x.name for x in subterms(e) if isinstance(x, MVar)}
 
 
 def replace(e: Expr, old: Expr, new: Expr) -> Expr:
-    """Replace every occurrence of the closed term ``old`` by ``new`` (used by rw and subst)."""
+    """Replace every occurrence of the locally closed term ``old`` by the locally closed ``new``
+    (used by rw and subst); under binders too, which cannot capture since bound variables are indices."""
+    if not (is_closed(old) and is_closed(new)):
+        raise CoreError("replace: terms with loose bound variables")
+    return _replace(e, old, new)
+
+
+def _replace(e: Expr, old: Expr, new: Expr) -> Expr:
     if e == old:
         return new
     if isinstance(e, Bin):
-        a, b = replace(e.a, old, new), replace(e.b, old, new)
+        a, b = _replace(e.a, old, new), _replace(e.b, old, new)
         return e if a is e.a and b is e.b else Bin(e.op, a, b, e.ty)
     if isinstance(e, Un):
-        a = replace(e.a, old, new)
+        a = _replace(e.a, old, new)
         return e if a is e.a else Un(e.op, a, e.ty)
     if isinstance(e, App):
-        return App(replace(e.fn, old, new), tuple(replace(x, old, new) for x in e.args), e.ty)
+        return App(_replace(e.fn, old, new), tuple(_replace(x, old, new) for x in e.args), e.ty)
     if isinstance(e, Binder):
-        return Binder(e.kind, e.name, replace(e.dom, old, new), replace(e.body, old, new))
+        return Binder(e.kind, e.name, _replace(e.dom, old, new), _replace(e.body, old, new))
     return e
 
 
@@ -209,38 +323,14 @@ def norm(e: Expr) -> Expr:
 
 
 def defeq(a: Expr, b: Expr) -> bool:
-    """Definitional equality up to notation unfolding and renaming of bound variables.
+    """Definitional equality up to notation unfolding (bound variables are indices, so α-renaming is free).
 
     Stricter than Lean (no computation beyond notation), which is the sound direction."""
-    return a == b or alpha_eq(norm(a), norm(b))
+    return a == b or norm(a) == norm(b)
 
 
-def alpha_eq(a: Expr, b: Expr, env: tuple = ()) -> bool:
-    if a is b:
-        return True
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, BVar):
-        for x, y in reversed(env):
-            if x == a.name or y == b.name:
-                return x == a.name and y == b.name
-        return a.name == b.name
-    if isinstance(a, Bin):
-        return a.op == b.op and a.ty == b.ty and alpha_eq(a.a, b.a, env) and alpha_eq(a.b, b.b, env)
-    if isinstance(a, Un):
-        return a.op == b.op and a.ty == b.ty and alpha_eq(a.a, b.a, env)
-    if isinstance(a, App):
-        return (
-            len(a.args) == len(b.args)
-            and alpha_eq(a.fn, b.fn, env)
-            and all(alpha_eq(x, y, env) for x, y in zip(a.args, b.args))
-        )
-    if isinstance(a, Binder):
-        return (
-            a.kind == b.kind
-            and alpha_eq(a.dom, b.dom, env)
-            and alpha_eq(a.body, b.body, env + ((a.name, b.name),))
-        )
+def alpha_eq(a: Expr, b: Expr) -> bool:
+    """α-equivalence, which for locally nameless terms is structural equality."""
     return a == b
 
 
@@ -274,14 +364,17 @@ class Printer:
     """Lean 4 / Mathlib pretty printing with precedence-based parentheses.
 
     ``names`` maps FVar ids to display names; ``mathlib`` selects ``ℕ``/``ℤ`` over ``Nat``/``Int``
-    (as Lean does once Mathlib's notation is imported).
+    (as Lean does once Mathlib's notation is imported). Bound variables print with their binder's
+    name hint, suffixed ``_1``, ``_2``… where the hint would clash with a name the body uses.
     """
 
     def __init__(self, names: dict[int, str], mathlib: bool = True):
         self.names = names
         self.mathlib = mathlib
+        self.bound: list[str] = []
 
     def pp(self, e: Expr) -> str:
+        self.bound = []
         return self.fmt(e, 0, True)
 
     def type_name(self, name: str) -> str:
@@ -301,7 +394,11 @@ class Printer:
         if isinstance(e, FVar):
             return self.names.get(e.id, f"_fvar.{e.id}"), ARG
         if isinstance(e, BVar):
-            return e.name, ARG
+            if e.idx < len(self.bound):
+                return self.bound[-1 - e.idx], ARG
+            return f"_bvar.{e.idx}", ARG
+        if isinstance(e, MVar):
+            return "?" + e.name, ARG
         if isinstance(e, Num):
             v = e.value
             if v.denominator == 1:
@@ -332,40 +429,83 @@ class Printer:
             return self.binder(e), 0
         raise TypeError(e)
 
+    def bound_name(self, e: Binder) -> str:
+        """The binder's hint, unless the body refers to another variable shown with that name."""
+        used = {self.names.get(i) for i in fvars(e.body)}
+        used |= {self.bound[-i] for i in _loose_indices(e.body) if 1 <= i <= len(self.bound)}
+        name, k = e.name, 0
+        while name in used:
+            k += 1
+            name = f"{e.name}_{k}"
+        return name
+
     def binder(self, e: Binder) -> str:
+        depth = len(self.bound)
+        try:
+            return self._binder(e)
+        finally:
+            del self.bound[depth:]
+
+    def _binder(self, e: Binder) -> str:
+        name = self.bound_name(e)
+        self.bound.append(name)
         if e.kind == "fun":
-            return f"fun {e.name} => {self.fmt(e.body, 0, True)}"
+            return f"fun {name} => {self.fmt(e.body, 0, True)}"
         # binder predicates: ∀ x > 0, P  /  ∃ x > 0, P
         body = e.body
-        conn = "→" if e.kind == "∀" else "∧"
-        if (
-            isinstance(body, Bin)
-            and body.op == conn
-            and isinstance(body.a, Bin)
-            and body.a.op in BINDER_PREDS
-            and (body.a.op != "≠" or e.kind == "∃")
-            and body.a.a == BVar(e.name)
-            and BVar(e.name) not in _bvars(body.a.b)
-        ):
+        if _binder_pred(e):
             bound = self.fmt(body.a.b, 51, False)
-            return f"{e.kind} {e.name} {body.a.op} {bound}, {self.fmt(body.b, 0, True)}"
-        names = [e.name]
+            return f"{e.kind} {name} {body.a.op} {bound}, {self.fmt(body.b, 0, True)}"
+        names = [name]
         dom = e.dom
-        while isinstance(body, Binder) and body.kind == e.kind and body.dom == dom and not (
-            isinstance(body.body, Bin) and body.body.op == conn and isinstance(body.body.a, Bin)
-            and body.body.a.op in BINDER_PREDS and (body.body.a.op != "≠" or e.kind == "∃")
-            and body.body.a.a == BVar(body.name)
-        ):
-            names.append(body.name)
+        while (isinstance(body, Binder) and body.kind == e.kind and body.dom == _lift(dom, len(names))
+               and not _binder_pred(body)):
+            inner = self.bound_name(body)
+            self.bound.append(inner)
+            names.append(inner)
             body = body.body
         rest = self.fmt(body, 0, True)
         if e.kind == "∃":
             return f"∃ {' '.join(names)}, {rest}"
-        return f"∀ ({' '.join(names)} : {self.fmt(dom, 0, True)}), {rest}"
+        self.bound = self.bound[: len(self.bound) - len(names)]
+        shown_dom = self.fmt(dom, 0, True)
+        return f"∀ ({' '.join(names)} : {shown_dom}), {rest}"
 
 
-def _bvars(e: Expr) -> set[BVar]:
-    return {x for x in subterms(e) if isinstance(x, BVar)}
+def _binder_pred(e: Binder) -> bool:
+    """Whether ``e`` is ``∀ x, x > b → P`` / ``∃ x, x > b ∧ P``, printed ``∀ x > b, P``."""
+    conn = "→" if e.kind == "∀" else "∧"
+    body = e.body
+    return (
+        e.kind in ("∀", "∃")
+        and isinstance(body, Bin)
+        and body.op == conn
+        and isinstance(body.a, Bin)
+        and body.a.op in BINDER_PREDS
+        and (body.a.op != "≠" or e.kind == "∃")
+        and body.a.a == BVar(0)
+        and 0 not in _loose_indices(body.a.b)
+    )
+
+
+def _lift(e: Expr, n: int) -> Expr:
+    """``e`` moved under ``n`` more binders (its loose indices shifted up)."""
+    if n == 0 or is_closed(e):
+        return e
+    return _map_bvars(e, lambda b, depth: BVar(b.idx + n) if b.idx >= depth else b)
+
+
+def _loose_indices(e: Expr) -> set[int]:
+    """Indices (relative to ``e``'s top) of the loose bound variables of ``e``."""
+    out: set[int] = set()
+
+    def go(b: BVar, depth: int) -> Expr:
+        if b.idx >= depth:
+            out.add(b.idx - depth)
+        return b
+
+    _map_bvars(e, go)
+    return out
 
 
 def superscript(n: int) -> str:

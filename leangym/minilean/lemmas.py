@@ -12,7 +12,20 @@ from __future__ import annotations
 from fractions import Fraction
 
 from leangym.minilean.elab import ElabError
-from leangym.minilean.expr import NAT, NUM_RANK, PROP, App, Bin, Binder, BVar, Const, Expr, Num, Un
+from leangym.minilean.expr import (
+    NAT,
+    NUM_RANK,
+    PROP,
+    App,
+    Bin,
+    Binder,
+    Const,
+    Expr,
+    MVar,
+    Num,
+    Un,
+    inst_mvars,
+)
 from leangym.minilean.syntax import Syn, parse_term_text
 
 ANY = Const("?")
@@ -99,7 +112,7 @@ def _pattern(s: Syn, vars_: dict[str, Expr]) -> Expr:
     if k == "paren":
         return _pattern(s.args[0], vars_)
     if k == "ident":
-        return BVar(s.args[0])
+        return MVar(s.args[0])
     if k == "num":
         return Num(Fraction(s.args[0]), vars_.get("#num", ANY))
     if k == "bin":
@@ -162,11 +175,7 @@ def _nat_exponent_fix(e: Expr) -> Expr:
 
 
 def substitute(e: Expr, sub: dict[str, Expr]) -> Expr:
-    from leangym.minilean.expr import subst
-
-    for v, val in sub.items():
-        e = subst(e, v, val)
-    return e
+    return inst_mvars(e, sub)
 
 
 def check_type_allowed(name: str, ty: Expr, s: Syn) -> None:

@@ -13,6 +13,7 @@ from leangym.minilean.expr import (
     FALSE,
     INT,
     NAT,
+    NUM_RANK,
     PROP,
     TRUE,
     App,
@@ -22,14 +23,17 @@ from leangym.minilean.expr import (
     Const,
     Expr,
     FVar,
+    MVar,
     Num,
     Un,
     alpha_eq,
     defeq,
     fvars,
+    inst_mvars,
+    instantiate,
+    is_closed,
     norm,
     replace,
-    subst,
     unfold,
 )
 from leangym.minilean.goals import Goal, Hyp, fresh_id
@@ -66,15 +70,15 @@ def unfold_pred(p: Expr, g: Goal) -> Expr:
     if isinstance(p, Bin) and p.op == "∣":
         ty = expr_type(p.a, g)
         if ty in (NAT, INT):
-            return Binder("∃", "c", ty, Bin("=", p.b, Bin("*", p.a, BVar("c"), ty), PROP))
+            return Binder("∃", "c", ty, Bin("=", p.b, Bin("*", p.a, BVar(0), ty), PROP))
     if isinstance(p, App) and isinstance(p.fn, Const) and p.fn.name in ("Even", "Odd") and len(p.args) == 1:
         n = p.args[0]
         ty = expr_type(n, g)
         if ty in (NAT, INT):
             if p.fn.name == "Even":
-                return Binder("∃", "r", ty, Bin("=", n, Bin("+", BVar("r"), BVar("r"), ty), PROP))
+                return Binder("∃", "r", ty, Bin("=", n, Bin("+", BVar(0), BVar(0), ty), PROP))
             two, one = Num(Fraction(2), ty), Num(Fraction(1), ty)
-            return Binder("∃", "m", ty, Bin("=", n, Bin("+", Bin("*", two, BVar("m"), ty), one, ty), PROP))
+            return Binder("∃", "m", ty, Bin("=", n, Bin("+", Bin("*", two, BVar(0), ty), one, ty), PROP))
     return p
 
 
@@ -135,7 +139,7 @@ def rcases(g: Goal, h: Hyp, pat: tuple, node, tag: str) -> list[Goal]:
             first = items[0]
             vname = first[1] if first[0] == "name" else u.name
             xv = Hyp(fresh_id(), vname, u.dom, u.dom == PROP, first[0] != "name")
-            hb = Hyp(fresh_id(), "h", subst(u.body, u.name, FVar(xv.id)), True, True)
+            hb = Hyp(fresh_id(), "h", instantiate(u.body, FVar(xv.id)), True, True)
             ng = Goal(base.hyps + (xv, hb), g.target, _tag(g.tag, "intro"))
             rest = items[1] if len(items) == 2 else ("tuple", tuple(items[1:])) if len(items) > 2 else ("_",)
             return rcases(ng, hb, rest, node, ng.tag)
@@ -159,7 +163,7 @@ def cases_prop(g: Goal, h: Hyp, node, tag: str) -> list[Goal]:
     if isinstance(u, Binder) and u.kind == "∃":
         base = _drop(g, h)
         xv = Hyp(fresh_id(), "w", u.dom, u.dom == PROP, True)
-        hb = Hyp(fresh_id(), "h", subst(u.body, u.name, FVar(xv.id)), True, True)
+        hb = Hyp(fresh_id(), "h", instantiate(u.body, FVar(xv.id)), True, True)
         return [Goal(base.hyps + (xv, hb), g.target, _tag(g.tag, "intro"))]
     if h.type == TRUE:
         return [Goal(_drop(g, h).hyps, g.target, _tag(g.tag, "intro"))]
@@ -293,11 +297,15 @@ def constructor(g: Goal) -> list[Goal] | None:
 
 
 def match(pat: Expr, term: Expr, pvars: set[str], sub: dict[str, Expr]) -> bool:
-    """First-order matching of ``pat`` (pattern variables are ``BVar`` in ``pvars``) against ``term``."""
-    if isinstance(pat, BVar) and pat.name in pvars:
+    """First-order matching of ``pat`` (pattern variables are ``MVar`` named in ``pvars``) against ``term``.
+
+    Both sides are walked in lockstep, under binders too; bound variables are de Bruijn indices, so
+    they match only themselves, and a pattern variable is only ever assigned a locally closed
+    subterm (one that mentions no variable bound inside ``term``): matching cannot capture."""
+    if isinstance(pat, MVar) and pat.name in pvars:
         if pat.name in sub:
-            return alpha_eq(sub[pat.name], term)
-        if isinstance(term, BVar):
+            return sub[pat.name] == term
+        if not is_closed(term):
             return False
         sub[pat.name] = term
         return True
@@ -317,49 +325,54 @@ def match(pat: Expr, term: Expr, pvars: set[str], sub: dict[str, Expr]) -> bool:
             and all(match(x, y, pvars, sub) for x, y in zip(pat.args, term.args))
         )
     if isinstance(pat, Binder):
-        if pat.kind != term.kind or not match(pat.dom, term.dom, pvars, sub):
-            return False
-        inner = pvars - {pat.name}
-        return alpha_eq(pat.body, term.body) if inner != pvars else match(
-            pat.body, subst(term.body, term.name, BVar(pat.name)), inner, sub
-        )
+        return pat.kind == term.kind and match(pat.dom, term.dom, pvars, sub) and match(pat.body, term.body, pvars, sub)
     if isinstance(pat, Num):
         return pat.value == term.value and (pat.ty == term.ty or pat.ty == Const("?"))
     return pat == term
 
 
-def apply_prop(prop: Expr, g: Goal, el) -> list[Goal] | None:
-    """``apply h`` with ``h : ∀ xs, A₁ → … → C``: unify ``C`` with the goal, new goals ``Aᵢ``."""
-    binders: list[tuple[str, str, Expr]] = []
+def peel(prop: Expr, count: int) -> tuple[list[tuple[str, str, Expr]], Expr]:
+    """Strip ``count`` leading ``∀ x : T,`` / ``A →`` binders of ``prop``: each ∀-variable becomes a
+    fresh pattern variable (``MVar``). Returns ``[(kind, mvar name or "", domain)]`` and the rest."""
+    out: list[tuple[str, str, Expr]] = []
     cur = prop
-    while True:
+    while len(out) < count:
         if isinstance(cur, Binder) and cur.kind == "∀":
-            binders.append(("var", cur.name, cur.dom))
-            cur = cur.body
+            name = f"{cur.name}.{len(out)}"
+            out.append(("var", name, cur.dom))
+            cur = instantiate(cur.body, MVar(name))
             continue
         u = unfold(cur)
         if isinstance(u, Bin) and u.op == "→":
-            binders.append(("prem", "", u.a))
+            out.append(("prem", "", u.a))
             cur = u.b
             continue
         break
-    tgt_arity = 0
-    t = g.target
+    return out, cur
+
+
+def _arity(p: Expr) -> int:
+    n = 0
     while True:
-        if isinstance(t, Binder) and t.kind == "∀":
-            t = t.body
-        elif isinstance(unfold(t), Bin) and unfold(t).op == "→":
-            t = unfold(t).b
+        if isinstance(p, Binder) and p.kind == "∀":
+            p = p.body
+        elif isinstance(unfold(p), Bin) and unfold(p).op == "→":
+            p = unfold(p).b
         else:
-            break
-        tgt_arity += 1
-    n = len(binders)
+            return n
+        n += 1
+
+
+def apply_prop(prop: Expr, g: Goal, el) -> list[Goal] | None:
+    """``apply h`` with ``h : ∀ xs, A₁ → … → C``: unify ``C`` with the goal, new goals ``Aᵢ``."""
+    n = _arity(prop)
+    tgt_arity = _arity(g.target)
     order = [n - tgt_arity] + [i for i in range(n + 1) if i != n - tgt_arity]
     for i in order:
         if not 0 <= i <= n:
             continue
-        concl = _rebuild(binders[i:], cur)
-        pvars = {b[1] for b in binders[:i] if b[0] == "var"}
+        binders, concl = peel(prop, i)
+        pvars = {b[1] for b in binders if b[0] == "var"}
         sub: dict[str, Expr] = {}
         if not match(norm(concl), norm(g.target), pvars, sub):
             continue
@@ -367,30 +380,10 @@ def apply_prop(prop: Expr, g: Goal, el) -> list[Goal] | None:
             continue
         # `h : ∀ a b : ℕ, a ≤ a + b` must not prove `x ≤ x + y` over ℤ: every variable's
         # instance has the variable's type
-        if any(kind == "var" and expr_type(sub[name], g) != _instance(dom, sub) for kind, name, dom in binders[:i]):
+        if any(kind == "var" and expr_type(sub[name], g) != inst_mvars(dom, sub) for kind, name, dom in binders):
             continue
-        goals = []
-        for kind, _name, dom in binders[:i]:
-            if kind == "prem":
-                d = dom
-                for v, val in sub.items():
-                    d = subst(d, v, val)
-                goals.append(Goal(g.hyps, d, g.tag))
-        return goals
+        return [Goal(g.hyps, inst_mvars(dom, sub), g.tag) for kind, _name, dom in binders if kind == "prem"]
     return None
-
-
-def _instance(e: Expr, sub: dict[str, Expr]) -> Expr:
-    for v, val in sub.items():
-        e = subst(e, v, val)
-    return e
-
-
-def _rebuild(binders, concl: Expr) -> Expr:
-    out = concl
-    for kind, name, dom in reversed(binders):
-        out = Binder("∀", name, dom, out) if kind == "var" else Bin("→", dom, out, PROP)
-    return out
 
 
 # -- closing rules --------------------------------------------------------------------------
@@ -526,44 +519,58 @@ def decide_closed(p: Expr) -> bool | None:
 NEG_REL = {"<": "≤", "≤": "<", ">": "≤", "≥": "<"}
 
 
-def push_neg(e: Expr) -> Expr:
-    """Mathlib's ``push_neg`` normal form (valid in the linear orders ℕ ℤ ℚ ℝ)."""
+def carrier(e: Expr, g: Goal, bound: tuple[Expr, ...] = ()) -> Expr | None:
+    """The type of the term ``e`` in ``g``, under binders whose domains are ``bound`` (innermost last)."""
+    if isinstance(e, BVar):
+        return bound[-1 - e.idx] if e.idx < len(bound) else None
+    return expr_type(e, g)
+
+
+def is_linear_order(ty: Expr | None) -> bool:
+    """Order laws that need a linear order (``¬ a ≤ b ↔ b < a``) hold only on ℕ ℤ ℚ ℝ here; a
+    function type such as ``ℕ → ℝ`` is ordered pointwise, which is only a partial order."""
+    return ty in NUM_RANK
+
+
+def push_neg(e: Expr, g: Goal, bound: tuple[Expr, ...] = ()) -> Expr:
+    """Mathlib's ``push_neg`` normal form: ``¬ a < b`` becomes ``b ≤ a`` only on a linear order."""
     if isinstance(e, Un) and e.op == "¬":
-        return _neg(e.a)
+        return _neg(e.a, g, bound)
     if isinstance(e, Bin) and e.ty == PROP and e.op in ("∧", "∨", "→", "↔"):
-        return Bin(e.op, push_neg(e.a), push_neg(e.b), PROP)
+        return Bin(e.op, push_neg(e.a, g, bound), push_neg(e.b, g, bound), PROP)
     if isinstance(e, Binder) and e.kind in ("∀", "∃"):
-        return Binder(e.kind, e.name, e.dom, push_neg(e.body))
+        return Binder(e.kind, e.name, e.dom, push_neg(e.body, g, bound + (e.dom,)))
     return e
 
 
-def _neg(a: Expr) -> Expr:
+def _neg(a: Expr, g: Goal, bound: tuple[Expr, ...]) -> Expr:
     if isinstance(a, Un) and a.op == "¬":
-        return push_neg(a.a)
+        return push_neg(a.a, g, bound)
     if a == TRUE:
         return FALSE
     if a == FALSE:
         return TRUE
     if isinstance(a, Binder) and a.kind == "∀":
-        return Binder("∃", a.name, a.dom, _neg(a.body))
+        return Binder("∃", a.name, a.dom, _neg(a.body, g, bound + (a.dom,)))
     if isinstance(a, Binder) and a.kind == "∃":
-        return Binder("∀", a.name, a.dom, _neg(a.body))
+        return Binder("∀", a.name, a.dom, _neg(a.body, g, bound + (a.dom,)))
     if isinstance(a, Bin):
         if a.op == "∧":
-            return Bin("→", push_neg(a.a), _neg(a.b), PROP)
+            return Bin("→", push_neg(a.a, g, bound), _neg(a.b, g, bound), PROP)
         if a.op == "∨":
-            return Bin("∧", _neg(a.a), _neg(a.b), PROP)
+            return Bin("∧", _neg(a.a, g, bound), _neg(a.b, g, bound), PROP)
         if a.op == "→":
-            return Bin("∧", push_neg(a.a), _neg(a.b), PROP)
+            return Bin("∧", push_neg(a.a, g, bound), _neg(a.b, g, bound), PROP)
         if a.op == "↔":
-            return Bin("∨", Bin("∧", push_neg(a.a), _neg(a.b), PROP), Bin("∧", _neg(a.a), push_neg(a.b), PROP), PROP)
+            return Bin("∨", Bin("∧", push_neg(a.a, g, bound), _neg(a.b, g, bound), PROP),
+                       Bin("∧", _neg(a.a, g, bound), push_neg(a.b, g, bound), PROP), PROP)
         if a.op == "=":
             return Bin("≠", a.a, a.b, PROP)
         if a.op == "≠":
             return Bin("=", a.a, a.b, PROP)
-        if a.op in ("<", "≤"):
-            return Bin(NEG_REL[a.op], a.b, a.a, PROP)
-        if a.op in (">", "≥"):
+        if a.op in NEG_REL and is_linear_order(carrier(a.a, g, bound)):
+            if a.op in ("<", "≤"):
+                return Bin(NEG_REL[a.op], a.b, a.a, PROP)
             return Bin(NEG_REL[a.op], a.a, a.b, PROP)
     return Un("¬", a, PROP)
 

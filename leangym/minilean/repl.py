@@ -4,22 +4,35 @@
 Environments and proof states are numbered by per-REPL counters, as in Lean's REPL; neither is
 ever freed (the process layer recycles REPLs). A request that times out raises
 :class:`leangym.errors.ReplTimeout` and records nothing.
+
+Lean errors are the engine's declared exceptions (``TacticError``, ``ElabError``, ``ParseError``,
+``LogicError``; the arithmetic procedures' ``GiveUp`` is turned into a failed tactic inside the
+tactics), answered as Lean answers them. Any other exception is a MiniLean bug: it is logged with
+the request and answered ``{"internalError": {"type", "message", "input"}}``
+(:meth:`leangym.errors.EngineError.to_reply`), a reply real Lean never gives, so no client can
+mistake it for Lean's verdict; ``MiniLeanRepl(raise_internal=True)`` raises
+:class:`leangym.errors.MiniLeanInternalError` instead (tests use it to fail on any engine bug).
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
 
-from leangym.errors import ReplTimeout
+from leangym.errors import MiniLeanInternalError, ReplTimeout
 from leangym.minilean.commands import CommandRunner, Env
 from leangym.minilean.elab import ElabError
 from leangym.minilean.goals import Goal
+from leangym.minilean.logic import LogicError
 from leangym.minilean.syntax import ParseError, Source, Tac, parse_tactic_text
 from leangym.minilean.tactics import Interpreter, Run, State, TacticError
 
 PARSE_CACHE_SIZE = 4096
 MAX_REQUEST_CHARS = 1_000_000
+LOGGED_REQUEST_CHARS = 4000  # of a request that hit an engine bug, quoted in the log
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -33,16 +46,22 @@ def _pos(lc: tuple[int, int]) -> dict:
 
 
 class MiniLeanRepl:
-    """A Lean REPL look-alike. ``handle(request)`` returns the response dict the real REPL prints."""
+    """A Lean REPL look-alike. ``handle(request)`` returns the response dict the real REPL prints.
 
-    def __init__(self) -> None:
+    ``raise_internal``: raise :class:`~leangym.errors.MiniLeanInternalError` on an engine bug
+    instead of logging it and answering the ``internalError`` reply.
+    """
+
+    def __init__(self, *, raise_internal: bool = False) -> None:
+        self.raise_internal = raise_internal
         self.envs: list[Env] = []
         self.states: list[ProofStateRec] = []
         self._tactic_cache: dict[str, Tac | ParseError] = {}
 
     # -- entry point ---------------------------------------------------------------------------
     def handle(self, request: dict, timeout: float | None = None) -> dict:
-        """Answer one request. Raises ReplTimeout (recording nothing) when ``timeout`` seconds pass."""
+        """Answer one request. Raises ReplTimeout (recording nothing) when ``timeout`` seconds pass;
+        an engine bug is answered ``{"internalError": ...}`` (or raised, with ``raise_internal``)."""
         deadline = None if timeout is None else time.monotonic() + timeout
         if not isinstance(request, dict):
             return {"message": "Could not parse JSON: expected an object"}
@@ -58,10 +77,17 @@ class MiniLeanRepl:
             return {"message": "Could not parse JSON: expected a request with \"cmd\", \"tactic\" or \"path\""}
         except ReplTimeout:
             raise
-        except RecursionError:
+        except RecursionError:  # input nested past Python's stack: Lean's own resource error
             return {"message": "Lean error:\nmaximum recursion depth has been reached"}
-        except Exception as e:  # noqa: BLE001 - one bad request must never take the REPL down
-            return {"message": f"Lean error:\nMiniLean internal error ({type(e).__name__}: {e}); please report"}
+        except Exception as exc:  # noqa: BLE001 - not a Lean error, so a MiniLean bug; the REPL lives on
+            err = MiniLeanInternalError(f"{type(exc).__name__}: {exc}", error_type=type(exc).__name__, request=request)
+            if self.raise_internal:
+                raise err from exc
+            shown = str(request)
+            if len(shown) > LOGGED_REQUEST_CHARS:
+                shown = shown[:LOGGED_REQUEST_CHARS] + f"... ({len(shown)} chars)"
+            logger.error("MiniLean internal error (%s) on request %s", err, shown, exc_info=exc)
+            return err.to_reply()
 
     # -- commands ------------------------------------------------------------------------------
     def _cmd(self, req: dict, deadline: float | None) -> dict:
@@ -147,10 +173,10 @@ class MiniLeanRepl:
         interp = Interpreter(run)
         try:
             st = interp.exec(parsed, rec.state)
-        except TacticError as e:
+        except (TacticError, ElabError) as e:
             return {"message": "Lean error:\n" + e.msg}
-        except ElabError as e:
-            return {"message": "Lean error:\n" + e.msg}
+        except LogicError as e:
+            return {"message": f"Lean error:\n{e}"}
         run.check_time()
         return self._record(st, rec.env, run.sorries, run.messages)
 

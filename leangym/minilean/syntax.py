@@ -70,12 +70,36 @@ def describe(t: Tok) -> str:
     return "identifier" if t.kind == "id" and t.text not in TOKEN_WORDS else f"token '{t.text}'"
 
 
+def _letter_like(c: str) -> bool:
+    """Lean's ``isLetterLike``: Greek (but λ Π Σ), Coptic, polytonic Greek, the letterlike block, script letters."""
+    o = ord(c)
+    return (
+        (0x3B1 <= o <= 0x3C9 and o != 0x3BB)
+        or (0x391 <= o <= 0x3A9 and o not in (0x3A0, 0x3A3))
+        or 0x3CA <= o <= 0x3FB
+        or 0x1F00 <= o <= 0x1FFE
+        or 0x2100 <= o <= 0x214F
+        or 0x1D49C <= o <= 0x1D59F
+    )
+
+
+def _digit(c: str) -> bool:
+    """An ASCII digit: Lean reads no other script's digits as numerals (``١`` is not 1)."""
+    return "0" <= c <= "9"
+
+
+def _ascii_alpha(c: str) -> bool:
+    return "a" <= c <= "z" or "A" <= c <= "Z"
+
+
 def _ident_start(c: str) -> bool:
-    return c.isalpha() or c == "_" or c in "αβγδεζηθικμνξοπρστυφχψωΓΔΘΛΞΠΣΦΨΩ" and c not in "λπ"
+    return _ascii_alpha(c) or c == "_" or _letter_like(c)
 
 
 def _ident_char(c: str) -> bool:
-    return c.isalnum() or c in "_'!?" or c in SUBSCRIPTS or c in "ᵢ"
+    o = ord(c)
+    return (_ascii_alpha(c) or _digit(c) or c in "_'!?" or _letter_like(c)
+            or 0x2080 <= o <= 0x209C or 0x1D62 <= o <= 0x1D6A or c in SUBSCRIPTS)
 
 
 class Source:
@@ -148,13 +172,13 @@ def tokenize(text: str) -> list[Tok]:
             i = j + 1
             bol = False
             continue
-        if c.isdigit():
+        if _digit(c):
             j = i
-            while j < n and text[j].isdigit():
+            while j < n and _digit(text[j]):
                 j += 1
-            if j + 1 < n and text[j] == "." and text[j + 1].isdigit():
+            if j + 1 < n and text[j] == "." and _digit(text[j + 1]):
                 j += 1
-                while j < n and text[j].isdigit():
+                while j < n and _digit(text[j]):
                     j += 1
             toks.append(Tok("num", text[i:j], i, j, line, col, bol))
         elif c == '"':
@@ -168,7 +192,7 @@ def tokenize(text: str) -> list[Tok]:
         elif c in TYPE_NAMES:
             j = i + 1
             toks.append(Tok("id", c, i, j, line, col, bol))
-        elif c == "#" and i + 1 < n and text[i + 1].isalpha():
+        elif c == "#" and i + 1 < n and _ascii_alpha(text[i + 1]):
             j = i + 1
             while j < n and _ident_char(text[j]):
                 j += 1
@@ -181,10 +205,10 @@ def tokenize(text: str) -> list[Tok]:
             while True:
                 while j < n and _ident_char(text[j]):
                     j += 1
-                if j + 1 < n and text[j] == "." and (_ident_start(text[j + 1]) or text[j + 1].isdigit()):
+                if j + 1 < n and text[j] == "." and (_ident_start(text[j + 1]) or _digit(text[j + 1])):
                     j += 1
-                    if text[j].isdigit():
-                        while j < n and text[j].isdigit():
+                    if _digit(text[j]):
+                        while j < n and _digit(text[j]):
                             j += 1
                     continue
                 break

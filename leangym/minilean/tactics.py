@@ -21,14 +21,13 @@ from leangym.minilean.expr import (
     TRUE,
     Bin,
     Binder,
-    BVar,
     Expr,
     FVar,
     Num,
     Un,
     defeq,
     fvars,
-    subst,
+    instantiate,
     unfold,
 )
 from leangym.minilean.goals import Goal, Hyp, fresh_id, pretty_goals
@@ -334,7 +333,7 @@ class Interpreter:
             hid = fresh_id()
             hname = name if name is not None else tgt.name
             h = Hyp(hid, hname, tgt.dom, tgt.dom == PROP, name is None)
-            return Goal(g.hyps + (h,), subst(tgt.body, tgt.name, FVar(hid)), g.tag)
+            return Goal(g.hyps + (h,), instantiate(tgt.body, FVar(hid)), g.tag)
         u = unfold(tgt)
         if isinstance(u, Bin) and u.op == "→":
             h = Hyp(fresh_id(), name if name is not None else "a", u.a, True, name is None)
@@ -648,14 +647,14 @@ class Interpreter:
         tgt = g.target
         neg = tgt.a if isinstance(tgt, Un) and tgt.op == "¬" else Un("¬", tgt, PROP)
         if t.name == "by_contra!":
-            neg = logic.push_neg(neg)
+            neg = logic.push_neg(neg, g)
         h = Hyp(fresh_id(), name or "h" if t.name == "by_contra!" else name or "x", neg, True, name is None and t.name != "by_contra!")
         return on_main(st, [Goal(g.hyps + (h,), FALSE, g.tag)], axioms=st.axioms | CLASSICAL)
 
     def t_push_neg(self, t: Tac, st: State) -> State:
         g = main_goal(st, t)
         locs = t.args.get("locs")
-        ng = logic.rewrite_locs(g, locs, logic.push_neg, t, "push_neg made no progress")
+        ng = logic.rewrite_locs(g, locs, lambda e: logic.push_neg(e, g), t, "push_neg made no progress")
         return on_main(st, [ng], axioms=st.axioms | CLASSICAL)
 
     def t_calc(self, t: Tac, st: State) -> State:
@@ -731,7 +730,7 @@ class Interpreter:
                 val = witness(el, w, tgt.dom)
             except ElabError as e:
                 raise self.elab_error(e, t) from None
-            tgt = subst(tgt.body, tgt.name, val)
+            tgt = instantiate(tgt.body, val)
         goals = [Goal(g.hyps, tgt, "h")]
         # `use` finishes with `use_discharger` (rfl/trivial/assumption); try the cheap sound ones
         if logic.rfl_ok(tgt) or tgt == TRUE or any(h.is_prop and defeq(h.type, tgt) for h in g.hyps):
@@ -906,7 +905,10 @@ class ProofElab:
             if not defeq(p, want):
                 raise self.mismatch(s, p, want)
             return self.check(s.args[1], p)
-        if k == "ident" and s.args[0] in ("rfl", "Eq.refl", "le_refl", "le_rfl", "Iff.rfl", "Nat.le_refl"):
+        # a local named like a global (`le_refl`, `trivial`, `Or.inl`…) hides it, as in Lean
+        special = not ((k == "ident" and self.lookup(s.args[0]) is not None) or (
+            k == "app" and s.args[0].kind == "ident" and self.lookup(s.args[0].args[0]) is not None))
+        if special and k == "ident" and s.args[0] in ("rfl", "Eq.refl", "le_refl", "le_rfl", "Iff.rfl", "Nat.le_refl"):
             if logic.rfl_ok(want) or (
                 isinstance(want, Bin) and want.op in ("≤", "≥", "↔") and want.a == want.b
             ):
@@ -914,11 +916,11 @@ class ProofElab:
             raise ElabError(
                 f"The rfl term failed: the two sides are not definitionally equal\n"
                 f"{self.ctx_goal(want).pretty(self.interp.run.mathlib)}", s)
-        if k == "ident" and s.args[0] in ("trivial", "True.intro"):
+        elif special and k == "ident" and s.args[0] in ("trivial", "True.intro"):
             if want == TRUE:
                 return None
             raise self.mismatch(s, TRUE, want)
-        if k == "app" and s.args[0].kind == "ident":
+        elif special and k == "app" and s.args[0].kind == "ident":
             head = s.args[0].args[0]
             args = s.args[1]
             if head in ("Or.inl", "Or.inr") and len(args) == 1:
@@ -990,7 +992,7 @@ class ProofElab:
                 raise ElabError("invalid constructor ⟨...⟩, insufficient number of arguments, constructs "
                                 f"'Exists.intro' has #2 explicit fields, but only #{len(items)} provided", s)
             w = witness(self.elab(), items[0], u.dom)
-            body = subst(u.body, u.name, w)
+            body = instantiate(u.body, w)
             if len(items) == 2:
                 self.check(items[1], body)
             else:
@@ -1010,7 +1012,7 @@ class ProofElab:
             if isinstance(tgt, Binder) and tgt.kind == "∀":
                 hid = fresh_id()
                 h = Hyp(hid, n, tgt.dom, tgt.dom == PROP)
-                tgt = subst(tgt.body, tgt.name, FVar(hid))
+                tgt = instantiate(tgt.body, FVar(hid))
             else:
                 u = unfold(tgt)
                 if not (isinstance(u, Bin) and u.op == "→"):
@@ -1090,7 +1092,7 @@ class ProofElab:
     def apply_arg(self, p: Expr, a: Syn, s: Syn) -> Expr:
         if isinstance(p, Binder) and p.kind == "∀":
             w = witness(self.elab(), a, p.dom) if p.dom != PROP else self.elab().prop(a)
-            return subst(p.body, p.name, w)
+            return instantiate(p.body, w)
         u = unfold(p)
         if isinstance(u, Bin) and u.op == "→":
             self.check(a, u.a)
@@ -1225,4 +1227,4 @@ DISPATCH = {
     "subst": Interpreter.t_subst,
 }
 
-__all__ = ["CLASSICAL", "Interpreter", "Run", "State", "TacticError", "BVar", "Num"]
+__all__ = ["CLASSICAL", "Interpreter", "Run", "State", "TacticError", "Num"]

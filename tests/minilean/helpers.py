@@ -1,4 +1,8 @@
-"""Shared helpers for MiniLean tests: run commands/tactics and read results."""
+"""Shared helpers for MiniLean tests: run commands/tactics and read results.
+
+Every REPL here is built with ``raise_internal=True``: an engine bug raises MiniLeanInternalError at
+the failing request instead of passing for a Lean error.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ def errors(resp: dict) -> list[str]:
 
 def check(src: str, header: str = "") -> dict:
     """Run a whole command in a fresh REPL."""
-    return MiniLeanRepl().handle({"cmd": header + src})
+    return MiniLeanRepl(raise_internal=True).handle({"cmd": header + src})
 
 
 def proves(src: str) -> bool:
@@ -24,7 +28,7 @@ class Session:
     """A REPL with one theorem started by ``sorry``; ``run`` applies tactic scripts to its root state."""
 
     def __init__(self, statement: str, mathlib: bool = True):
-        self.repl = MiniLeanRepl()
+        self.repl = MiniLeanRepl(raise_internal=True)
         env = None
         if mathlib:
             env = self.repl.handle({"cmd": "import Mathlib"})["env"]

@@ -155,7 +155,7 @@ TOKENS = ["intro", "h", "x", "exact", "apply", "⟨", "⟩", "(", ")", ",", ":",
 @given(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=14))
 def test_random_token_soup_never_breaks_the_repl(words):
     src = " ".join(words)
-    repl = MiniLeanRepl()
+    repl = MiniLeanRepl(raise_internal=True)  # an engine bug raises MiniLeanInternalError
     repl.handle({"cmd": "import Mathlib"})
     sid = repl.handle({"cmd": "theorem t (x : ℝ) (p q : Prop) (h : p ∧ q) (n : ℕ) (hn : n < 3) : p ∨ x = x := by sorry",
                        "env": 0})["sorries"][0]["proofState"]
@@ -163,6 +163,5 @@ def test_random_token_soup_never_breaks_the_repl(words):
                 {"cmd": f"theorem u (x : ℝ) (p q : Prop) (h : p ∧ q) : {src} := by\n  {src}", "env": 0}):
         out = repl.handle(req, timeout=5)
         assert isinstance(out, dict)
-        assert "internal error" not in out.get("message", ""), out
         if out.get("proofStatus") == "Completed":
             assert not out.get("messages")

@@ -4,7 +4,10 @@ Each procedure mirrors a Lean 4 / Mathlib tactic, as strong as it and no stronge
 soundness argument in its docstring. ``deadline`` arguments are ``time.monotonic()`` values; a
 procedure that passes its deadline raises :class:`leangym.errors.ReplTimeout`. Terms a procedure
 cannot handle make it fail (return ``False``/``None``) or raise :class:`Unsupported` where the
-signature has no failure value (``evaluate``, ``ring_normalize``).
+signature has no failure value (``evaluate``, ``ring_normalize``); a solver that answers "unknown"
+makes it raise :class:`GiveUp`. ``GiveUp`` (``Unsupported`` is one) is the only way a procedure gives
+up: any other exception is a bug, and MiniLean reports it as an internal error, never as a failed
+tactic.
 """
 
 from __future__ import annotations
@@ -13,10 +16,11 @@ from leangym.minilean.arith.linear import linarith, nlinarith
 from leangym.minilean.arith.normnum import decide, norm_num, simp_arith
 from leangym.minilean.arith.poly import ring_equal, ring_normalize
 from leangym.minilean.arith.presburger import omega
-from leangym.minilean.arith.semantics import Unsupported, evaluate, holds, int_div, int_mod, is_prime
+from leangym.minilean.arith.semantics import GiveUp, Unsupported, evaluate, holds, int_div, int_mod, is_prime
 from leangym.minilean.arith.signs import positivity
 
 __all__ = [
+    "GiveUp",
     "Unsupported",
     "decide",
     "evaluate",

@@ -20,7 +20,7 @@ import z3
 from leangym.errors import ReplTimeout
 from leangym.minilean.arith import poly as P
 from leangym.minilean.arith.ir import Abs, Cast, Cmp, Conn, Not, Num, Op, Prop, Term
-from leangym.minilean.arith.semantics import Unsupported, check_deadline, evaluate
+from leangym.minilean.arith.semantics import GiveUp, Unsupported, check_deadline, evaluate
 
 Comparison = tuple  # (Poly, rel, type) meaning ``poly rel 0``; rel in "<", "≤", "="
 
@@ -197,9 +197,9 @@ def _group_infeasible(group: list[Comparison], deadline: float | None) -> bool:
         lhs = z3.Sum(terms) if terms else z3.RealVal(0)
         solver.add({"<": lhs < 0, "≤": lhs <= 0, "=": lhs == 0}[rel])
     result = solver.check()
-    if result == z3.unknown:
+    if result == z3.unknown:  # z3 hit its timeout (then so did the request) or gave up
         check_deadline(deadline)
-        return False
+        raise GiveUp(f"z3 answered unknown: {solver.reason_unknown()}")
     return result == z3.unsat
 
 

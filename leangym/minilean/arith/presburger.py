@@ -32,7 +32,7 @@ from leangym.minilean.arith.ir import (
     Term,
 )
 from leangym.minilean.arith.poly import is_closed
-from leangym.minilean.arith.semantics import INTEGRAL, Unsupported, check_deadline, evaluate
+from leangym.minilean.arith.semantics import INTEGRAL, GiveUp, Unsupported, check_deadline, evaluate
 
 
 class _Encoder:
@@ -189,8 +189,8 @@ def omega(hyps, goal: Prop, *, deadline: float | None = None) -> bool:
         solver.set("timeout", max(1, int(left * 1000)))
     solver.add(*facts, *enc.side)
     result = solver.check()
-    if result == z3.unknown:
+    if result == z3.unknown:  # z3 hit its timeout (then so did the request) or gave up
         check_deadline(deadline)
-        return False
+        raise GiveUp(f"z3 answered unknown: {solver.reason_unknown()}")
     return result == z3.unsat
 

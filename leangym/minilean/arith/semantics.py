@@ -57,7 +57,11 @@ def check_power_size(base: Fraction, n: int) -> None:
         raise Unsupported(f"power too large to evaluate ({bits} bits to the {n})")
 
 
-class Unsupported(LeanGymError):
+class GiveUp(LeanGymError):
+    """A decision procedure gives up on its input; the one exception a procedure raises besides ReplTimeout."""
+
+
+class Unsupported(GiveUp):
     """The procedure does not handle this term or proposition (the caller reports failure)."""
 
 
