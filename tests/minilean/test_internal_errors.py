@@ -58,7 +58,9 @@ def test_a_bug_in_a_tactic_is_the_internal_error_reply_logged_with_its_request(m
     request = {"tactic": "tauto", "proofState": sid}
     with caplog.at_level(logging.ERROR, logger="leangym.minilean.repl"):
         reply = repl.handle(request)
-    assert reply == {EngineError.REPLY_KEY: {"type": "TypeError", "message": "TypeError: injected bug", "input": request}}
+    assert reply == {
+        EngineError.REPLY_KEY: {"type": "TypeError", "message": "TypeError: injected bug", "input": request}
+    }
     assert "message" not in reply and "messages" not in reply  # nothing a client could read as Lean's
     [record] = caplog.records
     assert "injected bug" in record.getMessage() and "'tactic': 'tauto'" in record.getMessage()
@@ -75,7 +77,9 @@ def test_a_bug_inside_a_command_is_the_internal_error_reply_not_a_message(monkey
         MiniLeanRepl(raise_internal=True).handle({"cmd": f"import Mathlib\n{STATEMENT} := by linarith"})
 
 
-@pytest.mark.parametrize("gives_up", [GiveUp("no"), Unsupported("no"), NotArith("no"), Unavailable("linarith")])
+@pytest.mark.parametrize(
+    "gives_up", [GiveUp("no"), Unsupported("no"), NotArith("no"), Unavailable("linarith")]
+)
 def test_a_procedure_that_gives_up_makes_the_tactic_fail_with_leans_message(monkeypatch, gives_up):
     def give_up(*args, **kw):
         raise gives_up
@@ -87,7 +91,12 @@ def test_a_procedure_that_gives_up_makes_the_tactic_fail_with_leans_message(monk
 def test_engine_error_reply_round_trips():
     err = MiniLeanInternalError("KeyError: 'x'", error_type="KeyError", request={"cmd": "x"})
     back = EngineError.from_reply(json.loads(json.dumps(err.to_reply())))
-    assert back is not None and str(back) == str(err) and back.error_type == "KeyError" and back.request == {"cmd": "x"}
+    assert (
+        back is not None
+        and str(back) == str(err)
+        and back.error_type == "KeyError"
+        and back.request == {"cmd": "x"}
+    )
     assert EngineError.from_reply({"message": "Lean error:\nunknown tactic"}) is None
     assert EngineError.from_reply({"env": 0}) is None
 
@@ -141,13 +150,25 @@ def test_the_subprocess_server_answers_internal_error_logs_it_and_keeps_serving(
         {"tactic": "positivity", "proofState": 0},
     ]
     stdin = "".join(json.dumps(r) + "\n\n" for r in requests)
-    proc = subprocess.run([sys.executable, str(script)], input=stdin, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, str(script)], input=stdin, capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr
     replies = [json.loads(block) for block in proc.stdout.split("\n\n") if block.strip()]
     assert len(replies) == 4
-    assert replies[2] == {EngineError.REPLY_KEY: {"type": "TypeError", "message": "TypeError: injected bug", "input": requests[2]}}
+    assert replies[2] == {
+        EngineError.REPLY_KEY: {
+            "type": "TypeError",
+            "message": "TypeError: injected bug",
+            "input": requests[2],
+        }
+    }
     assert replies[3]["proofStatus"] == "Completed"
-    assert "MiniLean internal error" in proc.stderr and "'tactic': 'linarith'" in proc.stderr and "TypeError" in proc.stderr
+    assert (
+        "MiniLean internal error" in proc.stderr
+        and "'tactic': 'linarith'" in proc.stderr
+        and "TypeError" in proc.stderr
+    )
 
 
 GUARDED = textwrap.dedent(
@@ -174,7 +195,9 @@ GUARDED = textwrap.dedent(
 
 
 def test_the_suite_guard_fails_a_test_during_which_the_engine_had_a_bug(pytester):
-    pytester.makeconftest(Path(__file__).resolve().parents[1].joinpath("conftest.py").read_text(encoding="utf-8"))
+    pytester.makeconftest(
+        Path(__file__).resolve().parents[1].joinpath("conftest.py").read_text(encoding="utf-8")
+    )
     pytester.makeini("[pytest]\nmarkers =\n    engine_bug: injects a bug\n")
     pytester.makepyfile(test_guarded=GUARDED)
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
