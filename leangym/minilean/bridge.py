@@ -18,8 +18,11 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from leangym.minilean import arith
 from leangym.minilean.arith import GiveUp, ir
-from leangym.minilean.expr import (
+from leangym.minilean.core.context import fresh_id
+from leangym.minilean.core.printer import Printer
+from leangym.minilean.core.terms import (
     FALSE,
     INT,
     NAT,
@@ -36,13 +39,11 @@ from leangym.minilean.expr import (
     Expr,
     FVar,
     Num,
-    Printer,
     Un,
     abstract,
     instantiate,
     is_closed,
 )
-from leangym.minilean.goals import fresh_id
 
 TY_NAME = {NAT: "ℕ", INT: "ℤ", RAT: "ℚ", REAL: "ℝ"}
 NAME_TY = {v: k for k, v in TY_NAME.items()}
@@ -58,8 +59,6 @@ class Unavailable(GiveUp):
 
 def procedure(name: str):
     """The arith procedure ``name``, or raise :class:`Unavailable`."""
-    from leangym.minilean import arith
-
     fn = getattr(arith, name, None)
     if fn is None:
         raise Unavailable(name)
@@ -67,8 +66,6 @@ def procedure(name: str):
 
 
 def unsupported_error() -> type[Exception]:
-    from leangym.minilean import arith
-
     return getattr(arith, "Unsupported", NotArith)
 
 

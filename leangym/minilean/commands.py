@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from leangym.minilean.elab import Elab, ElabError
-from leangym.minilean.expr import PROP, TYPE, Bin, Binder, Expr, abstract
-from leangym.minilean.goals import Goal, Hyp, fresh_id
-from leangym.minilean.syntax import KEYWORDS, ParseError, Parser, Source, Syn, describe, parse_block, tokenize
-from leangym.minilean.tactics import Interpreter, ProofElab, Run, State, TacticError, unsolved
+from leangym.minilean.core.context import Goal, Hyp, fresh_id
+from leangym.minilean.core.errors import ElabError, ParseError, TacticError
+from leangym.minilean.core.state import Run, State, unsolved
+from leangym.minilean.core.terms import PROP, TYPE, Bin, Binder, Expr, abstract
+from leangym.minilean.elab import Elab
+from leangym.minilean.interpreter import Interpreter
+from leangym.minilean.proofterms import ProofElab
+from leangym.minilean.syntax.lexer import KEYWORDS, Source, describe, tokenize
+from leangym.minilean.syntax.tactics import parse_block
+from leangym.minilean.syntax.terms import Parser, Syn
 
 AXIOM_ORDER = ("propext", "sorryAx", "Classical.choice", "Quot.sound")
 DECL_KEYWORDS = ("theorem", "lemma", "example", "def")

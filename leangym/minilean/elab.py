@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from leangym.minilean.expr import (
+from leangym.minilean.core.context import Goal, Hyp, fresh_id
+from leangym.minilean.core.errors import ElabError
+from leangym.minilean.core.printer import Printer
+from leangym.minilean.core.terms import (
     FALSE,
     INT,
     NAT,
@@ -30,8 +33,7 @@ from leangym.minilean.expr import (
     Un,
     abstract,
 )
-from leangym.minilean.goals import Goal, Hyp, fresh_id
-from leangym.minilean.syntax import Syn
+from leangym.minilean.syntax.terms import Syn
 
 TYPE_ALIASES = {
     "ℕ": NAT, "Nat": NAT, "ℤ": INT, "Int": INT, "ℚ": RAT, "Rat": RAT, "ℝ": REAL, "Real": REAL,
@@ -40,15 +42,6 @@ TYPE_ALIASES = {
 PREDICATES = {"Even": "Even", "Odd": "Odd", "Nat.Prime": "Nat.Prime", "Prime": "Nat.Prime"}
 UNKNOWN = Const("?")
 ARITH = ("+", "-", "*", "/", "%")
-
-
-class ElabError(Exception):
-    """An elaboration error with Lean's wording, located at a surface span."""
-
-    def __init__(self, msg: str, syn: Syn | None = None):
-        super().__init__(msg)
-        self.msg = msg
-        self.syn = syn
 
 
 def unknown_ident(name: str, syn: Syn) -> ElabError:
@@ -188,8 +181,6 @@ class Elab:
         return None
 
     def show_type(self, ty: Expr) -> str:
-        from leangym.minilean.expr import Printer
-
         return Printer(self.goal.display_names()).pp(ty)
 
     def binder_prop(self, s: Syn) -> Expr:
@@ -354,8 +345,6 @@ class Elab:
         )
 
     def pp(self, e: Expr) -> str:
-        from leangym.minilean.expr import Printer
-
         names = self.goal.display_names()
         for h in self.locals:
             names[h.id] = h.name
@@ -418,4 +407,10 @@ class Elab:
         return App(fn, tuple(out), ty)
 
 
-
+def witness(el: Elab, w: Syn, dom: Expr) -> Expr:
+    if dom in NUM_RANK:
+        return el.arith_tree(w, dom)
+    e = el.leaf(w, dom)
+    if el.type_of(e) != dom:
+        raise ElabError("type mismatch in witness", w)
+    return e

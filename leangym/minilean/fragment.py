@@ -13,8 +13,7 @@ from pathlib import Path
 
 from leangym.errors import DataError
 from leangym.minilean.commands import elaborate_statement
-from leangym.minilean.elab import ElabError
-from leangym.minilean.syntax import ParseError
+from leangym.minilean.core.errors import ElabError, ParseError
 from leangym.problems import Problem, normalize_statement
 
 

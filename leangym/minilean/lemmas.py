@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from leangym.minilean.elab import ElabError
-from leangym.minilean.expr import (
+from leangym.minilean.core.errors import ElabError
+from leangym.minilean.core.terms import (
     NAT,
     NUM_RANK,
     PROP,
@@ -26,7 +26,9 @@ from leangym.minilean.expr import (
     Un,
     inst_mvars,
 )
-from leangym.minilean.syntax import Syn, parse_term_text
+from leangym.minilean.elab import witness
+from leangym.minilean.rules import match
+from leangym.minilean.syntax.terms import Syn, parse_term_text
 
 ANY = Const("?")
 
@@ -189,9 +191,6 @@ def check_type_allowed(name: str, ty: Expr, s: Syn) -> None:
 
 def instantiate(pe, name: str, args: tuple, s: Syn) -> Expr:
     """The proposition proved by ``name args`` (all explicit arguments must be given)."""
-    from leangym.minilean.logic import match
-    from leangym.minilean.tactics import witness
-
     params, stmt = schema(name)
     explicit = [p for p in params if p[0] != "implicit"]
     if len(args) != len(explicit):
@@ -242,8 +241,6 @@ def _pvars(params) -> set[str]:
 def rewrite_rule(pe, name: str, args: tuple, s: Syn) -> tuple[Expr, set[str], str | None]:
     """An equation/iff lemma as a rewrite rule: (statement with pattern variables, the variables
     still to unify, the type-check lemma name). Explicit arguments given are substituted."""
-    from leangym.minilean.tactics import witness
-
     params, stmt = schema(name)
     explicit = [p for p in params if p[0] == "explicit"]
     if any(p[0] == "proof" for p in params):

@@ -22,11 +22,13 @@ from dataclasses import dataclass
 
 from leangym.errors import MiniLeanInternalError, ReplTimeout
 from leangym.minilean.commands import CommandRunner, Env
-from leangym.minilean.elab import ElabError
-from leangym.minilean.goals import Goal
-from leangym.minilean.logic import LogicError
-from leangym.minilean.syntax import ParseError, Source, Tac, parse_tactic_text
-from leangym.minilean.tactics import Interpreter, Run, State, TacticError
+from leangym.minilean.core.context import Goal
+from leangym.minilean.core.errors import ElabError, LogicError, ParseError, TacticError
+from leangym.minilean.core.state import Run, State
+from leangym.minilean.interpreter import Interpreter
+from leangym.minilean.syntax.lexer import Source
+from leangym.minilean.syntax.tactics import Tac
+from leangym.minilean.syntax.terms import parse_tactic_text
 
 PARSE_CACHE_SIZE = 4096
 MAX_REQUEST_CHARS = 1_000_000

@@ -6,6 +6,7 @@ monkeypatch, so the path from the failing Python code to what the client sees is
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import subprocess
@@ -17,11 +18,10 @@ import pytest
 import z3
 
 from leangym.errors import EngineError, MiniLeanInternalError
-from leangym.minilean import arith
+from leangym.minilean import arith, registry
 from leangym.minilean.arith import GiveUp, Unsupported, ir
 from leangym.minilean.arith.linear import linarith
 from leangym.minilean.arith.presburger import omega
-from leangym.minilean.arith_tactics import ArithTactics
 from leangym.minilean.bridge import NotArith, Unavailable
 from leangym.minilean.repl import MiniLeanRepl
 
@@ -52,7 +52,7 @@ def test_a_bug_in_a_decision_procedure_raises_the_named_error_in_process(monkeyp
 
 
 def test_a_bug_in_a_tactic_is_the_internal_error_reply_logged_with_its_request(monkeypatch, caplog):
-    monkeypatch.setattr(ArithTactics, "t_tauto", _boom)
+    monkeypatch.setitem(registry.TACTICS, "tauto", dataclasses.replace(registry.lookup("tauto"), run=_boom))
     repl = MiniLeanRepl()
     sid = _started(repl)
     request = {"tactic": "tauto", "proofState": sid}

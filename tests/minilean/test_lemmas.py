@@ -10,7 +10,7 @@ import pytest
 
 from leangym.minilean import bridge, lemmas
 from leangym.minilean.arith import holds
-from leangym.minilean.expr import INT, NAT, PROP, RAT, Bin, Num, Un
+from leangym.minilean.core.terms import INT, NAT, PROP, RAT, Bin, Num, Un
 
 TYPES = {"ℕ": NAT, "ℤ": INT, "ℚ": RAT}
 

@@ -20,7 +20,7 @@ import pytest
 from leangym.backend import make_backend
 from leangym.minilean import bridge
 from leangym.minilean.arith import holds
-from leangym.minilean.expr import PROP
+from leangym.minilean.core.terms import PROP
 from leangym.minilean.repl import MiniLeanRepl
 from leangym.problems import Problem
 

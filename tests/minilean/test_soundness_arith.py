@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from leangym.minilean import bridge
 from leangym.minilean.arith import Unsupported, holds
-from leangym.minilean.goals import Goal
+from leangym.minilean.core.context import Goal
 from leangym.minilean.repl import MiniLeanRepl
 
 TYPES = ["ℕ", "ℤ", "ℚ", "ℝ"]

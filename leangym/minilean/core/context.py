@@ -5,7 +5,8 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from leangym.minilean.expr import Expr, Printer, superscript
+from leangym.minilean.core.printer import Printer, superscript
+from leangym.minilean.core.terms import Expr
 
 _ids = itertools.count(1)
 

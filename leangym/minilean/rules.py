@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from leangym.minilean.expr import (
+from leangym.minilean.core.context import Goal, Hyp, fresh_id
+from leangym.minilean.core.errors import ElabError, LogicError
+from leangym.minilean.core.state import err
+from leangym.minilean.core.terms import (
     FALSE,
     INT,
     NAT,
@@ -36,23 +39,12 @@ from leangym.minilean.expr import (
     replace,
     unfold,
 )
-from leangym.minilean.goals import Goal, Hyp, fresh_id
 
 MAX_POW_BITS = 1 << 16
 
 
-class LogicError(Exception):
-    pass
-
-
 def _tag(tag: str, ctor: str) -> str:
     return f"{tag}.{ctor}" if tag else ctor
-
-
-def _err(msg: str, node):
-    from leangym.minilean.tactics import TacticError
-
-    return TacticError(msg, node.start, node.end)
 
 
 def expr_type(e: Expr, g: Goal) -> Expr | None:
@@ -100,7 +92,7 @@ def rcases(g: Goal, h: Hyp, pat: tuple, node, tag: str) -> list[Goal]:
     if kind == "rfl":
         ng = subst_eq(g, h)
         if ng is None:
-            raise _err("rcases: the `rfl` pattern needs an equation with a free variable on one side", node)
+            raise err("rcases: the `rfl` pattern needs an equation with a free variable on one side", node)
         return [ng]
     u = unfold(unfold_pred(h.type, g)) if h.is_prop else h.type
     if kind == "alts":
@@ -147,8 +139,8 @@ def rcases(g: Goal, h: Hyp, pat: tuple, node, tag: str) -> list[Goal]:
             return rcases(g, h, items[0], node, tag)
         if u == TRUE:
             return [g]
-        raise _err("rcases: too many patterns: the hypothesis is not a conjunction, iff or existential", node)
-    raise _err("rcases: unsupported pattern", node)
+        raise err("rcases: too many patterns: the hypothesis is not a conjunction, iff or existential", node)
+    raise err("rcases: unsupported pattern", node)
 
 
 def cases_prop(g: Goal, h: Hyp, node, tag: str) -> list[Goal]:
@@ -167,7 +159,7 @@ def cases_prop(g: Goal, h: Hyp, node, tag: str) -> list[Goal]:
         return [Goal(base.hyps + (xv, hb), g.target, _tag(g.tag, "intro"))]
     if h.type == TRUE:
         return [Goal(_drop(g, h).hyps, g.target, _tag(g.tag, "intro"))]
-    raise _err("tactic 'induction' failed, major premise type is not an inductive type", node)
+    raise err("tactic 'induction' failed, major premise type is not an inductive type", node)
 
 
 def _cases_or(g: Goal, h: Hyp, u: Bin) -> list[Goal]:
@@ -273,8 +265,6 @@ def apply_constructor(term, g: Goal) -> list[Goal] | None:
         return [Goal(g.hyps, FALSE, g.tag)]
     op = CTORS[name][0]
     if not (isinstance(u, Bin) and u.op == op):
-        from leangym.minilean.elab import ElabError
-
         raise ElabError(f"could not unify the conclusion of `{name}` with the goal", term)
     if name == "And.intro":
         return [Goal(g.hyps, u.a, "left"), Goal(g.hyps, u.b, "right")]
@@ -595,15 +585,13 @@ def rewrite_locs(g: Goal, locs, fn, node, failmsg: str) -> Goal:
                     hyps[i] = Hyp(h.id, h.name, nt, True, h.inaccessible)
         for n in locs:
             if n not in ("⊢", "*") and g.lookup(n) is None:
-                raise _err(f"Unknown identifier `{n}`", node)
+                raise err(f"Unknown identifier `{n}`", node)
     if not changed:
-        raise _err(failmsg, node)
+        raise err(failmsg, node)
     return Goal(tuple(hyps), target, g.tag)
 
 
 def trans(name: str, p1: Expr, p2: Expr, s) -> Expr:
-    from leangym.minilean.elab import ElabError
-
     a, b = unfold(p1), unfold(p2)
     if isinstance(a, Bin) and isinstance(b, Bin) and alpha_eq(a.b, b.a):
         ops = {a.op, b.op}

@@ -1,0 +1,358 @@
+"""The term parser for MiniLean's fragment of Lean 4 surface syntax (tactics: :mod:`.tactics`).
+
+The parsers produce a *surface* syntax tree (:class:`Syn` for terms, :class:`Tac` for tactics) that
+remembers source offsets, so that errors can be reported at Lean's positions. Nothing here knows
+about types or proofs; elaboration lives in :mod:`leangym.minilean.elab`.
+
+Layout follows Lean's rules closely enough for real proofs: a tactic block's column is the column
+of its first tactic, the next tactic of the block starts on a new line at that column (or after
+``;``), and a token that starts a line at or left of the block column ends every term inside it.
+Parsing is iterative where input size is unbounded (token lists, sequences); nesting depth is
+bounded explicitly so that huge inputs raise :class:`ParseError`, never ``RecursionError``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from leangym.minilean.core.errors import ParseError
+from leangym.minilean.syntax.lexer import KEYWORDS, Tok, describe, tokenize
+from leangym.minilean.syntax.tactics import Tac, parse_block, parse_seq
+
+MAX_DEPTH = 200
+
+
+@dataclass(slots=True)
+class Syn:
+    """A surface term. ``kind`` names the construct; ``args`` its parts; offsets span the source."""
+
+    kind: str
+    args: tuple
+    start: int
+    end: int
+
+
+# Binary operators: token → (left binding power, right operand power).
+INFIX = {
+    "→": (25, 25),
+    "↔": (20, 21),
+    "∨": (30, 30),
+    "∧": (35, 35),
+    "=": (50, 51),
+    "≠": (50, 51),
+    "<": (50, 51),
+    "≤": (50, 51),
+    ">": (50, 51),
+    "≥": (50, 51),
+    "∣": (50, 51),
+    "+": (65, 66),
+    "-": (65, 66),
+    "*": (70, 71),
+    "/": (70, 71),
+    "%": (70, 71),
+    "^": (75, 75),
+}
+TERM_STOP = {
+    ":=", ",", ")", "]", "}", "⟩", ";", "<;>", "=>", "|", ":", "←", "⊢", "·", "eof",
+}
+ARG_START_SYM = {"(", "⟨", "?_", "↑", "!"}
+
+
+class Parser:
+    """Recursive-descent/Pratt parser over a token list, with Lean's layout rule.
+
+    ``limit`` is the current block column: a token that begins a line at a column ``<= limit``
+    ends the construct being parsed.
+    """
+
+    def __init__(self, toks: list[Tok], limit: int = -1):
+        self.toks = toks
+        self.i = 0
+        self.limit = limit
+        self.depth = 0
+        self.exempt = -1
+        self.calc_steps = 0
+
+    # -- token helpers ----------------------------------------------------------------------
+    @property
+    def tok(self) -> Tok:
+        return self.toks[self.i]
+
+    def at_end(self) -> bool:
+        t = self.toks[self.i]
+        if t.bol and self.calc_steps and t.text == "_" and t.kind == "id" and self.i != self.exempt:
+            return True  # a line starting with `_` begins the next calc step
+        return t.kind == "eof" or (t.bol and t.col <= self.limit and self.i != self.exempt)
+
+    def peek_is(self, text: str) -> bool:
+        t = self.toks[self.i]
+        return not self.at_end() and t.kind in ("sym", "id") and t.text == text
+
+    def advance(self) -> Tok:
+        t = self.toks[self.i]
+        self.i += 1
+        return t
+
+    def expect(self, text: str) -> Tok:
+        if not self.peek_is(text):
+            self.error_expected(f"'{text}'")
+        return self.advance()
+
+    def error_expected(self, what: str) -> None:
+        t = self.tok
+        if self.at_end():
+            raise ParseError(f"unexpected end of input; expected {what}", t.start if t.kind == "eof" else t.start)
+        raise ParseError(f"unexpected {describe(t)}; expected {what}", t.start, t.end)
+
+    def ident(self) -> Tok:
+        t = self.tok
+        if self.at_end() or t.kind != "id" or t.text in KEYWORDS:
+            self.error_expected("identifier")
+        return self.advance()
+
+    def prev_end(self) -> int:
+        return self.toks[self.i - 1].end if self.i else 0
+
+    def enter(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            t = self.tok
+            raise ParseError("maximum nesting depth exceeded", t.start, t.end)
+
+    # -- terms -------------------------------------------------------------------------------
+    def term(self, min_bp: int = 0) -> Syn:
+        self.enter()
+        try:
+            left = self.prefix()
+            chain = 0
+            while not self.at_end():
+                t = self.tok
+                if t.kind == "sym" and t.text in INFIX:
+                    chain += 1
+                    if chain + self.depth > MAX_DEPTH:
+                        raise ParseError("maximum nesting depth exceeded", t.start, t.end)
+                    lbp, rbp = INFIX[t.text]
+                    if lbp < min_bp or (lbp == min_bp and t.text not in ("→", "∨", "∧", "^")):
+                        break
+                    self.advance()
+                    right = self.term(rbp)
+                    left = Syn("bin", (t.text, left, right), left.start, right.end)
+                    continue
+                if t.kind == "sym" and t.text == "⁻¹":
+                    break
+                break
+            return left
+        finally:
+            self.depth -= 1
+
+    def can_start_arg(self) -> bool:
+        if self.at_end():
+            return False
+        t = self.tok
+        if t.kind == "id":
+            return t.text not in KEYWORDS or t.text == "this"
+        if t.kind == "num":
+            return True
+        return t.kind == "sym" and t.text in ARG_START_SYM
+
+    def prefix(self) -> Syn:
+        if self.at_end():
+            self.error_expected("term")
+        t = self.tok
+        if t.kind == "sym":
+            if t.text == "¬":
+                self.advance()
+                a = self.term(40)
+                return Syn("not", (a,), t.start, a.end)
+            if t.text == "-":
+                self.advance()
+                a = self.term(75)
+                return Syn("neg", (a,), t.start, a.end)
+            if t.text == "↑":
+                self.advance()
+                a = self.atom_app(max_only=True)
+                return Syn("cast", (a,), t.start, a.end)
+            if t.text in ("∀", "∃", "λ"):
+                return self.binder_term()
+            if t.text == "|":
+                self.advance()
+                saved = self.limit
+                a = self.term(0)
+                self.limit = saved
+                e = self.expect("|")
+                return self.postfix(Syn("abs", (a,), t.start, e.end))
+        if t.kind == "id" and t.text == "fun":
+            return self.binder_term()
+        if t.kind == "id" and t.text == "by":
+            self.advance()
+            block = parse_block(self, t.start)
+            return Syn("by", (block,), t.start, block.end if block.end > t.start else t.end)
+        if t.kind == "id" and t.text == "show":
+            self.advance()
+            ty = self.term(0)
+            if self.peek_is("from"):
+                self.advance()
+                v = self.term(0)
+                return Syn("show", (ty, v), t.start, v.end)
+            if self.peek_is("by"):
+                bt = self.tok
+                self.advance()
+                block = parse_block(self, bt.start)
+                return Syn("show", (ty, Syn("by", (block,), bt.start, block.end)), t.start, block.end)
+            self.error_expected("'from' or 'by'")
+        return self.atom_app()
+
+    def atom_app(self, max_only: bool = False) -> Syn:
+        head = self.atom()
+        if max_only:
+            return head
+        args = []
+        while self.can_start_arg():
+            args.append(self.atom())
+        if args:
+            return Syn("app", (head, tuple(args)), head.start, args[-1].end)
+        return head
+
+    def atom(self) -> Syn:
+        self.enter()
+        try:
+            t = self.tok
+            if self.at_end():
+                self.error_expected("term")
+            if t.kind == "num":
+                self.advance()
+                return self.postfix(Syn("num", (t.text,), t.start, t.end))
+            if t.kind == "id":
+                if t.text in KEYWORDS and t.text != "this":
+                    self.error_expected("term")
+                self.advance()
+                return self.postfix(Syn("ident", (t.text,), t.start, t.end))
+            if t.kind == "sym":
+                if t.text == "(":
+                    self.advance()
+                    saved = self.limit
+                    self.limit = -1
+                    try:
+                        e = self.term(0)
+                        if self.peek_is(":"):
+                            self.advance()
+                            ty = self.term(0)
+                            r = self.expect(")")
+                            return self.postfix(Syn("ascr", (e, ty), t.start, r.end))
+                        r = self.expect(")")
+                    finally:
+                        self.limit = saved
+                    return self.postfix(Syn("paren", (e,), t.start, r.end))
+                if t.text == "⟨":
+                    self.advance()
+                    saved = self.limit
+                    self.limit = -1
+                    items = []
+                    try:
+                        if not self.peek_is("⟩"):
+                            items.append(self.term(0))
+                            while self.peek_is(","):
+                                self.advance()
+                                items.append(self.term(0))
+                        r = self.expect("⟩")
+                    finally:
+                        self.limit = saved
+                    return self.postfix(Syn("anon", tuple(items), t.start, r.end))
+                if t.text == "?_":
+                    self.advance()
+                    return Syn("hole", ("?_",), t.start, t.end)
+                if t.text == "↑":
+                    self.advance()
+                    a = self.atom()
+                    return Syn("cast", (a,), t.start, a.end)
+                if t.kind == "sym" and t.text == "|":
+                    return self.prefix()
+            if t.kind == "id" and t.text == "_":
+                self.advance()
+                return Syn("hole", ("_",), t.start, t.end)
+            self.error_expected("term")
+            raise AssertionError  # unreachable: error_expected raises
+        finally:
+            self.depth -= 1
+
+    def postfix(self, e: Syn) -> Syn:
+        while not self.at_end():
+            t = self.tok
+            if t.kind == "sym" and t.text == "." and t.start == e.end:
+                nt = self.toks[self.i + 1]
+                if nt.start == t.end and nt.kind in ("id", "num"):
+                    self.i += 2
+                    for part in nt.text.split("."):
+                        e = Syn("proj", (e, part), e.start, nt.end)
+                    continue
+            break
+        if e.kind == "ident" and e.args[0] == "_":
+            return Syn("hole", ("_",), e.start, e.end)
+        return e
+
+    def binder_names(self) -> list[tuple[str, int, int]]:
+        names = []
+        while not self.at_end() and (self.tok.kind == "id" and self.tok.text not in KEYWORDS or self.tok.text == "_"):
+            t = self.advance()
+            names.append((t.text, t.start, t.end))
+        return names
+
+    def binder_term(self) -> Syn:
+        t = self.advance()
+        kind = {"∀": "∀", "∃": "∃", "λ": "fun", "fun": "fun"}[t.text]
+        groups: list[tuple[list, Syn | None]] = []
+        pred = None
+        if self.peek_is("(") or self.peek_is("{"):
+            while self.peek_is("(") or self.peek_is("{"):
+                close = ")" if self.advance().text == "(" else "}"
+                names = self.binder_names()
+                if not names:
+                    self.error_expected("identifier")
+                ty = None
+                if self.peek_is(":"):
+                    self.advance()
+                    ty = self.term(0)
+                self.expect(close)
+                groups.append((names, ty))
+        else:
+            names = self.binder_names()
+            if not names:
+                self.error_expected("identifier")
+            ty = None
+            if self.peek_is(":"):
+                self.advance()
+                ty = self.term(0)
+            elif kind != "fun" and not self.at_end() and self.tok.text in (">", "<", "≥", "≤", "≠"):
+                op = self.advance().text
+                bound = self.term(51)
+                pred = (op, bound)
+            groups.append((names, ty))
+        sep = "=>" if kind == "fun" else ","
+        if kind == "fun" and self.peek_is("↦"):
+            sep = "↦"
+        self.expect(sep)
+        body = self.term(0)
+        return Syn("binder", (kind, tuple((tuple(n), ty) for n, ty in groups), pred, body), t.start, body.end)
+
+
+def parse_tactic_text(text: str) -> Tac:
+    """Parse a standalone tactic string (the REPL's ``tactic`` field) into a ``seq``."""
+    toks = tokenize(text)
+    p = Parser(toks, -1)
+    if toks[0].kind == "eof":
+        raise ParseError("unexpected end of input; expected tactic", 0)
+    block = parse_seq(p)
+    if p.tok.kind != "eof":
+        t = p.tok
+        raise ParseError(f"unexpected token '{t.text}'; expected command", t.start, t.end)
+    return block
+
+
+def parse_term_text(text: str) -> Syn:
+    toks = tokenize(text)
+    p = Parser(toks, -1)
+    e = p.term(0)
+    if p.tok.kind != "eof":
+        t = p.tok
+        raise ParseError(f"unexpected token '{t.text}'; expected term", t.start, t.end)
+    return e

@@ -1,0 +1,9 @@
+"""MiniLean's tactics, one module per group; importing this package registers every tactic.
+
+The record of each tactic (names, argument parser, executor) is in :mod:`leangym.minilean.registry`; which group
+holds which tactic is tabled in ``docs/minilean.md`` ("Where each tactic lives").
+"""
+
+from leangym.minilean.tactics import arithmetic, closers, logic, rewriting, structural
+
+__all__ = ["arithmetic", "closers", "logic", "rewriting", "structural"]

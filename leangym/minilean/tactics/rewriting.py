@@ -1,0 +1,437 @@
+"""Rewriting tactics: ``rw`` and its spellings, the ``simp``/``norm_num`` family, ``ring_nf``.
+
+Goals are translated to the arithmetic IR by :mod:`leangym.minilean.bridge` and simplified by the
+procedures of :mod:`leangym.minilean.arith` (see :mod:`.procedures`); rewriting with hypotheses and
+lemmas is done here, by capture-free matching (:func:`leangym.minilean.rules.match`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from leangym.minilean import bridge, lemmas, rules
+from leangym.minilean.core.context import Goal, Hyp
+from leangym.minilean.core.errors import ElabError
+from leangym.minilean.core.printer import Printer
+from leangym.minilean.core.state import CLASSICAL, err, main_goal, on_main
+from leangym.minilean.core.terms import (
+    FALSE,
+    NUM_RANK,
+    PROP,
+    TRUE,
+    App,
+    Bin,
+    Binder,
+    Expr,
+    MVar,
+    Un,
+    alpha_eq,
+    defeq,
+    instantiate,
+    is_closed,
+    mvars,
+    norm,
+)
+from leangym.minilean.proofterms import ProofElab
+from leangym.minilean.registry import register, tactic
+from leangym.minilean.syntax.tactics import Tac, locations, no_args
+from leangym.minilean.tactics.procedures import call, closed, hint_props, hyp_props
+
+if TYPE_CHECKING:
+    from leangym.minilean.interpreter import Interpreter
+    from leangym.minilean.syntax.terms import Parser, Syn
+
+GROUP = "rewriting"
+
+
+# -- argument parsers -------------------------------------------------------------------------
+def parse_rules(p: Parser, name: str, col: int) -> dict:
+    """``rw [h, ← h'] at h''``."""
+    a: dict = {}
+    p.expect("[")
+    saved = p.limit
+    p.limit = -1
+    rules_ = []
+    if not p.peek_is("]"):
+        while True:
+            rev = False
+            if p.peek_is("←"):
+                p.advance()
+                rev = True
+            rules_.append((rev, p.term(0)))
+            if p.peek_is(","):
+                p.advance()
+                continue
+            break
+    p.expect("]")
+    p.limit = saved
+    a["rules"] = rules_
+    a["locs"] = locations(p)
+    return a
+
+
+def parse_simp_args(p: Parser, name: str, col: int) -> dict:
+    """``simp only [h, ← h', -l] at h'' using e`` (also ``linarith [hint, ...]``)."""
+    a: dict = {"only": False}
+    if p.peek_is("only"):
+        p.advance()
+        a["only"] = True
+    a["lemmas"] = []
+    if p.peek_is("["):
+        p.advance()
+        saved = p.limit
+        p.limit = -1
+        while not p.peek_is("]"):
+            if p.peek_is("←"):
+                p.advance()
+            if p.peek_is("-"):
+                p.advance()
+            a["lemmas"].append(p.term(0))
+            if p.peek_is(","):
+                p.advance()
+                continue
+            break
+        p.expect("]")
+        p.limit = saved
+    a["locs"] = locations(p)
+    if p.peek_is("using"):
+        p.advance()
+        a["using"] = p.term(0)
+    return a
+
+
+def parse_locations(p: Parser, name: str, col: int) -> dict:
+    return {"locs": locations(p)}
+
+
+# Lean tactics MiniLean reads but does not run: a proof using one fails with `unknown tactic`
+register("nth_rewrite", "simp_rw", group=GROUP, parse=parse_rules, run=None)
+register("simpa", "dsimp", group=GROUP, parse=parse_simp_args, run=None)
+register("push_cast", "norm_cast", group=GROUP, parse=parse_locations, run=None)
+
+
+# -- helpers --------------------------------------------------------------------------------------
+
+
+def _subterms(e: Expr):
+    """Pre-order, left to right: the order in which rewriting finds the first instance."""
+    stack = [e]
+    while stack:
+        x = stack.pop()
+        yield x
+        if isinstance(x, Bin):
+            stack += (x.b, x.a)
+        elif isinstance(x, Un):
+            stack.append(x.a)
+        elif isinstance(x, App):
+            stack.extend(reversed(x.args))
+        elif isinstance(x, Binder):
+            stack.append(x.body)
+
+
+def _replace_alpha(e: Expr, old: Expr, new: Expr) -> tuple[Expr, bool]:
+    if alpha_eq(e, old):
+        return new, True
+    if isinstance(e, Bin):
+        a, ca = _replace_alpha(e.a, old, new)
+        b, cb = _replace_alpha(e.b, old, new)
+        return (Bin(e.op, a, b, e.ty), True) if ca or cb else (e, False)
+    if isinstance(e, Un):
+        a, ca = _replace_alpha(e.a, old, new)
+        return (Un(e.op, a, e.ty), True) if ca else (e, False)
+    if isinstance(e, App):
+        parts = [_replace_alpha(x, old, new) for x in e.args]
+        if any(c for _, c in parts):
+            return App(e.fn, tuple(x for x, _ in parts), e.ty), True
+        return e, False
+    if isinstance(e, Binder):
+        b, cb = _replace_alpha(e.body, old, new)
+        return (Binder(e.kind, e.name, e.dom, b), True) if cb else (e, False)
+    return e, False
+
+
+def _pattern_vars(e: Expr) -> set[str]:
+    return mvars(e)
+
+
+# -- norm_num / simp -------------------------------------------------------------------------
+
+
+def simplify(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Translator) -> Expr:
+    """norm_num's result for ``p``: TRUE/FALSE or an equivalent proposition."""
+    val = rules.decide_closed(p)
+    if val is not None:
+        return TRUE if val else FALSE
+    try:
+        q = tr.prop(p)
+    except bridge.NotArith:
+        return p
+    res = call("norm_num", q, tuple(extra), deadline=interp.run.deadline)
+    if res is None:
+        return p
+    try:
+        return tr.back_prop(res)
+    except bridge.NotArith:
+        return p
+
+
+@tactic("norm_num", "simp", group=GROUP, parse=parse_simp_args)
+def t_norm_num(interp: Interpreter, t: Tac, st):
+    g = main_goal(st, t)
+    tr = bridge.for_goal(g)
+    extra_syn = t.args.get("lemmas", [])
+    g = rewrite_with_simp_lemmas(g, extra_syn, t)
+    extra = hint_props(interp, g, [s for s in extra_syn if not is_eq_rule(g, s)], tr, t)
+    locs = t.args.get("locs")
+    target = g.target
+    hyps = list(g.hyps)
+    changed = g is not st.goals[0]
+    if locs:
+        for i, h in enumerate(hyps):
+            if h.is_prop and ("*" in locs or (h.name in locs and g.lookup(h.name) is h)):
+                nt = simplify(interp, h.type, extra, g, tr)
+                if nt == FALSE:
+                    return closed(st, t)
+                if not alpha_eq(nt, h.type):
+                    changed = True
+                    hyps[i] = Hyp(h.id, h.name, nt, True, h.inaccessible)
+        for n in locs:
+            if n not in ("⊢", "*") and g.lookup(n) is None:
+                raise err(f"Unknown identifier `{n}`", t)
+        hyps = [h for h in hyps if not (h.is_prop and h.type == TRUE)]
+    if locs is None or "⊢" in locs or "*" in locs:
+        nt = simplify(interp, target, extra, g, tr)
+        if nt == TRUE:
+            return closed(st, t)
+        if not alpha_eq(nt, target):
+            changed = True
+            target = nt
+    if "using" in t.args:
+        return t_simpa(interp, t, st, Goal(tuple(hyps), target, g.tag))
+    if not changed:
+        name = "norm_num" if t.name.startswith("norm_num") else "simp"
+        raise err(f"{name} made no progress" if name == "simp" else "norm_num failed to simplify", t)
+    ng = Goal(tuple(hyps), target, g.tag)
+    if any(h.is_prop and h.type == FALSE for h in ng.hyps):
+        return closed(st, t)
+    return on_main(st, [ng], axioms=st.axioms | CLASSICAL)
+
+
+register("norm_num1", "simp_arith", group=GROUP, parse=no_args, run=t_norm_num)
+register("field_simp", group=GROUP, parse=parse_locations, run=t_norm_num)
+
+
+def t_simpa(interp: Interpreter, t: Tac, st, g: Goal):
+    pe = ProofElab(interp, g)
+    try:
+        p = pe.infer(t.args["using"])
+    except ElabError as e:
+        raise interp.elab_error(e, t) from None
+    tr = bridge.for_goal(g)
+    sp = simplify(interp, p, [], g, tr)
+    st_ = simplify(interp, g.target, [], g, tr)
+    if sp == FALSE or alpha_eq(norm(sp), norm(st_)) or alpha_eq(norm(p), norm(g.target)):
+        return closed(st, t)
+    raise err("type mismatch: simpa could not close the goal with the given term", t)
+
+
+@tactic("simp_all", group=GROUP, parse=parse_simp_args)
+def t_simp_all(interp: Interpreter, t: Tac, st):
+    g = main_goal(st, t)
+    tr = bridge.for_goal(g)
+    facts = hyp_props(g, tr)
+    hyps = []
+    changed = False
+    for h in g.hyps:
+        if h.is_prop:
+            nt = simplify(interp, h.type, [], g, tr)
+            if nt == FALSE:
+                return closed(st, t)
+            if nt == TRUE:
+                changed = True
+                continue
+            if not alpha_eq(nt, h.type):
+                changed = True
+                h = Hyp(h.id, h.name, nt, True, h.inaccessible)
+        hyps.append(h)
+    nt = simplify(interp, g.target, facts, g, tr)
+    if nt == TRUE or any(h.is_prop and alpha_eq(norm(h.type), norm(nt)) for h in hyps):
+        return closed(st, t)
+    if not changed and alpha_eq(nt, g.target):
+        raise err("simp_all made no progress", t)
+    return on_main(st, [Goal(tuple(hyps), nt, g.tag)])
+
+
+def is_eq_rule(g: Goal, s: Syn) -> bool:
+    if s.kind == "ident":
+        h = g.lookup(s.args[0])
+        return h is not None and h.is_prop and isinstance(h.type, Bin) and h.type.op in ("=", "↔")
+    return False
+
+
+def rewrite_with_simp_lemmas(g: Goal, rules: list[Syn], t: Tac) -> Goal:
+    """``simp [h]``/``norm_num [h]`` with ``h : a = b``: rewrite ``a`` to ``b`` everywhere it occurs."""
+    for s in rules:
+        if is_eq_rule(g, s):
+            h = g.lookup(s.args[0])
+            eq = h.type
+            tgt, changed = _replace_alpha(g.target, eq.a, eq.b)
+            if changed:
+                g = Goal(g.hyps, tgt, g.tag)
+    return g
+
+
+# -- ring_nf ------------------------------------------------------------------------------------
+
+
+def normalize_prop(p: Expr, tr: bridge.Translator) -> Expr:
+    if isinstance(p, Bin) and p.op in ("=", "≠", "<", "≤", ">", "≥") and tr.numeric(p.a):
+        a = call("ring_normalize", tr.term(p.a))
+        b = call("ring_normalize", tr.term(p.b))
+        if a is None or b is None:
+            return p
+        return Bin(p.op, tr.back_term(a), tr.back_term(b), PROP)
+    if isinstance(p, Bin) and p.op in ("∧", "∨", "→", "↔"):
+        return Bin(p.op, normalize_prop(p.a, tr), normalize_prop(p.b, tr), PROP)
+    if isinstance(p, Un) and p.op == "¬":
+        return Un("¬", normalize_prop(p.a, tr), PROP)
+    return p
+
+
+@tactic("ring_nf", group=GROUP, parse=parse_locations)
+def t_ring_nf(interp: Interpreter, t: Tac, st):
+    g = main_goal(st, t)
+    tr = bridge.for_goal(g)
+
+    def fn(p: Expr) -> Expr:
+        try:
+            return normalize_prop(p, tr)
+        except bridge.NotArith:
+            return p
+
+    ng = rules.rewrite_locs(g, t.args.get("locs"), fn, t, "ring_nf failed")
+    if rules.rfl_ok(ng.target) or ng.target == TRUE:
+        return closed(st, t)
+    return on_main(st, [ng])
+
+
+# -- rw -----------------------------------------------------------------------------------------
+
+
+def rule(interp: Interpreter, g: Goal, s: Syn, t: Tac) -> tuple[Expr, dict[str, Expr], str | None]:
+    """The rewrite rule ``s`` denotes: (statement, its pattern variables with their types, the
+    lemma name for lemmas from :mod:`lemmas`). A lemma's variables are typed later, by
+    :func:`lemmas.check_type_allowed` on the instance (the dict maps them to ``None``)."""
+    pe = ProofElab(interp, g)
+    head = s.args[0] if s.kind == "app" else s
+    args = s.args[1] if s.kind == "app" else ()
+    try:
+        if head.kind == "ident" and lemmas.canonical(head.args[0]) in lemmas.TABLE \
+                and g.lookup(head.args[0]) is None and head.args[0] not in interp.run.lemmas:
+            stmt, lemma_vars, name = lemmas.rewrite_rule(pe, lemmas.canonical(head.args[0]), args, s)
+            return stmt, dict.fromkeys(lemma_vars), name
+        prop = pe.infer(s)
+    except ElabError as e:
+        raise interp.elab_error(e, t) from None
+    free: dict[str, Expr] = {}
+    while isinstance(prop, Binder) and prop.kind == "∀":
+        var = f"{prop.name}.{len(free)}"
+        free[var] = prop.dom
+        prop = instantiate(prop.body, MVar(var))
+    return prop, free, None
+
+
+@tactic("rw", "rewrite", "rwa", group=GROUP, parse=parse_rules)
+def t_rw(interp: Interpreter, t: Tac, st):
+    g = main_goal(st, t)
+    locs = t.args.get("locs")
+    pr = lambda gg, e: Printer(gg.display_names(), interp.run.mathlib).pp(e)  # noqa: E731
+    for rev, rs in t.args["rules"]:
+        interp.run.tick()
+        prop, free, lemma = rule(interp, g, rs, t)
+        if isinstance(prop, Bin) and prop.op in ("=", "↔"):
+            lhs, rhs = (prop.b, prop.a) if rev else (prop.a, prop.b)
+        elif not free:
+            lhs, rhs = (prop, TRUE) if not rev else (TRUE, prop)
+        else:
+            raise err(f"equality or iff proof expected\n  {pr(g, prop)}", rs)
+        hyps = list(g.hyps)
+        targets = []
+        if locs is None or "⊢" in locs or "*" in locs:
+            targets.append(None)
+        if locs:
+            for n in locs:
+                if n in ("⊢", "*"):
+                    continue
+                h = g.lookup(n)
+                if h is None:
+                    raise err(f"Unknown identifier `{n}`", t)
+                targets.append(h)
+        for where in targets:
+            expr = g.target if where is None else where.type
+            inst = find_instance(lhs, rhs, free, lemma, expr, rs, g)
+            if inst is None:
+                shown = pr(g, lhs) if not free else pr(g, lhs).replace("?", "?")
+                raise err(
+                    "tactic 'rewrite' failed, did not find instance of the pattern in the target expression\n"
+                    f"  {shown}\n{g.pretty(interp.run.mathlib)}" if where is None else
+                    f"tactic 'rewrite' failed, did not find instance of the pattern in the target expression\n"
+                    f"  {shown}\n{g.pretty(interp.run.mathlib)}",
+                    rs,
+                )
+            il, irr = inst
+            new, _ = _replace_alpha(expr, il, irr)
+            if where is None:
+                g = Goal(tuple(hyps), new, g.tag)
+            else:
+                hyps = [Hyp(h.id, h.name, new, True, h.inaccessible) if h.id == where.id else h for h in hyps]
+                g = Goal(tuple(hyps), g.target, g.tag)
+    if rules.rfl_ok(g.target) or g.target == TRUE:
+        return closed(st, t, frozenset({"propext"}) | st.axioms)
+    if t.name == "rwa":
+        for h in g.hyps:
+            if h.is_prop and defeq(h.type, g.target):
+                return closed(st, t)
+        raise err(f"Tactic `assumption` failed\n\n{g.pretty(interp.run.mathlib)}", t)
+    return on_main(st, [g], axioms=st.axioms | CLASSICAL)
+
+
+def find_instance(lhs: Expr, rhs: Expr, free: dict[str, Expr], lemma: str | None, expr: Expr, s: Syn,
+                g: Goal):
+    """The first instance ``(l, r)`` of the rule ``lhs = rhs`` in ``expr``, or None.
+
+    Every pattern variable of a hypothesis ``∀ x : T, …`` must match a term of type ``T``
+    exactly (``h : ∀ n : ℕ, n = n + (0 - n)`` must not rewrite an integer, nor a
+    proposition), and the instance must be the matched subterm itself, types included.
+    """
+    if not free:
+        for sub in _subterms(expr):
+            if alpha_eq(sub, lhs):
+                return lhs, rhs
+        return None
+    for sub in _subterms(expr):
+        if not is_closed(sub) or sub.__class__ in (Binder,):
+            continue
+        m: dict[str, Expr] = {}
+        if rules.match(lhs, sub, set(free), m) and all(v in m for v in set(free) & _pattern_vars(lhs)):
+            il = lemmas.substitute(lhs, m)
+            ir_ = lemmas.substitute(rhs, m)
+            if _pattern_vars(ir_) & set(free):
+                continue
+            if lemma is None:
+                if any(rules.expr_type(val, g) != free[v] for v, val in m.items()) or not alpha_eq(il, sub):
+                    continue
+            else:
+                ty = getattr(sub, "ty", None)
+                if ty not in NUM_RANK:
+                    continue
+                try:
+                    lemmas.check_type_allowed(lemma, ty, s)
+                except ElabError as e:
+                    raise err(e.msg, s) from None
+                il = lemmas._nat_exponent_fix(lemmas.retype(il, ty))
+                ir_ = lemmas._nat_exponent_fix(lemmas.retype(ir_, ty))
+                if not alpha_eq(il, sub):
+                    continue
+            return il, ir_
+    return None
