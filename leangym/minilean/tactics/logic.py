@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from leangym.minilean import rules
 from leangym.minilean.core.context import Goal, Hyp, fresh_id
-from leangym.minilean.core.errors import ElabError, TacticError
+from leangym.minilean.core.errors import ElabError, LogicError, TacticError
 from leangym.minilean.core.printer import Printer
 from leangym.minilean.core.state import CLASSICAL, State, err, main_goal, on_main
 from leangym.minilean.core.terms import (
@@ -532,7 +532,10 @@ def t_induction(interp: Interpreter, t: Tac, st: State) -> State:
     term = t.args["term"]
     if term.kind != "ident" or (h := g.lookup(term.args[0])) is None or h.is_prop or h.type != NAT:
         raise err("induction: MiniLean supports induction on a natural-number variable only", t)
-    goals = rules.induction_nat(g, h)
+    try:
+        goals = rules.induction_nat(g, h)
+    except LogicError as e:
+        raise err(str(e), t) from None
     return with_alternatives(interp, t, st, goals)
 
 
