@@ -37,6 +37,12 @@ ESCAPE_WORDS = frozenset({"native_decide", "ofReduceBool", "Lean.ofReduceBool", 
 SAFE_OPTIONS = frozenset({"maxHeartbeats", "maxRecDepth", "synthInstance.maxHeartbeats", "synthInstance.maxSize"})
 
 _WORD = re.compile(r"[^\W\d][\w'!?]*(?:\.[^\W\d][\w'!?]*)*")
+_RAW_STRING = re.compile(r'r(#*)"')
+_CHAR_LITERAL = re.compile(r"'(?:\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|.)|[^\\'\n])'")
+
+
+def _ident_char(c: str) -> bool:
+    return c.isalnum() or c in "_'!?"
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,15 @@ def _tokens(source: str) -> list[Token]:
             while i < n and source[i] != '"':
                 i += 2 if source[i] == "\\" else 1
             i += 1
+        elif (raw := _RAW_STRING.match(source, i)) and (i == 0 or not _ident_char(source[i - 1])):
+            # r"…" / r#"…"#: no escapes inside, so `\"` does not hide the closing quote
+            close = '"' + raw.group(1)
+            j = source.find(close, raw.end())
+            line += source.count("\n", i, n if j < 0 else j)
+            i = n if j < 0 else j + len(close)
+        elif c == "'" and (char := _CHAR_LITERAL.match(source, i)) and (i == 0 or not _ident_char(source[i - 1])):
+            # a char literal such as '"' must not open a string that would hide what follows
+            i = char.end()
         elif c == "«":
             j = source.find("»", i)
             i = n if j < 0 else j + 1
@@ -85,7 +100,9 @@ def _tokens(source: str) -> list[Token]:
             i += 2
         else:
             m = _WORD.match(source, i)
-            if m and (i == 0 or not (source[i - 1].isalnum() or source[i - 1] in "_'")):
+            # a word glued to a number (`1theorem`) is still a word to Lean: only an identifier
+            # character before it makes it the tail of a longer name
+            if m and (i == 0 or not (source[i - 1].isalpha() or source[i - 1] in "_'!?")):
                 out.append(Token(m.group(), line))
                 i = m.end()
             else:

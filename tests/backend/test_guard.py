@@ -21,6 +21,11 @@ ALLOWED = [
     "norm_num [h.end_pos, Finset.sum_range_succ]",
     "exact #[1, 2].size_pos",
     "induction n with\n| zero => simp\n| succ k ih => omega",
+    "rw [h'] at h'",
+    "exact 'a'",
+    "exact r\"theorem\"",
+    "exact r#\"a \"theorem\" b\"#",
+    "simp [h₁', h₂']",
 ]
 
 REJECTED = [
@@ -52,6 +57,11 @@ REJECTED = [
     ("   \n ", "empty"),
     ("x" * 5000, "over the limit of 4096"),
     ("rfl\x00", "NUL"),
+    # lexical disguises found by a red team: each would hide a later command from a naive scanner
+    ("1theorem t : False := sorry", "theorem"),
+    ("exact '\"'\ntheorem t : False := sorry", "theorem"),
+    ("exact r\"\\\" \naxiom t : False", "axiom"),
+    ("exact r#\"a\"# \n#eval 1", "#eval"),
 ]
 
 

@@ -102,6 +102,16 @@ class Source:
         return lo + 1, off - self.line_starts[lo]
 
 
+def escaped_name(inner: str) -> str:
+    """The name ``«inner»`` denotes. A plain identifier is the same name written without the
+    guillemets (``«x»`` is ``x``); anything else — a keyword (``«theorem»``), ``sorry``, a name with
+    characters an identifier cannot hold (``«x⁺0»``) — keeps them, so it can never be read as the
+    keyword or token it spells, and prints as Lean prints it."""
+    plain = (bool(inner) and _ident_start(inner[0]) and all(_ident_char(c) for c in inner[1:])
+             and inner not in TOKEN_WORDS)
+    return inner if plain else f"«{inner}»"
+
+
 def tokenize(text: str) -> list[Tok]:
     """Split ``text`` into tokens; comments and whitespace are dropped."""
     toks: list[Tok] = []
@@ -147,7 +157,7 @@ def tokenize(text: str) -> list[Tok]:
             j = text.find("»", i)
             if j < 0:
                 raise ParseError("unterminated identifier escape", i)
-            toks.append(Tok("id", text[i + 1 : j], i, j + 1, line, col, bol))
+            toks.append(Tok("id", escaped_name(text[i + 1 : j]), i, j + 1, line, col, bol))
             i = j + 1
             bol = False
             continue
