@@ -29,6 +29,13 @@ KEYWORDS = {
     "structure", "inductive", "class", "where", "deriving", "axiom", "this",
 }
 TYPE_NAMES = {"ℕ", "ℤ", "ℚ", "ℝ", "ℂ"}
+# words that can only begin a command: at the start of a line they end whatever was being parsed
+# (a tactic block written at column 0 runs until one of them, as in Lean)
+COMMAND_STARTS = frozenset({
+    "theorem", "lemma", "example", "def", "abbrev", "import", "namespace", "section", "end", "variable",
+    "noncomputable", "instance", "structure", "inductive", "class", "axiom", "#print", "#eval", "#check",
+    "#exit", "@[",
+})
 # identifiers that Lean's parser treats as tokens (its errors say "token 'sorry'", not "identifier")
 TOKEN_WORDS = KEYWORDS | {"sorry", "rfl", "fun", "λ"}
 

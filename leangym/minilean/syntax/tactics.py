@@ -67,7 +67,9 @@ def parse_tactic_chain(p: Parser, col: int) -> Tac:
     p.limit = col
     p.exempt = p.i
     t = parse_tactic(p, col)
-    while p.peek_is("<;>"):
+    # `<;>` continues the tactic before it even when it begins a line, at any column (provers write
+    # `nlinarith [...]` and then `<;> linarith` on the next line; Lean reads one tactic)
+    while p.peek_is("<;>") or (p.tok.kind == "sym" and p.tok.text == "<;>" and p.tok.bol):
         p.advance()
         r = parse_tactic(p, col)
         t = Tac("<;>", t.start, r.end, {"first": t, "then": r})

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from leangym.minilean.core.errors import ParseError
-from leangym.minilean.syntax.lexer import KEYWORDS, Tok, describe, tokenize
+from leangym.minilean.syntax.lexer import COMMAND_STARTS, KEYWORDS, Tok, describe, tokenize
 from leangym.minilean.syntax.tactics import Tac, parse_block, parse_seq
 
 MAX_DEPTH = 200
@@ -82,6 +82,8 @@ class Parser:
         t = self.toks[self.i]
         if t.bol and self.calc_steps and t.text == "_" and t.kind == "id" and self.i != self.exempt:
             return True  # a line starting with `_` begins the next calc step
+        if t.bol and t.kind != "str" and t.text in COMMAND_STARTS and self.i != self.exempt:
+            return True
         return t.kind == "eof" or (t.bol and t.col <= self.limit and self.i != self.exempt)
 
     def peek_is(self, text: str) -> bool:
