@@ -1,23 +1,47 @@
-"""Whole-command elaboration: headers, ``theorem``/``lemma``/``example`` declarations and
-``#print axioms``, producing the REPL's ``messages`` and ``sorries`` with Lean's positions."""
+"""Whole-command elaboration: headers, ``theorem``/``lemma``/``example`` declarations, data
+``def``/``abbrev``, ``#eval`` and ``#print axioms``, producing the REPL's ``messages`` and ``sorries``
+with Lean's positions."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
 
 from leangym.minilean.core.context import Goal, Hyp, fresh_id
 from leangym.minilean.core.errors import ElabError, ParseError, TacticError
 from leangym.minilean.core.state import Run, State, unsolved
-from leangym.minilean.core.terms import PROP, TYPE, Bin, Binder, Expr, abstract
-from leangym.minilean.elab import Elab
+from leangym.minilean.core.terms import (
+    INT,
+    NAT,
+    NUM_RANK,
+    PROP,
+    RAT,
+    TYPE,
+    Bin,
+    Binder,
+    Expr,
+    Num,
+    Un,
+    abstract,
+)
+from leangym.minilean.elab import PREDICATES, TYPE_ALIASES, Definition, Elab, definitions
 from leangym.minilean.interpreter import Interpreter
+from leangym.minilean.lemmas import LEMMAS
 from leangym.minilean.proofterms import ProofElab
+from leangym.minilean.rules import decide_closed, eval_closed
 from leangym.minilean.syntax.lexer import KEYWORDS, Source, describe, tokenize
 from leangym.minilean.syntax.tactics import parse_block
 from leangym.minilean.syntax.terms import Parser, Syn
 
 AXIOM_ORDER = ("propext", "sorryAx", "Classical.choice", "Quot.sound")
-DECL_KEYWORDS = ("theorem", "lemma", "example", "def")
+DECL_KEYWORDS = ("theorem", "lemma", "example", "def", "abbrev")
+DEF_KEYWORDS = ("def", "abbrev")
+# What `#eval Lean.versionString` answers: the Lean release whose REPL protocol MiniLean speaks
+# (the recorded transcripts' version, pinned by `leangym setup`), marked so no one takes it for Lean.
+VERSION_STRING = "4.33.0-rc2 (MiniLean, leangym's embedded checker; not Lean)"
+# Globals a definition may not take the name of (Lean: "has already been declared")
+RESERVED_NAMES = frozenset(TYPE_ALIASES) | frozenset(PREDICATES) | frozenset(LEMMAS) | {"abs", "True", "False"}
+RELATIONS = ("=", "≠", "<", "≤", ">", "≥", "∣", "∧", "∨", "↔", "→")
 
 
 class Decl:
@@ -43,6 +67,7 @@ class Decl:
 class Env:
     mathlib: bool = False
     decls: dict = field(default_factory=dict)
+    defs: dict = field(default_factory=dict)  # name -> Definition
 
 
 @dataclass(frozen=True)
@@ -122,12 +147,13 @@ STATEMENT_CACHE_SIZE = 4096
 _statement_cache: dict[tuple[str, bool, bool], Goal] = {}
 
 
-def elab_statement(src: str, groups: list, ty_syn: Syn, mathlib: bool, is_def: bool) -> Goal:
+def elab_statement(src: str, groups: list, ty_syn: Syn, mathlib: bool, is_def: bool, cache: bool = True) -> Goal:
     """The initial goal of a declaration, cached by its source text: an RL loop restarts the same
     theorem thousands of times. Sharing a Goal between states is safe (goals are immutable and local
-    ids are unique per process)."""
+    ids are unique per process). ``cache=False`` where definitions are in scope: the same text then
+    means what the definitions make it mean."""
     key = (src, mathlib, is_def)
-    hit = _statement_cache.get(key)
+    hit = _statement_cache.get(key) if cache else None
     if hit is not None:
         return hit
     goal = elab_binders(groups, Goal((), PROP))
@@ -135,10 +161,70 @@ def elab_statement(src: str, groups: list, ty_syn: Syn, mathlib: bool, is_def: b
     # `def f : ℕ := ...` states data, not a proposition: its goal is the type itself
     target = el.elab_type(ty_syn) if is_def and el.is_type_syntax(ty_syn) else el.prop(ty_syn)
     goal = Goal(goal.hyps, target)
+    if not cache:
+        return goal
     if len(_statement_cache) >= STATEMENT_CACHE_SIZE:
         _statement_cache.clear()
     _statement_cache[key] = goal
     return goal
+
+
+def elab_definition(name: str, groups: list, ty_syn: Syn | None, body_syn: Syn) -> Definition:
+    """``def name (x : T)… : T := body`` with numeric parameters, type and body (ℕ ℤ ℚ ℝ): the body
+    is elaborated at the declared type (or its own, as Lean infers it) by the same elaborator as
+    any term, so ℕ subtraction, division and casts inside it keep Lean's meaning wherever it is used."""
+    goal = elab_binders(groups, Goal((), PROP))
+    binder_types = [syn for names, syn in groups for _ in names]
+    for h, syn in zip(goal.hyps, binder_types):
+        if h.type not in NUM_RANK:
+            raise ElabError("unsupported: MiniLean's definitions take ℕ ℤ ℚ ℝ arguments only", syn)
+    el = Elab(goal)
+    ty = None
+    if ty_syn is not None:
+        ty = el.elab_type(ty_syn)
+        if ty not in NUM_RANK:
+            raise ElabError("unsupported: MiniLean's definitions are numbers or functions of numbers (ℕ ℤ ℚ ℝ)",
+                            ty_syn)
+    body = el.arith_tree(body_syn, ty)
+    body_ty = el.type_of(body)
+    if body_ty not in NUM_RANK:
+        raise ElabError("unsupported: MiniLean's definitions are numbers or functions of numbers (ℕ ℤ ℚ ℝ)", body_syn)
+    return Definition(name, tuple((h.id, h.type) for h in goal.hyps), body_ty, body)
+
+
+def eval_value(e: Expr) -> Fraction | None:
+    """The value of a closed ℕ ℤ ℚ term with Lean's semantics (None: not closed, or too big)."""
+    ty = getattr(e, "ty", None)
+    if ty in (NAT, INT):
+        v = eval_closed(e)
+        return None if v is None else Fraction(v)
+    if ty != RAT:
+        return None
+    if isinstance(e, Num):
+        return e.value
+    if isinstance(e, Un):
+        v = eval_value(e.a)
+        if v is None:
+            return None
+        return {"-": -v, "↑": v, "abs": abs(v)}.get(e.op)
+    if isinstance(e, Bin):
+        a = eval_value(e.a)
+        b = eval_value(e.b)
+        if a is None or b is None:
+            return None
+        if e.op == "^":
+            return a ** int(b) if b.denominator == 1 and 0 <= b <= 4096 else None
+        if e.op == "/":
+            return Fraction(0) if b == 0 else a / b
+        return {"+": a + b, "-": a - b, "*": a * b}.get(e.op)
+    return None
+
+
+def show_value(v: Fraction) -> str:
+    """``#eval``'s output: Lean's ``Repr`` of ℕ, ℤ and ℚ (``(1 : Rat)/3``)."""
+    if v.denominator == 1:
+        return str(v.numerator)
+    return f"({v.numerator} : Rat)/{v.denominator}"
 
 
 class CommandRunner:
@@ -180,7 +266,7 @@ class CommandRunner:
                     mod = p.ident().text
                     # Mathlib's ℕ/ℤ/ℚ/ℝ notation comes with Mathlib proper, not its tactic-only modules
                     if mod == "Mathlib" or (mod.startswith("Mathlib.") and not mod.startswith("Mathlib.Tactic")):
-                        env = Env(True, env.decls)
+                        env = replace(env, mathlib=True)
                     continue
                 seen_command = True
                 p.limit = 0
@@ -201,9 +287,13 @@ class CommandRunner:
                     if not p.at_end() and p.tok.kind == "id" and p.tok.text not in KEYWORDS:
                         p.advance()
                 elif t.text in DECL_KEYWORDS:
-                    env = self.declaration(p, env)
+                    with definitions(env.defs):
+                        env = self.declaration(p, env)
                 elif t.text == "#print":
                     self.print_axioms(p, env)
+                elif t.text == "#eval":
+                    with definitions(env.defs):
+                        self.eval_command(p, env)
                 else:
                     raise ParseError(f"unexpected {describe(t)}; expected command", t.start, t.end)
             except ParseError as e:
@@ -229,21 +319,78 @@ class CommandRunner:
             return
         self.msg("info", t.start, n.end, axiom_message(n.text, decl.axioms))
 
+    def eval_command(self, p: Parser, env: Env) -> None:
+        """``#eval t`` for closed ℕ ℤ ℚ arithmetic and decidable propositions over ℕ ℤ, computed with
+        Lean's semantics, and ``Lean.versionString``; anything else is refused with an error."""
+        kw = p.advance()
+        term = p.term(0)
+        if term.kind == "ident" and term.args[0] == "Lean.versionString":
+            self.msg("info", kw.start, kw.end, f'"{VERSION_STRING}"')
+            return
+        el = Elab(Goal((), PROP))
+        try:
+            if term.kind == "bin" and term.args[0] in RELATIONS:
+                truth = decide_closed(el.prop(term))
+                shown = None if truth is None else str(truth).lower()
+            else:
+                e = el.arith_tree(term, None)
+                v = eval_value(e)
+                shown = None if v is None else show_value(v)
+        except ElabError as e:
+            s = e.syn
+            self.msg("error", s.start if s else term.start, s.end if s else term.end, e.msg)
+            return
+        if shown is None:
+            self.msg("error", term.start, term.end,
+                     "unsupported: MiniLean's #eval computes closed ℕ ℤ ℚ arithmetic and decidable "
+                     "ℕ/ℤ propositions (ℝ is noncomputable in Lean too)")
+            return
+        self.msg("info", kw.start, kw.end, shown)
+
+    def check_new_name(self, env: Env, nt) -> None:
+        if nt.text in env.decls or nt.text in env.defs:
+            raise ParseError(f"'{nt.text}' has already been declared", nt.start, nt.end)
+
+    def definition(self, p: Parser, env: Env, nt, groups: list, ty_syn: Syn | None) -> Env:
+        """A data ``def``/``abbrev`` with a term body: checked, then unfolded wherever it is used."""
+        body = p.term(0)
+        if nt.text in RESERVED_NAMES:
+            self.msg("error", nt.start, nt.end, f"'{nt.text}' has already been declared")
+            return env
+        try:
+            d = elab_definition(nt.text, groups, ty_syn, body)
+        except ElabError as e:
+            s = e.syn
+            self.msg("error", s.start if s else body.start, s.end if s else body.end, e.msg)
+            return env
+        return replace(env, defs={**env.defs, nt.text: d})
+
     def declaration(self, p: Parser, env: Env) -> Env:
         kw = p.advance()
+        is_def = kw.text in DEF_KEYWORDS
         if kw.text == "example":
             name, name_start, name_end = None, kw.start, kw.end
         else:
             nt = p.ident()
             name, name_start, name_end = nt.text, nt.start, nt.end
-            if name in env.decls:
-                raise ParseError(f"'{name}' has already been declared", nt.start, nt.end)
+            self.check_new_name(env, nt)
         sig_start = p.tok.start
         groups = parse_binders(p)
+        if is_def and p.peek_is(":="):  # `def x := 42`: the type is the body's
+            p.advance()
+            if p.peek_is("by"):
+                raise ParseError("unsupported: a `def` proved by tactics needs its type", p.tok.start, p.tok.end)
+            return self.definition(p, env, nt, groups, None)
         p.expect(":")
         ty_syn = p.term(0)
+        if is_def and p.peek_is(":="):
+            after = p.toks[p.i + 1] if p.i + 1 < len(p.toks) else None
+            if after is not None and after.text not in ("by", "sorry"):
+                p.advance()
+                return self.definition(p, env, nt, groups, ty_syn)
         try:
-            goal = elab_statement(self.src[sig_start : ty_syn.end], groups, ty_syn, env.mathlib, kw.text == "def")
+            goal = elab_statement(self.src[sig_start : ty_syn.end], groups, ty_syn, env.mathlib, is_def,
+                                  cache=not env.defs)
         except ElabError as e:
             s = e.syn
             start, end = (s.start, s.end) if s is not None else (kw.start, kw.end)
@@ -258,6 +405,8 @@ class CommandRunner:
         axioms: frozenset = frozenset()
         if p.peek_is("by"):
             by = p.advance()
+            # the pinned Lean (v4.33, `tacticSeqIndentGt`) wants the block after `:= by` indented:
+            # a first tactic at column 0 leaves `by` empty (see the `line_breaks` transcript)
             block = parse_block(p, by.start)
             if not block.args["items"]:
                 run.error(by.start, by.end, unsolved((goal,), env.mathlib))
@@ -293,11 +442,11 @@ class CommandRunner:
         if has_error:
             sorry = True
             axioms = axioms | {"sorryAx"}
-        if name is None or kw.text == "def":
+        if name is None or is_def:
             return env
         decls = dict(env.decls)
         decls[name] = Decl(goal, axioms, sorry)
-        return Env(env.mathlib, decls)
+        return replace(env, decls=decls)
 
 
 def elaborate_statement(statement: str, mathlib: bool = True) -> Goal:

@@ -8,7 +8,12 @@ becomes the type of the whole tree, numerals take that type and lower-typed leav
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from fractions import Fraction
+from types import MappingProxyType
 
 from leangym.minilean.core.context import Goal, Hyp, fresh_id
 from leangym.minilean.core.errors import ElabError
@@ -32,6 +37,7 @@ from leangym.minilean.core.terms import (
     Num,
     Un,
     abstract,
+    replace,
 )
 from leangym.minilean.syntax.terms import Syn
 
@@ -46,6 +52,40 @@ ARITH = ("+", "-", "*", "/", "%")
 
 def unknown_ident(name: str, syn: Syn) -> ElabError:
     return ElabError(f"Unknown identifier `{name}`", syn)
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A data ``def``/``abbrev``: ``name params : ty := body`` over ℕ ℤ ℚ ℝ, with ``body`` already
+    elaborated (its parameters are the free variables ``params``). Every use is replaced by the body
+    with the arguments substituted, so no tactic ever sees the constant: whatever it proves about the
+    unfolded term holds of the constant, which Lean's kernel unfolds to the same term (δ-reduction)."""
+
+    name: str
+    params: tuple[tuple[int, Expr], ...]  # (free-variable id, numeric type)
+    ty: Expr
+    body: Expr
+
+
+# The definitions in scope of the request being answered. A context variable rather than an Elab
+# argument: every tactic builds its own Elab, and the definitions belong to the REPL environment
+# the request runs in, which only the command runner and the REPL know.
+_DEFINITIONS: ContextVar[Mapping[str, Definition]] = ContextVar(
+    "minilean_definitions", default=MappingProxyType({}))
+
+
+@contextmanager
+def definitions(defs: Mapping[str, Definition]) -> Iterator[None]:
+    """Elaborate with ``defs`` in scope (a local of the same name still hides a definition)."""
+    token = _DEFINITIONS.set(defs)
+    try:
+        yield
+    finally:
+        _DEFINITIONS.reset(token)
+
+
+def definitions_in_scope() -> Mapping[str, Definition]:
+    return _DEFINITIONS.get()
 
 
 class Elab:
@@ -366,6 +406,9 @@ class Elab:
                 if h.is_prop or h.type == PROP or h.type == TYPE:
                     raise ElabError(f"type mismatch: `{name}` is not a number", s)
                 return FVar(h.id)
+            d = definitions_in_scope().get(name)
+            if d is not None:
+                return self.unfold(d, (), s)
             if "." in name:
                 raise ElabError(f"unsupported term `{name}` (outside MiniLean's fragment)", s)
             raise unknown_ident(name, s)
@@ -380,12 +423,27 @@ class Elab:
                 h = self.lookup(head.args[0])
                 if h is not None and isinstance(h.type, Bin) and h.type.op == "→":
                     return self.apply_fn(FVar(h.id), h.type, args, s)
+                d = definitions_in_scope().get(head.args[0]) if h is None else None
+                if d is not None:
+                    return self.unfold(d, args, s)
                 if h is None and "." not in head.args[0]:
                     raise unknown_ident(head.args[0], head)
             raise ElabError("unsupported function application (outside MiniLean's fragment)", s)
         if k in ("bin", "neg", "abs", "num", "paren", "cast"):
             return self.arith_tree(s, expected)
         raise ElabError("unsupported term (outside MiniLean's fragment)", s)
+
+    def unfold(self, d: Definition, args: tuple, s: Syn) -> Expr:
+        """``d`` applied to ``args``: its body with each parameter replaced by the argument elaborated
+        at the parameter's type (a lower-typed argument gets ``↑``, a higher one is a type mismatch)."""
+        if len(args) != len(d.params):
+            raise ElabError(
+                f"unsupported: `{d.name}` takes {len(d.params)} argument(s), got {len(args)} "
+                "(MiniLean unfolds only fully applied definitions)", s)
+        out = d.body
+        for (pid, pty), a in zip(d.params, args):
+            out = replace(out, FVar(pid), self.arith_tree(a, pty))
+        return out
 
     def apply_fn(self, fn: Expr, fty: Expr, args: tuple, s: Syn) -> Expr:
         out = []

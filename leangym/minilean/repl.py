@@ -25,6 +25,7 @@ from leangym.minilean.commands import CommandRunner, Env
 from leangym.minilean.core.context import Goal
 from leangym.minilean.core.errors import ElabError, LogicError, ParseError, TacticError
 from leangym.minilean.core.state import Run, State
+from leangym.minilean.elab import definitions
 from leangym.minilean.interpreter import Interpreter
 from leangym.minilean.syntax.lexer import Source
 from leangym.minilean.syntax.tactics import Tac
@@ -174,7 +175,8 @@ class MiniLeanRepl:
         run = Run(deadline, False, rec.env.mathlib, rec.env.decls, source=text)
         interp = Interpreter(run)
         try:
-            st = interp.exec(parsed, rec.state)
+            with definitions(rec.env.defs):
+                st = interp.exec(parsed, rec.state)
         except (TacticError, ElabError) as e:
             return {"message": "Lean error:\n" + e.msg}
         except LogicError as e:
