@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	# torch is pinned first so that no dependency pulls a multi-GB CUDA build.
 	$(PY) -m pip install --quiet torch==2.13.0
-	$(PY) -m pip install --quiet -e ".[train,rl,dist,dev]"
+	$(PY) -m pip install --quiet -e ".[train,rl,dist,dev,clients]"
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -25,7 +25,7 @@ test: $(STAMP)
 	$(PY) -m pytest -q $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(PY) -m ruff check leangym agents trainers tests benchmarks
+	$(PY) -m ruff check leangym agents trainers tests benchmarks examples
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -9,13 +9,13 @@ deduplicating states by their goal text. Found proofs are re-verified by the bac
 
 from __future__ import annotations
 
-import argparse
 import re
 import time
 from collections import deque
 from dataclasses import dataclass, field
 
 from leangym.backend.api import Backend, LeanError, ProofClosed, ProofState
+from leangym.config import describe, option, parse
 from leangym.problems import Problem
 
 CLOSERS = (
@@ -38,12 +38,17 @@ _TYPE_WORDS = {"Prop", "ℕ", "ℤ", "ℚ", "ℝ", "Nat", "Int", "Rat", "Real", 
 
 @dataclass
 class BFSConfig:
-    max_expansions: int = 200
-    """proof states expanded per problem before giving up"""
-    max_depth: int = 10
-    """longest tactic path tried"""
-    timeout: float = 5.0
-    """seconds per tactic"""
+    max_expansions: int = option(200, "proof states expanded per problem before giving up")
+    max_depth: int = option(10, "longest tactic path tried")
+    timeout: float = option(5.0, "seconds per tactic")
+
+
+@dataclass
+class Args(BFSConfig):
+    family: str = option("propositional", "MiniLean problem family (see leangym.minilean.suites.FAMILIES)")
+    num_problems: int = option(20, "problems to attempt")
+    difficulty: int = option(1, "generator difficulty knob")
+    seed: int = option(0, "generator seed")
 
 
 @dataclass
@@ -137,17 +142,11 @@ def main(argv: list[str] | None = None) -> int:
     from leangym.backend import make_backend
     from leangym.minilean.suites import FAMILIES, generate
 
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--family", default="propositional", choices=FAMILIES, help="MiniLean problem family")
-    parser.add_argument("--num-problems", type=int, default=20, help="problems to attempt")
-    parser.add_argument("--difficulty", type=int, default=1, help="generator difficulty knob")
-    parser.add_argument("--seed", type=int, default=0, help="generator seed")
-    parser.add_argument(
-        "--max-expansions", type=int, default=BFSConfig.max_expansions, help="states expanded per problem"
-    )
-    args = parser.parse_args(argv)
+    args = parse(Args, argv, description=describe(__doc__))
+    if args.family not in FAMILIES:
+        raise SystemExit(f"baseline_bfs: unknown --family {args.family!r}; expected one of {', '.join(FAMILIES)}")
     problems = generate(args.family, args.num_problems, seed=args.seed, difficulty=args.difficulty)
-    config = BFSConfig(max_expansions=args.max_expansions)
+    config = BFSConfig(max_expansions=args.max_expansions, max_depth=args.max_depth, timeout=args.timeout)
     backend = make_backend("minilean")
     try:
         results = [bfs(backend, p, config) for p in tqdm(problems, desc="BFS baseline", unit="problem")]

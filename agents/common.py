@@ -1,4 +1,4 @@
-"""What the learning agents share so that their numbers compare: the problem split and the field helper.
+"""What the learning agents share so that their numbers compare: the problem split and its bootstrap.
 
 Every agent draws its train and held-out problems with :func:`make_split`, so expert iteration, PPO and
 GRPO run with the same ``(family, difficulties, sizes, seed)`` see exactly the same problems.
@@ -9,15 +9,9 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Sequence
-from dataclasses import field
 
 from leangym.errors import ConfigError
 from leangym.problems import Problem
-
-
-def arg(default, help: str):
-    """A config field whose help text becomes its ``--help`` line (``HfArgumentParser`` reads ``metadata``)."""
-    return field(default=default, metadata={"help": help})
 
 
 def parse_difficulties(text: str) -> list[int]:

@@ -16,27 +16,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from agents.common import arg, make_split, set_torch_threads
+from agents.common import make_split, set_torch_threads
+from leangym.config import describe, option, parse
 
 
 @dataclass
 class Args:
-    checkpoint: str = arg("", "folder holding policy/ and critic/ (overrides --policy and --critic)")
-    policy: str = arg("", "policy save_pretrained directory")
-    critic: str = arg("", "critic save_pretrained directory (needed unless --priority logprob)")
-    seed: int = arg(0, "seed of the problem split and the sampler")
-    family: str = arg("propositional", "MiniLean problem family")
-    difficulties: str = arg("1,2,3", "generator difficulties mixed into the splits")
-    num_train: int = arg(60, "training problems (to reproduce the agents' split)")
-    num_eval: int = arg(30, "held-out problems searched")
-    split: str = arg("heldout", "which split to search: 'heldout' or 'train'")
-    expansions: int = arg(8, "expansions per problem")
-    samples: int = arg(4, "tactics sampled per expansion")
-    priority: str = arg("critic", "'critic', 'blend' or 'logprob'")
-    max_depth: int = arg(8, "longest proof searched")
-    temperature: float = arg(1.0, "policy sampling temperature")
-    torch_threads: int = arg(1, "CPU threads for torch (0: torch's default)")
-    quiet: bool = arg(False, "no progress bar")
+    checkpoint: str = option("", "folder holding policy/ and critic/ (overrides --policy and --critic)")
+    policy: str = option("", "policy save_pretrained directory")
+    critic: str = option("", "critic save_pretrained directory (needed unless --priority logprob)")
+    seed: int = option(0, "seed of the problem split and the sampler")
+    family: str = option("propositional", "MiniLean problem family")
+    difficulties: str = option("1,2,3", "generator difficulties mixed into the splits")
+    num_train: int = option(60, "training problems (to reproduce the agents' split)")
+    num_eval: int = option(30, "held-out problems searched")
+    split: str = option("heldout", "which split to search: 'heldout' or 'train'")
+    expansions: int = option(8, "expansions per problem")
+    samples: int = option(4, "tactics sampled per expansion")
+    priority: str = option("critic", "'critic', 'blend' or 'logprob'")
+    max_depth: int = option(8, "longest proof searched")
+    temperature: float = option(1.0, "policy sampling temperature")
+    torch_threads: int = option(1, "CPU threads for torch (0: torch's default)")
+    quiet: bool = option(False, "no progress bar")
 
 
 def search(args: Args, backend=None):
@@ -91,9 +92,7 @@ def search(args: Args, backend=None):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from trainers.common import parse_config
-
-    args = parse_config(Args, argv, description=__doc__.split("\n\n")[0])
+    args = parse(Args, argv, description=describe(__doc__))
     run = search(args)
     s = run.summary()
     print(f"proved {s['proved']}/{s['attempted']} ({100 * s['pass_rate']:.0f}%) on the {args.split} split")

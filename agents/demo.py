@@ -4,7 +4,7 @@
    environment's engine and prints solved/attempted, tactic calls and time.
 2. The head-to-head benchmark: expert iteration, PPO (stable-baselines3) and GRPO (TRL) trained on the
    same problems with the same environment-step budget, evaluated on held-out problems; prints the table
-   and the plot's path (`benchmarks/exit_vs_ppo.py`).
+   and the plot's path (`agents/compare.py`, also `python -m benchmarks.exit_vs_ppo`).
 
     python -m agents.demo            # laptop scale: a few minutes on 2 CPU cores
     python -m agents.demo --gpu      # larger settings, meant for a GPU
@@ -12,11 +12,22 @@
 
 from __future__ import annotations
 
-import argparse
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from agents.baseline_bfs import BFSConfig, bfs, format_table
+from agents.compare import ComparisonConfig, apply_preset, run_comparison
+from leangym.config import describe, given_fields, option, parse
+
+
+@dataclass
+class DemoArgs:
+    gpu: bool = option(False, "larger settings (the comparison's `large` preset)")
+    seeds: str = option("0,1", "comma-separated seeds for the comparison")
+    algorithms: str = option("exit,ppo,grpo", "which of exit, ppo, grpo to compare")
+    skip_baseline: bool = option(False, "go straight to the comparison")
+    run_dir: str = option("runs/demo", "parent folder; each run writes a fresh timestamped folder in it")
 
 
 def run_baseline(family: str, difficulties: list[int], per_difficulty: int, seed: int) -> str:
@@ -35,30 +46,17 @@ def run_baseline(family: str, difficulties: list[int], per_difficulty: int, seed
 
 
 def main(argv: list[str] | None = None) -> int:
-    from benchmarks.exit_vs_ppo import ComparisonConfig, apply_preset, run_comparison
-
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--gpu", action="store_true", help="larger settings (the comparison's `large` preset)")
-    parser.add_argument("--seeds", default="0,1", help="comma-separated seeds for the comparison")
-    parser.add_argument("--algorithms", default="exit,ppo,grpo", help="which of exit, ppo, grpo to compare")
-    parser.add_argument("--skip-baseline", action="store_true", help="go straight to the comparison")
-    parser.add_argument("--out", default="runs/demo", help="parent folder; each run writes a fresh timestamped folder in it")
-    args = parser.parse_args(argv)
+    args = parse(DemoArgs, argv, description=describe(__doc__))
 
     t0 = time.perf_counter()
     # A fresh folder per run: expert iteration resumes from an existing store, which a demo must not do.
-    out = Path(args.out) / time.strftime("%Y%m%d-%H%M%S")
+    out = Path(args.run_dir) / time.strftime("%Y%m%d-%H%M%S")
     out.mkdir(parents=True, exist_ok=True)
-    # The demo writes under --out; benchmarks/results/ holds only figures recorded on purpose.
+    # The demo writes under --run-dir; benchmarks/results/ holds only figures recorded on purpose.
     config = ComparisonConfig(
-        seeds=args.seeds,
-        algorithms=args.algorithms,
-        gpu=args.gpu,
-        out_md=str(out / "exit_vs_ppo.md"),
-        plot=str(out / "exit_vs_ppo.png"),
-        work_dir=str(out / "stores"),
+        seeds=args.seeds, algorithms=args.algorithms, gpu=args.gpu, run_dir=str(out), out_md=str(out / "exit_vs_ppo.md")
     )
-    config = apply_preset(config, given={"seeds"} if args.seeds != "0,1" else set())
+    config = apply_preset(config, given=given_fields(DemoArgs, argv) & {"seeds"})
     if not args.skip_baseline:
         print("== 1. Baseline: breadth-first search over goal-aware tactics (no learning) ==")
         difficulties = [int(d) for d in config.difficulties.split(",")]

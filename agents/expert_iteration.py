@@ -18,7 +18,7 @@ events and ``rounds.png``. Restarting the same command resumes it: completed rou
 store, the last checkpoint is loaded, and a round that was killed half-way is run again, skipping the
 problems it had already solved (their proofs are in the store, so none is lost).
 
-    python -m agents.expert_iteration --rounds 3 --num_train 80 --num_eval 30
+    python -m agents.expert_iteration --rounds 3 --num-train 80 --num-eval 30
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ from pathlib import Path
 
 from agents.common import (
     PriorPolicy,
-    arg,
     bootstrap_models,
     make_split,
     parse_difficulties,
@@ -41,61 +40,60 @@ from agents.common import (
     root_states,
     set_torch_threads,
 )
+from leangym.config import describe, option, parse
 from leangym.errors import ConfigError
 from leangym.problems import Problem
-
-_f = arg
 
 
 @dataclass
 class Args:
-    exp_name: str = _f("expert_iteration", "experiment name (part of the run folder's name)")
-    seed: int = _f(0, "seed of the problem split, the models and the samplers")
-    family: str = _f("propositional", "MiniLean problem family")
-    difficulties: str = _f("1,2,3", "comma-separated generator difficulties mixed into both splits")
-    num_train: int = _f(60, "training problems (the pool expert iteration tries to solve)")
-    num_eval: int = _f(30, "held-out problems (never searched during training)")
-    bootstrap: int = _f(
+    exp_name: str = option("expert_iteration", "experiment name (part of the run folder's name)")
+    seed: int = option(0, "seed of the problem split, the models and the samplers")
+    family: str = option("propositional", "MiniLean problem family")
+    difficulties: str = option("1,2,3", "comma-separated generator difficulties mixed into both splits")
+    num_train: int = option(60, "training problems (the pool expert iteration tries to solve)")
+    num_eval: int = option(30, "held-out problems (never searched during training)")
+    bootstrap: int = option(
         15, "easy training problems (lowest difficulty first) whose reference proofs seed the store"
     )
-    rounds: int = _f(3, "search-and-train rounds after the bootstrap round")
-    max_env_steps: int = _f(0, "stop after the round that brings the env steps spent to this (0: no limit)")
-    attempt_fraction: float = _f(
+    rounds: int = option(3, "search-and-train rounds after the bootstrap round")
+    max_env_steps: int = option(0, "stop after the round that brings the env steps spent to this (0: no limit)")
+    attempt_fraction: float = option(
         0.5, "share of unsolved problems attempted per round, easiest by critic first"
     )
-    min_attempts: int = _f(8, "attempt at least this many unsolved problems per round")
-    expansions: int = _f(8, "search expansions per problem in round 1")
-    budget_growth: float = _f(1.5, "expansions multiply by this each round (InternLM's escalating budgets)")
-    samples: int = _f(4, "tactics sampled per expanded state")
-    priority: str = _f("critic", "search frontier order: 'critic', 'blend' or 'logprob'")
-    eval_expansions: int = _f(8, "held-out search expansions per problem (fixed across rounds)")
-    eval_samples: int = _f(4, "held-out tactics sampled per expansion")
-    max_depth: int = _f(8, "longest proof searched")
-    temperature: float = _f(1.0, "policy sampling temperature")
-    prior: bool = _f(
+    min_attempts: int = option(8, "attempt at least this many unsolved problems per round")
+    expansions: int = option(8, "search expansions per problem in round 1")
+    budget_growth: float = option(1.5, "expansions multiply by this each round (InternLM's escalating budgets)")
+    samples: int = option(4, "tactics sampled per expanded state")
+    priority: str = option("critic", "search frontier order: 'critic', 'blend' or 'logprob'")
+    eval_expansions: int = option(8, "held-out search expansions per problem (fixed across rounds)")
+    eval_samples: int = option(4, "held-out tactics sampled per expansion")
+    max_depth: int = option(8, "longest proof searched")
+    temperature: float = option(1.0, "policy sampling temperature")
+    prior: bool = option(
         True,
         "add goal-derived candidate tactics to the policy's proposals in search (agents.common.PriorPolicy)",
     )
-    max_new_tokens: int = _f(24, "tokens per sampled tactic (longer samples are dropped as unfinished)")
-    n_layer: int = _f(2, "transformer layers of the policy and the critic")
-    d_model: int = _f(64, "hidden size of the policy and the critic")
-    vocab_size: int = _f(800, "BPE vocabulary trained on the environment's text")
-    sft_steps: int = _f(100, "SFT optimisation steps per round on all proofs found so far (batch 16)")
-    reinit_policy: bool = _f(
+    max_new_tokens: int = option(24, "tokens per sampled tactic (longer samples are dropped as unfinished)")
+    n_layer: int = option(2, "transformer layers of the policy and the critic")
+    d_model: int = option(64, "hidden size of the policy and the critic")
+    vocab_size: int = option(800, "BPE vocabulary trained on the environment's text")
+    sft_steps: int = option(100, "SFT optimisation steps per round on all proofs found so far (batch 16)")
+    reinit_policy: bool = option(
         True,
         "retrain the policy from its initial weights each round (InternLM retrains from the base model); repeated fine-tuning of a tiny model on the same proofs makes it overconfident and search stops branching",
     )
-    sft_lr: float = _f(2e-3, "SFT learning rate")
-    critic_steps: int = _f(40, "critic optimisation steps per round on all preference pairs (batch 16)")
-    critic_lr: float = _f(1e-3, "critic learning rate")
-    max_root_pairs: int = _f(400, "solved-root ≻ unsolved-root critic pairs sampled per round")
-    workers: int = _f(1, "MiniLean backend workers")
-    torch_threads: int = _f(
+    sft_lr: float = option(2e-3, "SFT learning rate")
+    critic_steps: int = option(40, "critic optimisation steps per round on all preference pairs (batch 16)")
+    critic_lr: float = option(1e-3, "critic learning rate")
+    max_root_pairs: int = option(400, "solved-root ≻ unsolved-root critic pairs sampled per round")
+    workers: int = option(1, "MiniLean backend workers")
+    torch_threads: int = option(
         1, "CPU threads for torch (0: torch's default); 1 avoids OpenMP spin-waits on busy cores"
     )
-    run_dir: str = _f("", "run folder (store, checkpoints, TensorBoard, plot); default runs/<run_name>")
-    fresh: bool = _f(False, "delete nothing but refuse to resume: fail if the run folder already has a store")
-    quiet: bool = _f(False, "no progress bars or per-round lines (tests)")
+    run_dir: str = option("", "run folder (store, checkpoints, TensorBoard, plot); default runs/<run_name>")
+    fresh: bool = option(False, "delete nothing but refuse to resume: fail if the run folder already has a store")
+    quiet: bool = option(False, "no progress bars or per-round lines (tests)")
 
     def __post_init__(self) -> None:
         if self.priority not in ("critic", "blend", "logprob"):
@@ -273,12 +271,12 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
     meta = folder / "args.json"
     if meta.exists():
         if args.fresh:
-            raise ConfigError(f"{folder} already holds a run and --fresh was given; pick another --run_dir")
+            raise ConfigError(f"{folder} already holds a run and --fresh was given; pick another --run-dir")
         old = json.loads(meta.read_text())
         if old.get("identity") != args.identity():
             raise ConfigError(
                 f"{folder} holds a run with {old.get('identity')}, not {args.identity()}; "
-                "resume it with the same settings or pick another --run_dir"
+                "resume it with the same settings or pick another --run-dir"
             )
     else:
         meta.write_text(json.dumps({"identity": args.identity(), "args": asdict(args)}, indent=1))
@@ -465,9 +463,7 @@ def plot_rounds(logs: Sequence[RoundLog], path: Path, n_train: int, n_eval: int)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from trainers.common import parse_config
-
-    args = parse_config(Args, argv, description=__doc__.split("\n\n")[0])
+    args = parse(Args, argv, description=describe(__doc__))
     result = run(args)
     print(f"held-out solve rate: start {result.start_rate:.3f} -> final {result.final_rate:.3f}")
     print(f"store, checkpoints and TensorBoard events: {result.folder}")

@@ -7,7 +7,7 @@ appended, up to ``max_turns``), rewarding 1 for a verified proof. Training runs 
 ``chunk_steps`` optimisation steps until ``total_env_steps`` tactics have been sent; after each chunk the
 policy is evaluated on the held-out split with the same best-first search budget expert iteration uses.
 
-    python -m agents.grpo --total_env_steps 4000
+    python -m agents.grpo --total-env-steps 4000
 """
 
 from __future__ import annotations
@@ -18,42 +18,43 @@ from dataclasses import dataclass
 
 from agents.common import (
     PriorPolicy,
-    arg,
     bootstrap_models,
     make_split,
     reference_proofs,
     root_states,
     set_torch_threads,
 )
+from leangym.config import describe, option, parse
 
 
 @dataclass
 class Args:
-    exp_name: str = arg("grpo", "experiment name (part of the TensorBoard run name)")
-    seed: int = arg(0, "seed of the problem split, the model and the sampler")
-    family: str = arg("propositional", "MiniLean problem family")
-    difficulties: str = arg("1,2,3", "comma-separated generator difficulties mixed into both splits")
-    num_train: int = arg(60, "training problems (GRPO's prompts)")
-    num_eval: int = arg(30, "held-out problems")
-    bootstrap: int = arg(15, "easy training problems whose reference proofs warm-start the policy (SFT)")
-    sft_steps: int = arg(100, "SFT steps of the warm start (batch 16)")
-    total_env_steps: int = arg(4000, "tactics sent to the env in GRPO rollouts (the budget)")
-    chunk_steps: int = arg(10, "GRPO optimisation steps between held-out evaluations")
-    batch_size: int = arg(16, "rollouts per optimisation step")
-    num_generations: int = arg(8, "rollouts per problem (GRPO group)")
-    max_turns: int = arg(6, "tactics per episode")
-    learning_rate: float = arg(5e-4, "AdamW learning rate of GRPO")
-    temperature: float = arg(1.0, "rollout sampling temperature")
-    eval_expansions: int = arg(8, "held-out search expansions per problem (as expert iteration)")
-    eval_samples: int = arg(4, "held-out tactics sampled per expansion (as expert iteration)")
-    prior: bool = arg(True, "evaluate with goal-derived candidates added, as expert iteration searches")
-    max_depth: int = arg(8, "longest proof searched at evaluation")
-    n_layer: int = arg(2, "transformer layers")
-    d_model: int = arg(64, "hidden size")
-    vocab_size: int = arg(800, "BPE vocabulary trained on the environment's text")
-    torch_threads: int = arg(1, "CPU threads for torch (0: torch's default)")
-    track: bool = arg(True, "write TensorBoard events under runs/")
-    quiet: bool = arg(False, "no progress bar")
+    exp_name: str = option("grpo", "experiment name (part of the TensorBoard run name)")
+    seed: int = option(0, "seed of the problem split, the model and the sampler")
+    family: str = option("propositional", "MiniLean problem family")
+    difficulties: str = option("1,2,3", "comma-separated generator difficulties mixed into both splits")
+    num_train: int = option(60, "training problems (GRPO's prompts)")
+    num_eval: int = option(30, "held-out problems")
+    bootstrap: int = option(15, "easy training problems whose reference proofs warm-start the policy (SFT)")
+    sft_steps: int = option(100, "SFT steps of the warm start (batch 16)")
+    total_env_steps: int = option(4000, "tactics sent to the env in GRPO rollouts (the budget)")
+    chunk_steps: int = option(10, "GRPO optimisation steps between held-out evaluations")
+    batch_size: int = option(16, "rollouts per optimisation step")
+    num_generations: int = option(8, "rollouts per problem (GRPO group)")
+    max_turns: int = option(6, "tactics per episode")
+    learning_rate: float = option(5e-4, "AdamW learning rate of GRPO")
+    temperature: float = option(1.0, "rollout sampling temperature")
+    eval_expansions: int = option(8, "held-out search expansions per problem (as expert iteration)")
+    eval_samples: int = option(4, "held-out tactics sampled per expansion (as expert iteration)")
+    prior: bool = option(True, "evaluate with goal-derived candidates added, as expert iteration searches")
+    max_depth: int = option(8, "longest proof searched at evaluation")
+    n_layer: int = option(2, "transformer layers")
+    d_model: int = option(64, "hidden size")
+    vocab_size: int = option(800, "BPE vocabulary trained on the environment's text")
+    torch_threads: int = option(1, "CPU threads for torch (0: torch's default)")
+    track: bool = option(True, "write TensorBoard events under --run-dir")
+    run_dir: str = option("runs", "folder for TensorBoard events (one subfolder per run, named after exp_name)")
+    quiet: bool = option(False, "no progress bar")
 
     @property
     def run_name(self) -> str:
@@ -119,7 +120,7 @@ def train(args: Args, *, backend=None, on_eval: Callable[[int, float], None] | N
     )
     own_backend = backend is None
     backend = backend or make_backend("minilean")
-    writer = SummaryWriter(f"runs/{args.run_name}") if args.track else None
+    writer = SummaryWriter(f"{args.run_dir}/{args.run_name}") if args.track else None
     t0 = time.perf_counter()
     try:
         roots = root_states(backend, train_problems)
@@ -186,9 +187,7 @@ def train(args: Args, *, backend=None, on_eval: Callable[[int, float], None] | N
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from trainers.common import parse_config
-
-    args = parse_config(Args, argv, description=__doc__.split("\n\n")[0])
+    args = parse(Args, argv, description=describe(__doc__))
     run = train(args)
     for steps, rate, wall in run.curve:
         print(f"env steps {steps:>7}  held-out solve rate {rate:.3f}  wall {wall:6.1f}s")

@@ -7,7 +7,7 @@ and per failed tactic (the sparse proof reward alone gives PPO almost no signal)
 sampled per episode; every ``eval_every`` environment steps the policy is evaluated on the held-out split
 with the same per-problem step budget the search agents get (sampled episodes until it is spent).
 
-    python -m agents.ppo_sb3 --total_timesteps 20000 --num_envs 4
+    python -m agents.ppo_sb3 --total-timesteps 20000 --num-envs 4
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from agents.common import arg, make_split, set_torch_threads
+from agents.common import make_split, set_torch_threads
+from leangym.config import describe, option, parse
 from leangym.problems import Problem
 
 PROPOSITIONAL_TACTICS: tuple[str, ...] = (
@@ -42,26 +43,27 @@ PROPOSITIONAL_TACTICS: tuple[str, ...] = (
 
 @dataclass
 class Args:
-    exp_name: str = arg("ppo_sb3", "experiment name (part of the TensorBoard run name)")
-    seed: int = arg(0, "seed of the problem split, the envs and PPO")
-    family: str = arg("propositional", "MiniLean problem family")
-    difficulties: str = arg("1,2,3", "comma-separated generator difficulties mixed into both splits")
-    num_train: int = arg(60, "training problems")
-    num_eval: int = arg(30, "held-out problems")
-    total_timesteps: int = arg(20_000, "environment steps to train for (the budget)")
-    num_envs: int = arg(4, "parallel envs (SB3 DummyVecEnv over one shared backend)")
-    n_steps: int = arg(128, "PPO rollout length per env")
-    learning_rate: float = arg(3e-4, "Adam learning rate")
-    ent_coef: float = arg(0.01, "entropy bonus (exploration over the tactic list)")
-    dim: int = arg(256, "goal feature size (hashed character n-grams)")
-    max_episode_steps: int = arg(8, "tactics per episode before truncation")
-    step_penalty: float = arg(0.01, "reward shaping: cost per step")
-    error_penalty: float = arg(0.02, "reward shaping: cost per failed tactic")
-    eval_every: int = arg(5_000, "environment steps between held-out evaluations")
-    eval_budget: int = arg(32, "environment steps per held-out problem at evaluation (sampled episodes)")
-    torch_threads: int = arg(1, "CPU threads for torch (0: torch's default)")
-    track: bool = arg(True, "write TensorBoard events under runs/")
-    quiet: bool = arg(False, "no progress bar")
+    exp_name: str = option("ppo_sb3", "experiment name (part of the TensorBoard run name)")
+    seed: int = option(0, "seed of the problem split, the envs and PPO")
+    family: str = option("propositional", "MiniLean problem family")
+    difficulties: str = option("1,2,3", "comma-separated generator difficulties mixed into both splits")
+    num_train: int = option(60, "training problems")
+    num_eval: int = option(30, "held-out problems")
+    total_timesteps: int = option(20_000, "environment steps to train for (the budget)")
+    num_envs: int = option(4, "parallel envs (SB3 DummyVecEnv over one shared backend)")
+    n_steps: int = option(128, "PPO rollout length per env")
+    learning_rate: float = option(3e-4, "Adam learning rate")
+    ent_coef: float = option(0.01, "entropy bonus (exploration over the tactic list)")
+    dim: int = option(256, "goal feature size (hashed character n-grams)")
+    max_episode_steps: int = option(8, "tactics per episode before truncation")
+    step_penalty: float = option(0.01, "reward shaping: cost per step")
+    error_penalty: float = option(0.02, "reward shaping: cost per failed tactic")
+    eval_every: int = option(5_000, "environment steps between held-out evaluations")
+    eval_budget: int = option(32, "environment steps per held-out problem at evaluation (sampled episodes)")
+    torch_threads: int = option(1, "CPU threads for torch (0: torch's default)")
+    track: bool = option(True, "write TensorBoard events under --run-dir")
+    run_dir: str = option("runs", "folder for TensorBoard events (one subfolder per run, named after exp_name)")
+    quiet: bool = option(False, "no progress bar")
     tactics: list[str] = field(
         default_factory=lambda: list(PROPOSITIONAL_TACTICS), metadata={"help": "the action list"}
     )
@@ -156,7 +158,7 @@ def train(args: Args, *, backend=None, on_eval: Callable[[int, float], None] | N
         seed=args.seed,
         device="cpu",
         verbose=0,
-        tensorboard_log="runs" if args.track else None,
+        tensorboard_log=args.run_dir if args.track else None,
     )
     t0 = time.perf_counter()
     curve = [(0, evaluate(model, heldout, backend, args), 0.0)]
@@ -192,9 +194,7 @@ def train(args: Args, *, backend=None, on_eval: Callable[[int, float], None] | N
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from trainers.common import parse_config
-
-    args = parse_config(Args, argv, description=__doc__.split("\n\n")[0])
+    args = parse(Args, argv, description=describe(__doc__))
     run = train(args)
     for steps, rate, wall in run.curve:
         print(f"env steps {steps:>7}  held-out solve rate {rate:.3f}  wall {wall:6.1f}s")

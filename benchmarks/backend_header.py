@@ -11,14 +11,14 @@ MiniLean process, its first request, the header, the statement), which every fau
 
 from __future__ import annotations
 
-import argparse
 import os
 import platform
 import statistics
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from leangym.backend import make_backend
+from leangym.config import describe, option, parse
 from leangym.minilean.suites import generate
 from leangym.problems import DEFAULT_HEADER
 
@@ -33,11 +33,14 @@ def timed_starts(backend, problems, reuse: bool) -> float:
     return (time.perf_counter() - t0) / len(problems) * 1e6
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--starts", type=int, default=200)
-    ap.add_argument("--restarts", type=int, default=5)
-    args = ap.parse_args()
+@dataclass
+class Args:
+    starts: int = option(200, "problems started per measurement")
+    restarts: int = option(5, "worker restarts timed for the recovery figure")
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse(Args, argv, description=describe(__doc__))
     problems = [replace(p, header=DEFAULT_HEADER) for p in generate("propositional", args.starts, seed=1, difficulty=2)]
     print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; "
           f"header = leangym.problems.DEFAULT_HEADER (import Mathlib, Aesop, set_option, open ...)\n")

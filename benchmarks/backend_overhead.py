@@ -10,14 +10,15 @@ so that machine noise hits them alike: raw ``os.write``/``os.read`` on the REPL'
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import platform
 import statistics
 import time
+from dataclasses import dataclass
 
 from leangym.backend import make_backend
+from leangym.config import describe, option, parse
 from leangym.problems import Problem
 
 PROBLEM = Problem("and_intro", "theorem and_intro (p q : Prop) (hp : p) (hq : q) : p ∧ q", header="import Mathlib\n")
@@ -31,11 +32,14 @@ def raw_round_trip(proc, payload: bytes) -> None:
         buf += os.read(proc.stdout.fileno(), 1 << 16)
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--requests", type=int, default=2000, help="requests per method, split into rounds")
-    ap.add_argument("--rounds", type=int, default=10)
-    args = ap.parse_args()
+@dataclass
+class Args:
+    requests: int = option(2000, "requests per method, split into rounds")
+    rounds: int = option(10, "interleaved rounds (machine noise hits every method alike)")
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse(Args, argv, description=describe(__doc__))
 
     sub = make_backend("minilean", in_process=False, timeout=30)
     inproc = make_backend("minilean", in_process=True, timeout=30)

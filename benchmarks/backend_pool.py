@@ -11,14 +11,14 @@ CPU scaling); it is labelled as such in the output.
 
 from __future__ import annotations
 
-import argparse
 import os
 import platform
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from leangym.backend import make_backend
 from leangym.backend.api import ProofClosed, ProofState
+from leangym.config import describe, option, parse
 from leangym.minilean.suites import generate
 
 
@@ -45,12 +45,15 @@ def run(workers: int, problems, sleep_ms: int) -> tuple[float, int]:
         return time.perf_counter() - t0, steps
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--problems", type=int, default=64)
-    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2, 4])
-    ap.add_argument("--sleep-ms", type=int, default=0, help="also run `sleep N` once per step (emulates slow tactics)")
-    args = ap.parse_args()
+@dataclass
+class Args:
+    problems: int = option(64, "problems proved per configuration")
+    workers: list[int] = option(default_factory=lambda: [1, 2, 4], help="pool sizes to measure")
+    sleep_ms: int = option(0, "also run `sleep N` once per step (emulates slow tactics)")
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse(Args, argv, description=describe(__doc__))
     problems = [replace(p, header="import Mathlib\n") for p in generate("propositional", args.problems, seed=0, difficulty=3)]
     print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; "
           f"{args.problems} problems, propositional d3{f', plus sleep {args.sleep_ms} ms per step' if args.sleep_ms else ''}\n")

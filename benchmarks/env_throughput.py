@@ -10,13 +10,14 @@ every env step, the closing step's whole-proof verification included.
 
 from __future__ import annotations
 
-import argparse
 import os
 import platform
 import time
+from dataclasses import dataclass
 
 import gymnasium as gym
 
+from leangym.config import describe, option, parse
 from leangym.envs import register_envs
 
 
@@ -74,15 +75,16 @@ def vector_rate(env_id: str, plans: dict, num_envs: int, seconds: float) -> tupl
     return rate, episodes
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=5.0, help="measuring time per configuration")
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 2, 4, 8], help="vector env sizes")
-    parser.add_argument(
-        "--env-ids", nargs="+", default=["MiniLean-Propositional-v0", "MiniLean-v0"], help="MiniLean ids to measure"
-    )
-    parser.add_argument("--out", default=None, help="write the Markdown tables here as well")
-    args = parser.parse_args()
+@dataclass
+class Args:
+    seconds: float = option(5.0, "measuring time per configuration")
+    sizes: list[int] = option(default_factory=lambda: [1, 2, 4, 8], help="vector env sizes")
+    env_ids: list[str] = option(default_factory=lambda: ["MiniLean-Propositional-v0", "MiniLean-v0"], help="MiniLean ids to measure")
+    out: str | None = option(None, "write the Markdown tables here as well")
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse(Args, argv, description=describe(__doc__))
     register_envs()
 
     load = os.getloadavg()[0]

@@ -22,52 +22,39 @@ Usage (GPU): ``python benchmarks/gpu_generation.py --out results.json``; CPU smo
 
 from __future__ import annotations
 
-import argparse
 import json
 import platform
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import torch
 
 from leangym import models
+from leangym.config import describe, option, parse
 from leangym.policy import AUTOMATION_TACTICS, Candidate, HFPolicy, Observation
 
 
 @dataclass
 class Args:
-    size: str
-    arch: str
-    prompts: int
-    prompt_tokens: int
-    new_tokens: int
-    samples: int
-    repeats: int
-    search_problems: int
-    search_expansions: int
-    workers: int
-    family: str
-    parts: str
-    out: str | None
+    size: Literal["100m", "tiny"] = option("100m", "model shape")
+    arch: Literal["gpt2", "llama"] = option("gpt2", "model family")
+    prompts: int = option(64, "prompts (states) in the batched call")
+    prompt_tokens: int = option(256, "tokens per prompt in part 1")
+    new_tokens: int = option(32, "new tokens per completion")
+    samples: int = option(8, "k: samples per state in parts 2 and 3")
+    repeats: int = option(3, "timed repeats (the median is reported)")
+    search_problems: int = option(64, "MiniLean problems searched in part 3")
+    search_expansions: int = option(8, "expansions per problem in part 3")
+    workers: int = option(8, "MiniLean worker processes in part 3")
+    family: str = option("propositional", "MiniLean problem family for part 3")
+    parts: str = option("generate,policy,search", "comma-separated parts to run")
+    out: str | None = option(None, "write the figures as JSON here")
 
 
 def parse_args(argv: Sequence[str] | None = None) -> Args:
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--size", default="100m", choices=["100m", "tiny"], help="model shape")
-    p.add_argument("--arch", default="gpt2", choices=["gpt2", "llama"], help="model family")
-    p.add_argument("--prompts", type=int, default=64, help="prompts (states) in the batched call")
-    p.add_argument("--prompt-tokens", type=int, default=256, help="tokens per prompt in part 1")
-    p.add_argument("--new-tokens", type=int, default=32, help="new tokens per completion")
-    p.add_argument("--samples", type=int, default=8, help="k: samples per state in parts 2 and 3")
-    p.add_argument("--repeats", type=int, default=3, help="timed repeats (the median is reported)")
-    p.add_argument("--search-problems", type=int, default=64, help="MiniLean problems searched in part 3")
-    p.add_argument("--search-expansions", type=int, default=8, help="expansions per problem in part 3")
-    p.add_argument("--workers", type=int, default=8, help="MiniLean worker processes in part 3")
-    p.add_argument("--family", default="propositional", help="MiniLean problem family for part 3")
-    p.add_argument("--parts", default="generate,policy,search", help="comma-separated parts to run")
-    p.add_argument("--out", default=None, help="write the figures as JSON here")
-    return Args(**vars(p.parse_args(argv)))
+    return parse(Args, argv, description=describe(__doc__))
 
 
 def sync() -> None:

@@ -9,12 +9,14 @@ median over rounds and the ratio new/base. Prints a Markdown table.
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+
+from leangym.config import describe, option, parse
 
 HERE = Path(__file__).resolve().parent.parent
 
@@ -36,17 +38,20 @@ def run_tree(tree: Path, repeat: int) -> dict[str, float]:
     return rows
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--base", type=Path, required=True, help="checkout of the earlier commit to compare against")
-    ap.add_argument("--new", type=Path, default=HERE, help="checkout to measure (default: this one)")
-    ap.add_argument("--rounds", type=int, default=3, help="alternating runs per tree")
-    ap.add_argument("--repeat", type=int, default=200, help="applications per tactic in each run")
-    args = ap.parse_args()
+@dataclass
+class Args:
+    base: str = option(help="checkout of the earlier commit to compare against")
+    new: str = option(str(HERE), "checkout to measure (default: this one)")
+    rounds: int = option(3, "alternating runs per tree")
+    repeat: int = option(200, "applications per tactic in each run")
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse(Args, argv, description=describe(__doc__))
     base: dict[str, list[float]] = {}
     new: dict[str, list[float]] = {}
     for _ in range(args.rounds):
-        for tree, acc in ((args.base, base), (args.new, new)):
+        for tree, acc in ((Path(args.base), base), (Path(args.new), new)):
             for k, v in run_tree(tree.resolve(), args.repeat).items():
                 acc.setdefault(k, []).append(v)
     print("| tactic | base median (ms) | new median (ms) | new / base |")

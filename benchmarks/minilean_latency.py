@@ -7,10 +7,11 @@ full REPL ``tactic`` request: parse (cached), run, record a new state). Prints a
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import time
+from dataclasses import dataclass
 
+from leangym.config import describe, option, parse
 from leangym.minilean.repl import MiniLeanRepl
 
 CASES = [
@@ -54,10 +55,13 @@ def measure(repeat: int) -> list[tuple[str, float, float, str]]:
     return rows
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--repeat", type=int, default=200, help="applications per tactic")
-    args = ap.parse_args()
+@dataclass
+class Args:
+    repeat: int = option(200, "applications per tactic")
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse(Args, argv, description=describe(__doc__))
     print("| tactic | median latency (ms) | steps/s | status |")
     print("| --- | ---: | ---: | --- |")
     for name, ms, rate, status in measure(args.repeat):

@@ -7,11 +7,12 @@ Run: ``.venv/bin/python benchmarks/minilean_minif2f.py [--data ../shared/data/mi
 
 from __future__ import annotations
 
-import argparse
 import json
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
+from leangym.config import describe, option, parse
 from leangym.errors import ReplTimeout
 from leangym.minilean import fragment
 from leangym.minilean.repl import MiniLeanRepl
@@ -19,13 +20,16 @@ from leangym.minilean.repl import MiniLeanRepl
 SWEEP = ["norm_num", "simp", "linarith", "nlinarith", "omega", "positivity", "decide"]
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared/data/minif2f/minif2f.jsonl"))
-    ap.add_argument("--limit-s", type=float, default=2.0, help="time limit per tactic attempt")
-    args = ap.parse_args()
-    records = [json.loads(line) for line in open(args.data, encoding="utf-8") if line.strip()]
-    problems = fragment.minif2f_lite(args.data)
+@dataclass
+class Args:
+    data_path: str = option(str(Path(__file__).resolve().parents[2] / "shared/data/minif2f/minif2f.jsonl"), "miniF2F JSONL file")
+    limit_s: float = option(2.0, "time limit per tactic attempt")
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse(Args, argv, description=describe(__doc__))
+    records = [json.loads(line) for line in open(args.data_path, encoding="utf-8") if line.strip()]
+    problems = fragment.minif2f_lite(args.data_path)
     exact = sum(1 for p in problems if fragment.initial_goal(p.statement, p.header) == p.meta["goal"])
     mismatches = [p.id for p in problems if fragment.initial_goal(p.statement, p.header) != p.meta["goal"]]
     by_tactic = dict.fromkeys(SWEEP, 0)

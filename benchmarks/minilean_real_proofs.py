@@ -6,14 +6,13 @@ by MiniLean exactly as real Lean checked it. Reported: statements that parse (th
 written, real-Lean-*rejected* proofs that MiniLean accepts (each must be explained: label noise or a
 strength difference), refusals by category, and a per-prover split.
 
-Run: ``.venv/bin/python benchmarks/minilean_real_proofs.py [--data-dir ../shared/data] [--limit-s 5]
+Run: ``.venv/bin/python benchmarks/minilean_real_proofs.py [--data-path ../shared/data] [--limit-s 5]
 [--show-accepted-rejected]``. Prints Markdown. The proofs are read from the data folder; none is copied
 into the repository.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import time
@@ -21,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from leangym.config import describe, option, parse
 from leangym.errors import ReplTimeout
 from leangym.minilean.repl import MiniLeanRepl
 
@@ -151,18 +151,18 @@ def measure(name: str, records: list[Record], limit_s: float, show: bool) -> Non
         print()
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data-dir", type=Path, default=DEFAULT_DATA, help="folder laid out like ../shared/data")
-    ap.add_argument("--limit-s", type=float, default=5.0, help="time limit per file")
-    ap.add_argument("--show-accepted-rejected", action="store_true",
-                    help="list the Lean-rejected proofs MiniLean accepts")
-    args = ap.parse_args()
-    measure("miniF2F-test, real provers' proofs", minif2f_records(args.data_dir), args.limit_s,
-            args.show_accepted_rejected)
-    measure("Lean Workbook, Goedel-Prover proofs", workbook_records(args.data_dir), args.limit_s,
-            args.show_accepted_rejected)
+@dataclass
+class Args:
+    data_path: str = option(str(DEFAULT_DATA), "folder laid out like ../shared/data")
+    limit_s: float = option(5.0, "time limit per file")
+    show_accepted_rejected: bool = option(False, "list the Lean-rejected proofs MiniLean accepts")
 
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse(Args, argv, description=describe(__doc__))
+    data = Path(args.data_path)
+    measure("miniF2F-test, real provers' proofs", minif2f_records(data), args.limit_s, args.show_accepted_rejected)
+    measure("Lean Workbook, Goedel-Prover proofs", workbook_records(data), args.limit_s, args.show_accepted_rejected)
 
 if __name__ == "__main__":
     main()

@@ -9,7 +9,12 @@ sub/superscripts, arrows, mathematical operators, letterlike and double-struck l
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import numpy as np
 from gymnasium import spaces
+from gymnasium.vector.utils import read_from_shared_memory
 
 # Inclusive code-point ranges. Whole blocks rather than a hand-picked list, so that a symbol Mathlib
 # starts printing next year (it adds notation often) is already inside the space.
@@ -49,9 +54,52 @@ ACTION_MAX_LENGTH = 4_096
 """Longest action (characters) a tactic env accepts; longer actions are reported as errors, not raised."""
 
 
-def lean_text_space(max_length: int, min_length: int = 0) -> spaces.Text:
+class LeanText(spaces.Text):
+    """``Text`` over :data:`LEAN_CHARSET` whose batches read correctly from ``AsyncVectorEnv``'s shared memory.
+
+    Gymnasium reads a ``Text`` batch from shared memory once, into a tuple of strings, when the vector env
+    is built; the workers' later writes never show, so ``gym.make_vec(id, vectorization_mode="async")``
+    returned blank observations. This space's batch view decodes the buffer on every access instead.
+    """
+
+
+class SharedTextBatch(Sequence[str]):
+    """A live view of the strings in a shared-memory ``Text`` batch; ``copy.deepcopy`` gives a plain tuple
+    (what ``AsyncVectorEnv`` returns with its default ``copy=True``)."""
+
+    def __init__(self, space: spaces.Text, buffer: Any, n: int) -> None:
+        self._data = np.frombuffer(buffer.get_obj(), dtype=np.int32).reshape(n, space.max_length)
+        self._chars = np.array(space.character_list + ("",), dtype=object)  # the pad index maps to ""
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        return "".join(self._chars[self._data[index]])
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __iter__(self) -> Iterator[str]:
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        return tuple(self) == (tuple(other) if isinstance(other, Sequence) else other)
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+    def __deepcopy__(self, memo: dict) -> tuple[str, ...]:
+        return tuple(self)
+
+
+@read_from_shared_memory.register(LeanText)
+def _read_lean_text(space: LeanText, shared_memory: Any, n: int = 1) -> SharedTextBatch:
+    return SharedTextBatch(space, shared_memory, n)
+
+
+def lean_text_space(max_length: int, min_length: int = 0) -> LeanText:
     """A ``Text`` space over :data:`LEAN_CHARSET`."""
-    return spaces.Text(max_length=max_length, min_length=min_length, charset=LEAN_CHARSET)
+    return LeanText(max_length=max_length, min_length=min_length, charset=LEAN_CHARSET)
 
 
 def outside_charset(text: str) -> set[str]:

@@ -8,6 +8,16 @@ start, a request that timed out, bad user input to a constructor, and a bug in t
 
 from __future__ import annotations
 
+MESSAGE_PREFIX = "leangym: "
+"""Starts every message that leangym writes itself (a refused action, a timeout, an engine bug, a failed
+verification) into a ``LeanError``, a ``Verdict`` or an environment's ``info["error"]``. Lean's own
+messages are passed on verbatim, so one ``startswith(MESSAGE_PREFIX)`` tells the two apart."""
+
+
+def own_message(text: str) -> str:
+    """``text`` as a message of leangym's own: ``"leangym: " + text`` (unchanged if already prefixed)."""
+    return text if text.startswith(MESSAGE_PREFIX) else MESSAGE_PREFIX + text
+
 
 class LeanGymError(Exception):
     """Root of every exception leangym raises."""

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leangym.policy.formats import Observation
-from leangym.problems import Problem
+from leangym.problems import Problem, theorem_name
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS problems (
@@ -87,15 +87,6 @@ class CriticPair:
     rejected: str
     kind: str
     problem_id: str = ""
-
-
-def theorem_name(statement: str) -> str:
-    """The declared name in ``theorem NAME ...`` (or ``lemma``/``example``), for prompt formats that read it."""
-    words = statement.split()
-    for i, w in enumerate(words[:-1]):
-        if w in ("theorem", "lemma"):
-            return words[i + 1]
-    return "example"
 
 
 class ProofStore:
@@ -267,7 +258,7 @@ class ProofStore:
 
     @staticmethod
     def _steps(p: StoredProof, names: dict[str, str]) -> list[SFTExample]:
-        name = theorem_name(names.get(p.problem_id, ""))
+        name = theorem_name(names.get(p.problem_id, "")) or "example"
         return [
             SFTExample(p.problem_id, name, p.tactics[:i], s, t)
             for i, (s, t) in enumerate(zip(p.states, p.tactics))

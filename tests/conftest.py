@@ -1,4 +1,5 @@
-"""Shared fixtures. Benchmark data is read from ``../shared/data`` (or ``$LEANGYM_SHARED_DATA``), never copied.
+"""Shared fixtures. Benchmark data is read from ``$LEANGYM_DATA`` (the same variable the library reads),
+by default ``../shared/data``, never copied.
 
 Every test also runs under a guard that fails it when the engine reports an internal error.
 """
@@ -14,14 +15,14 @@ import pytest
 pytest_plugins = ["pytester"]
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED_DATA = Path(os.environ.get("LEANGYM_SHARED_DATA", REPO.parent / "shared" / "data"))
+SHARED_DATA = Path(os.environ.get("LEANGYM_DATA") or REPO.parent / "shared" / "data")
 
 
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """The shared benchmark data folder; tests that need it skip with a reason where it is absent."""
     if not SHARED_DATA.is_dir():
-        pytest.skip(f"shared data not found at {SHARED_DATA} (set LEANGYM_SHARED_DATA)")
+        pytest.skip(f"shared data not found at {SHARED_DATA} (set LEANGYM_DATA)")
     return SHARED_DATA
 
 

@@ -1,50 +1,35 @@
-"""What the three trainers share: config parsing, TrainingArguments defaults, model loading.
+"""What the three trainers share: the optimisation config, TrainingArguments defaults, model loading.
 
-Configs are plain dataclasses whose fields carry their help text in ``metadata["help"]``, so
-``transformers.HfArgumentParser`` (the parser TRL's own scripts use) turns them into ``--help``.
+Configs are plain dataclasses whose fields carry their help text (``leangym.config.option``), so
+``leangym.config.parse`` turns them into ``--help`` as for every other entry point.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import TypeVar
+from dataclasses import dataclass
 
-C = TypeVar("C")
-
-
-def parse_config(cls: type[C], argv: Sequence[str] | None = None, description: str | None = None) -> C:
-    """Parse ``argv`` into one ``cls`` dataclass; ``--help`` lists every field with its help text."""
-    from transformers import HfArgumentParser
-
-    parser = HfArgumentParser(cls, description=description)
-    (config,) = parser.parse_args_into_dataclasses(args=list(argv) if argv is not None else None)
-    return config
-
-
-def help_field(default, help: str, **kwargs):
-    """A dataclass field whose help text becomes its ``--help`` line."""
-    return field(default=default, metadata={"help": help}, **kwargs)
+from leangym.config import option
 
 
 @dataclass
 class TrainConfig:
     """Optimisation settings shared by SFT, critic and GRPO training."""
 
-    output_dir: str = help_field("runs/trainer", "where the trainer writes checkpoints and the final model")
-    epochs: float = help_field(3.0, "passes over the training data")
-    max_steps: int = help_field(-1, "optimisation steps; overrides epochs when > 0")
-    learning_rate: float = help_field(
+    output_dir: str = option("runs/trainer", "where the trainer writes checkpoints and the final model")
+    epochs: float = option(3.0, "passes over the training data")
+    max_steps: int = option(-1, "optimisation steps; overrides epochs when > 0")
+    learning_rate: float = option(
         1e-3, "AdamW learning rate (tiny from-scratch models like 1e-3; 1e-5 for 7B)"
     )
-    batch_size: int = help_field(16, "examples per optimisation step")
-    max_length: int = help_field(512, "longest tokenized example kept (longer ones are cut from the left)")
-    seed: int = help_field(0, "seed for data order, dropout and initialisation")
-    logging_steps: int = help_field(10, "optimisation steps between loss log lines")
-    report_to: str = help_field("none", "TrainingArguments.report_to: 'none' or 'tensorboard'")
-    quiet: bool = help_field(False, "hide the trainer's progress bar and log lines")
+    batch_size: int = option(16, "examples per optimisation step")
+    max_length: int = option(512, "longest tokenized example kept (longer ones are cut from the left)")
+    seed: int = option(0, "seed for data order, dropout and initialisation")
+    logging_steps: int = option(10, "optimisation steps between loss log lines")
+    report_to: str = option("none", "TrainingArguments.report_to: 'none' or 'tensorboard'")
+    quiet: bool = option(False, "hide the trainer's progress bar and log lines")
 
     def __post_init__(self) -> None:
         if self.epochs <= 0 or self.batch_size < 1 or self.learning_rate <= 0:

@@ -9,7 +9,7 @@ Pairs are tokenized here, exactly as ``HFCritic.score`` tokenizes (no end-of-seq
 cut from the left): RewardTrainer would append EOS to every text, so the head would learn to read an EOS
 token it never sees at scoring time, and it silently drops pairs longer than ``max_length``.
 
-    python -m trainers.critic --store runs/exit/store.sqlite --output_dir runs/critic
+    python -m trainers.critic --store runs/exit/store.sqlite --output-dir runs/critic
 """
 
 from __future__ import annotations
@@ -19,13 +19,12 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from leangym.config import describe, option, parse
 from leangym.policy.critic import HFCritic, critic_text
 from leangym.store import CriticPair
 from trainers.common import (
     TrainConfig,
-    help_field,
     load_or_build_critic,
-    parse_config,
     quiet_datasets,
     run_trainer,
     training_kwargs,
@@ -36,14 +35,14 @@ from trainers.common import (
 class CriticRunConfig(TrainConfig):
     """Critic settings; the trainer fields come from :class:`~trainers.common.TrainConfig`."""
 
-    output_dir: str = help_field(
+    output_dir: str = option(
         "runs/critic", "where the trained critic is saved (save_pretrained directory)"
     )
-    store: str = help_field("", "proof store (SQLite) whose critic pairs are the training data (CLI only)")
-    model: str = help_field(
+    store: str = option("", "proof store (SQLite) whose critic pairs are the training data (CLI only)")
+    model: str = option(
         "", "critic to train (save_pretrained directory); empty builds a tiny one (CLI only)"
     )
-    held_out: float = help_field(0.1, "fraction of pairs held out to report pairwise accuracy (CLI only)")
+    held_out: float = option(0.1, "fraction of pairs held out to report pairwise accuracy (CLI only)")
 
 
 def critic_dataset(tokenizer, pairs: Sequence[CriticPair | tuple[str, str]], max_length: int):
@@ -100,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from leangym import models
     from leangym.store import ProofStore
 
-    config = parse_config(CriticRunConfig, argv, description=__doc__.split("\n\n")[0])
+    config = parse(CriticRunConfig, argv, description=describe(__doc__))
     if not config.store:
         print("error: --store is required: the proof store whose critic pairs to train on", file=sys.stderr)
         return 2

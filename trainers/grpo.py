@@ -12,7 +12,7 @@ Two settings, one reward: 1.0 for a proof that the backend re-verifies from sour
   tokens so that only the model's own tactics carry the policy-gradient loss. (``environment_factory`` would
   need a tool-calling chat template, which small from-scratch models do not have.)
 
-    python -m trainers.grpo --mode tactic --model runs/sft --family propositional --max_steps 20
+    python -m trainers.grpo --mode tactic --model runs/sft --family propositional --max-steps 20
 """
 
 from __future__ import annotations
@@ -22,14 +22,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from leangym.backend.api import Backend, ProofState
+from leangym.config import describe, option, parse
 from leangym.policy.formats import Observation, get_format
 from leangym.problems import Problem
 from leangym.store import theorem_name
 from trainers.common import (
     TrainConfig,
-    help_field,
     load_or_build_policy,
-    parse_config,
     quiet_datasets,
     run_trainer,
     training_kwargs,
@@ -46,26 +45,26 @@ class GRPORunConfig(TrainConfig):
     out ``num_generations`` times (the group whose mean reward is the baseline).
     """
 
-    output_dir: str = help_field("runs/grpo", "where the trained policy is saved (save_pretrained directory)")
-    learning_rate: float = help_field(1e-4, "AdamW learning rate")
-    batch_size: int = help_field(16, "completions per optimisation step (a multiple of num_generations)")
-    mode: str = help_field("tactic", "'tactic' (multi-turn episodes in the env) or 'whole_proof'")
-    max_steps: int = help_field(20, "optimisation steps (each generates batch_size fresh rollouts)")
-    num_generations: int = help_field(4, "rollouts per problem (GRPO group size)")
-    max_turns: int = help_field(4, "tactics per episode in tactic mode")
-    max_new_tokens: int = help_field(32, "tokens per tactic (tactic mode) or per whole proof")
-    max_completion_length: int = help_field(
+    output_dir: str = option("runs/grpo", "where the trained policy is saved (save_pretrained directory)")
+    learning_rate: float = option(1e-4, "AdamW learning rate")
+    batch_size: int = option(16, "completions per optimisation step (a multiple of num_generations)")
+    mode: str = option("tactic", "'tactic' (multi-turn episodes in the env) or 'whole_proof'")
+    max_steps: int = option(20, "optimisation steps (each generates batch_size fresh rollouts)")
+    num_generations: int = option(4, "rollouts per problem (GRPO group size)")
+    max_turns: int = option(4, "tactics per episode in tactic mode")
+    max_new_tokens: int = option(32, "tokens per tactic (tactic mode) or per whole proof")
+    max_completion_length: int = option(
         256, "tokens in a whole episode transcript (tactics and env text)"
     )
-    temperature: float = help_field(1.0, "sampling temperature of rollouts")
-    beta: float = help_field(0.0, "KL penalty to the initial policy (0 needs no reference model)")
-    prompt_format: str = help_field("bfs", "prompt format of states in tactic mode: 'bfs' or 'internlm2.5'")
-    model: str = help_field(
+    temperature: float = option(1.0, "sampling temperature of rollouts")
+    beta: float = option(0.0, "KL penalty to the initial policy (0 needs no reference model)")
+    prompt_format: str = option("bfs", "prompt format of states in tactic mode: 'bfs' or 'internlm2.5'")
+    model: str = option(
         "", "policy to train (save_pretrained directory); empty builds a tiny one (CLI only)"
     )
-    family: str = help_field("propositional", "MiniLean problem family to train on (CLI only)")
-    num_problems: int = help_field(16, "problems generated for training (CLI only)")
-    difficulty: int = help_field(1, "generator difficulty (CLI only)")
+    family: str = option("propositional", "MiniLean problem family to train on (CLI only)")
+    num_problems: int = option(16, "problems generated for training (CLI only)")
+    difficulty: int = option(1, "generator difficulty (CLI only)")
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -317,7 +316,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from leangym.backend import make_backend
     from leangym.minilean.suites import generate
 
-    config = parse_config(GRPORunConfig, argv, description=__doc__.split("\n\n")[0])
+    config = parse(GRPORunConfig, argv, description=describe(__doc__))
     problems = generate(config.family, config.num_problems, seed=config.seed, difficulty=config.difficulty)
     texts = [p.statement + "\n" + "\n".join(p.reference_proof or ()) for p in problems]
     model, tokenizer = load_or_build_policy(config.model, texts, seed=config.seed)

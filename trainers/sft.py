@@ -10,7 +10,7 @@ it sees at inference (tokenizing the joined string can merge tokens across the b
 space of InternLM2.5's ``TACTIC: `` with the tactic's first word). Long prompts are cut from the left so
 the state's end and the answer cue survive (SFTTrainer itself only keeps the start, cutting the tactic).
 
-    python -m trainers.sft --store runs/exit/store.sqlite --output_dir runs/sft
+    python -m trainers.sft --store runs/exit/store.sqlite --output-dir runs/sft
 """
 
 from __future__ import annotations
@@ -19,13 +19,12 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from leangym.config import describe, option, parse
 from leangym.policy.formats import Observation, get_format
 from leangym.store import SFTExample
 from trainers.common import (
     TrainConfig,
-    help_field,
     load_or_build_policy,
-    parse_config,
     quiet_datasets,
     run_trainer,
     training_kwargs,
@@ -36,17 +35,17 @@ from trainers.common import (
 class SFTRunConfig(TrainConfig):
     """SFT settings; the trainer fields come from :class:`~trainers.common.TrainConfig`."""
 
-    output_dir: str = help_field(
+    output_dir: str = option(
         "runs/sft", "where the fine-tuned policy is saved (save_pretrained directory)"
     )
-    store: str = help_field("", "proof store (SQLite) whose verified proofs are the training data (CLI only)")
-    model: str = help_field(
+    store: str = option("", "proof store (SQLite) whose verified proofs are the training data (CLI only)")
+    model: str = option(
         "", "policy to fine-tune (save_pretrained directory); empty builds a tiny one (CLI only)"
     )
-    prompt_format: str = help_field(
+    prompt_format: str = option(
         "bfs", "prompt format the policy reads: 'bfs', 'internlm2.5' or 'internlm2'"
     )
-    all_proofs: bool = help_field(False, "train on every stored proof, not only each problem's shortest")
+    all_proofs: bool = option(False, "train on every stored proof, not only each problem's shortest")
 
 
 def sft_dataset(
@@ -104,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from leangym import models
     from leangym.store import ProofStore
 
-    config = parse_config(SFTRunConfig, argv, description=__doc__.split("\n\n")[0])
+    config = parse(SFTRunConfig, argv, description=describe(__doc__))
     if not config.store:
         print("error: --store is required: the proof store whose proofs to train on", file=sys.stderr)
         return 2

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 
@@ -22,7 +21,6 @@ from leangym.backend.repl_backend import ReplBackend
 from leangym.errors import BackendUnavailable, ConfigError
 
 MINILEAN_COMMAND = (sys.executable, "-m", "leangym.minilean")
-SKIP_REGISTRATION_VAR = "LEANGYM_SKIP_ENV_REGISTRATION"
 CHOICES = ("auto", "lean", "minilean")
 
 __all__ = ["CHOICES", "LeanPool", "MINILEAN_COMMAND", "ReplBackend", "make_backend"]
@@ -88,6 +86,4 @@ def make_backend(
             raise ConfigError(f"in_process=True runs one MiniLean in this process; got workers={workers} (use in_process=False)")
         return _minilean_in_process(timeout, options)
     options.setdefault("start_timeout", 30.0)
-    # The REPL server needs no Gymnasium registry; skipping it makes every (re)start ~0.4 s faster.
-    options.setdefault("env", {**os.environ, SKIP_REGISTRATION_VAR: "1"})
     return LeanPool(list(MINILEAN_COMMAND), workers=workers, timeout=timeout, engine="minilean", **options)

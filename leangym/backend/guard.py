@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from leangym.errors import own_message
+
 DEFAULT_MAX_CHARS = 4096
 
 # Words that begin a command (or modify a declaration); none of them is a tactic.
@@ -155,4 +157,4 @@ def rejection_reason(tactic: str, max_chars: int = DEFAULT_MAX_CHARS) -> str | N
 def check_tactic(tactic: str, max_chars: int = DEFAULT_MAX_CHARS) -> str | None:
     """The message a backend returns for a refused action (``"leangym: action rejected: ..."``), or None."""
     reason = rejection_reason(tactic, max_chars)
-    return None if reason is None else f"leangym: action rejected: {reason}"
+    return None if reason is None else own_message(f"action rejected: {reason}")

@@ -23,6 +23,8 @@ import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from leangym.config import add_config, option
+
 TOOLCHAIN = "leanprover/lean4:v4.33.0-rc2"
 MATHLIB_REV = "51e6992efd06126df61a496bebf8f49482a4e129"
 REPL_URL = "https://github.com/leanprover-community/repl"
@@ -205,9 +207,16 @@ def setup(args: argparse.Namespace) -> int:
     return 0
 
 
+@dataclass
+class DoctorArgs:
+    """Options of ``leangym doctor``."""
+
+    json: bool = option(False, "print the report as JSON")
+
+
 def register_cli(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("doctor", help="report which engines (real Lean, MiniLean) are available here")
-    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    add_config(p, DoctorArgs)
     p.set_defaults(func=doctor)
     s = subparsers.add_parser("setup", help="install real Lean + Mathlib + the REPL (needs network)")
     s.set_defaults(func=setup)

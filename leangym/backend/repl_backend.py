@@ -43,13 +43,13 @@ from leangym.errors import (
     ReplMemoryExceeded,
     ReplTimeout,
     StateLost,
+    own_message,
 )
 from leangym.problems import Problem
 
 STANDARD_AXIOMS = frozenset({"propext", "Classical.choice", "Quot.sound"})
 SORRY_WARNING = "declaration uses `sorry`"
 COMPLETED = "Completed"
-_DECL_NAME = re.compile(r"^\s*(?:@\[[^\]]*\]\s*)?(?:private\s+|protected\s+)?(?:theorem|lemma)\s+([^\s:(\[{]+)")
 _AXIOMS = re.compile(r"depends on axioms: \[(.*)\]", re.S)
 LOGGED_REQUEST_CHARS = 4000  # of a request that hit an engine bug, quoted in the log
 
@@ -134,12 +134,6 @@ class Worker:
         return reply
 
 
-def theorem_name(statement: str) -> str | None:
-    """``NAME`` in ``theorem NAME ...`` (or ``lemma``), else None."""
-    m = _DECL_NAME.match(statement)
-    return m.group(1) if m else None
-
-
 def parse_axioms(messages: Sequence[Message]) -> tuple[str, ...] | None:
     """The axioms listed by ``#print axioms`` (empty when none), or None when no such message came."""
     for m in messages:
@@ -183,9 +177,9 @@ def tactic_outcome(reply: dict, state: ProofState, tactic: str, owner: tuple) ->
         # REPL versions before proofStatus: an empty goal list without errors; verify() decides.
         return ProofClosed(state.problem, tactics)
     if status is not None and "sorry" in status:
-        return LeanError(f"the tactic uses `sorry` ({status}); a proof with sorry is never accepted", state, messages)
+        return LeanError(own_message(f"the tactic uses `sorry` ({status}); a proof with sorry is never accepted"), state, messages)
     if not goals:
-        return LeanError(f"no goals remain but the proof is not complete ({status})", state, messages)
+        return LeanError(own_message(f"no goals remain but the proof is not complete ({status})"), state, messages)
     return ProofState(state.problem, goals, tactics, (*owner, reply["proofState"]))
 
 
@@ -320,7 +314,7 @@ class ReplBackend:
             errors = _errors(_messages(reply))
             if "env" not in reply or errors:
                 text = reply.get("message") or "; ".join(m.data for m in errors)
-                return LeanError(f"the header failed to elaborate: {text}", None, _messages(reply))
+                return LeanError(own_message(f"the header failed to elaborate: {text}"), None, _messages(reply))
             env = reply["env"]
             self._maybe_pickle(w, header, env, htimeout)
         w.headers[header] = env
@@ -358,9 +352,9 @@ class ReplBackend:
             reply = w.request(request, timeout)
             token = w.token  # of the process that answered
         except ReplTimeout as exc:
-            return LeanError(f"leangym: timeout while starting {problem.id}: {exc}", None, kind="timeout")
+            return LeanError(own_message(f"timeout while starting {problem.id}: {exc}"), None, kind="timeout")
         except ReplMemoryExceeded as exc:
-            return LeanError(f"leangym: memory limit while starting {problem.id}: {exc}", None, kind="memory")
+            return LeanError(own_message(f"memory limit while starting {problem.id}: {exc}"), None, kind="memory")
         except (ReplCrashed, ProtocolError):
             if retry:
                 return self._start_on(w, problem, timeout, retry=False)
@@ -371,7 +365,7 @@ class ReplBackend:
         if "message" in reply and "env" not in reply:
             return LeanError(str(reply["message"]), None, messages)
         if errors or not sorries:
-            text = "; ".join(m.data for m in errors) or "the statement produced no proof state (expected one `sorry`)"
+            text = "; ".join(m.data for m in errors) or own_message("the statement produced no proof state (expected one `sorry`)")
             return LeanError(text, None, messages)
         root = sorries[-1]  # `:= by sorry` is the last sorry in the command
         return ProofState(problem, (root["goal"],), (), (w.index, token, root["proofState"]))
@@ -482,12 +476,12 @@ class ReplBackend:
                 live = replace(state, handle=(w.index, w.token, ps), replayed=replayed)
                 outcome = self._step(w, live, tactic, timeout)
             except ReplTimeout as exc:
-                return LeanError(f"leangym: timeout: {exc}", state, kind="timeout")
+                return LeanError(own_message(f"timeout: {exc}"), state, kind="timeout")
             except ReplMemoryExceeded as exc:
-                return LeanError(f"leangym: memory limit: {exc}", state, kind="memory")
+                return LeanError(own_message(f"memory limit: {exc}"), state, kind="memory")
             except (ReplCrashed, ProtocolError) as exc:
                 if attempt:  # crashed twice on this tactic: blame the tactic, keep the state
-                    return LeanError(f"leangym: the REPL crashed twice on this tactic: {exc}", state, kind="crash")
+                    return LeanError(own_message(f"the REPL crashed twice on this tactic: {exc}"), state, kind="crash")
                 continue
             if isinstance(outcome, LeanError) and outcome.message.strip() == "Unknown proof state." and not attempt:
                 w.remap.pop(state.handle, None)  # the REPL lost it without our noticing: rebuild once
@@ -536,14 +530,14 @@ class ReplBackend:
         timeout = timeout or self.timeout
         total = sum(len(t) for t in tactics)
         if total > self.max_proof_chars:
-            return Verdict(False, f"leangym: proof rejected: {total} characters, over the limit of {self.max_proof_chars}")
+            return Verdict(False, own_message(f"proof rejected: {total} characters, over the limit of {self.max_proof_chars}"))
         for t in tactics:
             reason = check_tactic(t, self.max_proof_chars)  # a whole proof may come as one "tactic"
             if reason is not None:
                 return Verdict(False, reason)
-        name = theorem_name(problem.statement)
+        name = problem.name
         if name is None:
-            return Verdict(False, f"cannot verify: the statement must start with `theorem NAME`, got {problem.statement[:60]!r}")
+            return Verdict(False, own_message(f"cannot verify: the statement must start with `theorem NAME`, got {problem.statement[:60]!r}"))
         body = problem.proof_command(tactics)
         w = self._acquire_any()
         try:
@@ -551,12 +545,12 @@ class ReplBackend:
                 try:
                     return self._verify_on(w, problem, name, body, timeout)
                 except ReplTimeout as exc:
-                    return Verdict(False, f"timeout: {exc}")
+                    return Verdict(False, own_message(f"timeout: {exc}"))
                 except ReplMemoryExceeded as exc:
-                    return Verdict(False, f"memory limit: {exc}")
+                    return Verdict(False, own_message(f"memory limit: {exc}"))
                 except (ReplCrashed, ProtocolError) as exc:
                     if attempt:
-                        return Verdict(False, f"the REPL crashed twice while verifying: {exc}")
+                        return Verdict(False, own_message(f"the REPL crashed twice while verifying: {exc}"))
             raise AssertionError("unreachable")
         finally:
             w.lock.release()
@@ -564,28 +558,28 @@ class ReplBackend:
     def _verify_on(self, w: Worker, problem: Problem, name: str, body: str, timeout: float) -> Verdict:
         env = self._header_env(w, problem.header, timeout)
         if isinstance(env, LeanError):
-            return Verdict(False, env.message, env.messages)
+            return Verdict(False, own_message(env.message), env.messages)
         request: dict = {"cmd": body}
         if env is not None:
             request["env"] = env
         reply = w.request(request, timeout)
         messages = _messages(reply)
         if "env" not in reply:
-            return Verdict(False, f"the REPL refused the proof: {reply.get('message', reply)}", messages)
+            return Verdict(False, own_message(f"the REPL refused the proof: {reply.get('message', reply)}"), messages)
         errors = _errors(messages)
         if errors:
-            return Verdict(False, f"error: {errors[0].data}", messages)
+            return Verdict(False, own_message(f"Lean error: {errors[0].data}"), messages)
         if reply.get("sorries") or any(SORRY_WARNING in m.data for m in messages):
-            return Verdict(False, "the proof uses `sorry`", messages)
+            return Verdict(False, own_message("the proof uses `sorry`"), messages)
         ax_reply = w.request({"cmd": f"#print axioms {name}", "env": reply["env"]}, timeout)
         ax_messages = _messages(ax_reply)
         axioms = parse_axioms(ax_messages)
         if axioms is None:
             detail = ax_reply.get("message") or "; ".join(m.data for m in ax_messages) or "no message"
-            return Verdict(False, f"could not read the axioms of {name}: {detail}", messages + ax_messages)
+            return Verdict(False, own_message(f"could not read the axioms of {name}: {detail}"), messages + ax_messages)
         extra = [a for a in axioms if a not in STANDARD_AXIOMS]
         if extra:
-            return Verdict(False, f"the proof depends on non-standard axioms: {', '.join(extra)}", messages, axioms)
+            return Verdict(False, own_message(f"the proof depends on non-standard axioms: {', '.join(extra)}"), messages, axioms)
         return Verdict(True, "ok", messages, axioms)
 
     # -- life cycle ------------------------------------------------------------------------------

@@ -6,12 +6,17 @@ the loaders themselves are public for scripts that want problems without an envi
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from leangym.datasets.loaders import (
     DATA_ENV_VAR,
+    SOURCES,
+    DataSource,
+    data_root,
+    find_local,
     load_jsonl,
     load_lean_workbook,
     load_minif2f,
@@ -20,8 +25,9 @@ from leangym.datasets.loaders import (
     load_proofnet,
     read_records,
     record_to_problem,
+    source_records,
 )
-from leangym.errors import ConfigError
+from leangym.errors import ConfigError, DataError
 from leangym.problems import Problem
 
 
@@ -32,8 +38,8 @@ def _jsonl(*, data_path: str | Path | None = None, split: str | None = None) -> 
 
 
 DATASETS: dict[str, Callable[..., list[Problem]]] = {
-    "lean_workbook": lambda **kw: load_lean_workbook(plus=False, **kw),
-    "lean_workbook_plus": lambda **kw: load_lean_workbook(plus=True, **kw),
+    "lean_workbook": functools.partial(load_lean_workbook, plus=False),
+    "lean_workbook_plus": functools.partial(load_lean_workbook, plus=True),
     "minif2f": load_minif2f,
     "minif2f_lite": load_minif2f_lite,
     "proofnet": load_proofnet,
@@ -52,9 +58,40 @@ def load_problems(dataset: str, **kwargs: Any) -> list[Problem]:
     return loader(**kwargs)
 
 
+def data_report() -> list[dict[str, Any]]:
+    """One row per benchmark in :data:`SOURCES`: its local file (or None), how many records it holds,
+    and where it would come from otherwise (the Hugging Face repo, or only a local file). Reads no network."""
+    rows = []
+    for key, source in SOURCES.items():
+        path = find_local(source)
+        count = None
+        if path is not None:
+            try:
+                count = len(read_records(path))
+            except DataError:
+                count = None
+        rows.append(
+            {
+                "dataset": key,
+                "title": source.title,
+                "path": str(path) if path is not None else None,
+                "records": count,
+                "files": source.files,
+                "hub": source.hub_repo,
+            }
+        )
+    return rows
+
+
 __all__ = [
     "DATASETS",
     "DATA_ENV_VAR",
+    "SOURCES",
+    "DataSource",
+    "data_report",
+    "data_root",
+    "find_local",
+    "source_records",
     "load_jsonl",
     "load_lean_workbook",
     "load_minif2f",

@@ -1,39 +1,37 @@
 """Loaders that turn benchmark files into :class:`~leangym.problems.Problem` lists.
 
-Every loader takes ``data_path=`` for a local file. Without it a loader looks under ``$LEANGYM_DATA``
-(a folder laid out like the project's shared data: ``minif2f/minif2f.jsonl``, ...) and, for Lean
-Workbook, in the Hugging Face cache. A loader that finds nothing raises :class:`~leangym.errors.DataError`
-naming the file to provide; none of them waits on the network unless a download is allowed and the hub
-answers within a couple of seconds.
+Every loader takes ``data_path=``: a file, or a folder holding it (laid out like the project's shared
+data, ``minif2f/minif2f.jsonl``, ..., or the file directly inside). Without it a loader looks under
+``$LEANGYM_DATA`` (a folder with that layout) and then, for Lean Workbook and miniF2F, loads the Hugging
+Face dataset through ``datasets``, which caches it. A loader that finds nothing raises
+:class:`~leangym.errors.DataError` in one line naming the fix; the hub is asked only after a 2-second
+reachability probe, or from the cache when ``HF_HUB_OFFLINE=1``. :data:`SOURCES` lists every source.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib.util
 import json
 import os
-import re
 import socket
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from leangym.errors import ConfigError, DataError
-from leangym.problems import DEFAULT_HEADER, Problem, normalize_statement
+from leangym.problems import DEFAULT_HEADER, Problem, locate_theorem, normalize_statement
 
 DATA_ENV_VAR = "LEANGYM_DATA"
 """Environment variable naming a folder that holds the benchmark files (same layout as the shared data)."""
 
 LEAN_WORKBOOK_REPO = "internlm/Lean-Workbook"
-LEAN_WORKBOOK_FILE = "lean_workbook.json"
 MINIF2F_FILE = "minif2f/minif2f.jsonl"
 PROOFNET_FILE = "proofnet/proofnet.jsonl"
 LEAN_WORKBOOK_LOCAL_FILES = ("lean-workbook/lean_workbook.json", "lean-workbook/lean_workbook_subset.jsonl")
 
 DEFAULT_SUITE_SIZE = 100
 """Problems a MiniLean id generates unless ``n=`` says otherwise."""
-
-_THEOREM_NAME = re.compile(r"^\s*(?:theorem|lemma)\s+([^\s({\[:]+)", re.MULTILINE)
-
 
 def read_records(path: str | Path) -> list[dict]:
     """Rows of a ``.jsonl``, ``.json`` (a list, or ``{"data": [...]}``) or ``.parquet`` file."""
@@ -71,13 +69,14 @@ def record_to_problem(record: dict, *, source: str, default_header: str = "") ->
         return None
     header = record.get("header")
     # Some files carry the header inside the statement ("import Mathlib\n...theorem x ...").
-    match = _THEOREM_NAME.search(statement)
-    if match is None:
+    located = locate_theorem(statement)
+    if located is None:
         return None
-    if match.start() > 0 and statement[: match.start()].strip():
-        prefix = statement[: match.start()]
+    start, name = located
+    if start > 0 and statement[:start].strip():
+        prefix = statement[:start]
         header = header or "\n".join(ln for ln in prefix.splitlines() if not ln.lstrip().startswith(("/-", "--")))
-        statement = statement[match.start() :].lstrip()
+        statement = statement[start:].lstrip()
     statement = normalize_statement(statement.removesuffix("sorry").rstrip())
     proof = record.get("reference_proof") or record.get("proof")
     if isinstance(proof, str):
@@ -85,7 +84,7 @@ def record_to_problem(record: dict, *, source: str, default_header: str = "") ->
     elif isinstance(proof, list):
         proof = tuple(str(p) for p in proof if str(p).strip()) or None
     return Problem(
-        id=str(record.get("id") or record.get("name") or match.group(1)),
+        id=str(record.get("id") or record.get("name") or name),
         statement=statement,
         header=header if isinstance(header, str) and header.strip() else default_header,
         split=record.get("split"),
@@ -123,49 +122,67 @@ def load_jsonl(path: str | Path, *, source: str = "local", split: str | None = N
     return _unique_ids(problems)
 
 
-def _local_candidates(relative: Iterable[str]) -> list[Path]:
+@dataclass(frozen=True)
+class DataSource:
+    """Where a benchmark's problems come from: files under ``$LEANGYM_DATA``, else a Hugging Face dataset."""
+
+    title: str
+    files: tuple[str, ...]
+    """Paths relative to ``$LEANGYM_DATA`` (the shared data layout); the first that exists wins."""
+    hub_repo: str | None = None
+    """Hugging Face ``datasets`` repo to load (and cache) when no file is found, or None."""
+    hub_splits: tuple[str, ...] = ()
+
+
+SOURCES: dict[str, DataSource] = {
+    "minif2f": DataSource("miniF2F", (MINIF2F_FILE,), "Slim205/minif2f", ("valid", "test")),
+    "proofnet": DataSource("ProofNet", (PROOFNET_FILE,)),
+    "lean_workbook": DataSource("Lean Workbook", LEAN_WORKBOOK_LOCAL_FILES, LEAN_WORKBOOK_REPO, ("train",)),
+}
+"""One entry per benchmark with a file of its own (Lean Workbook Plus and miniF2F-Lite share theirs)."""
+
+
+def data_root() -> Path | None:
+    """The folder named by ``$LEANGYM_DATA``, or None when the variable is unset."""
     root = os.environ.get(DATA_ENV_VAR)
-    return [Path(root) / r for r in relative] if root else []
+    return Path(root) if root else None
 
 
-def _find_local(data_path: str | Path | None, relative: Iterable[str], what: str, extra_hint: str = "") -> Path:
+def _in_folder(folder: Path, source: DataSource) -> Path | None:
+    """``source``'s file inside ``folder``: by the shared layout (``minif2f/minif2f.jsonl``) or directly
+    (``minif2f.jsonl``), so both the data root and the dataset's own folder work."""
+    for rel in source.files:
+        for path in (folder / rel, folder / Path(rel).name):
+            if path.is_file():
+                return path
+    return None
+
+
+def find_local(source: DataSource, data_path: str | Path | None = None) -> Path | None:
+    """The local file of ``source``: ``data_path`` (a file, or a folder holding it), else under
+    ``$LEANGYM_DATA``; None when neither has it. A ``data_path`` that does not lead to a file is an error."""
     if data_path is not None:
         path = Path(data_path)
-        if not path.is_file():
-            raise DataError(f"{what}: data_path={str(path)!r} does not exist; pass the path of the {what} file")
-        return path
-    candidates = _local_candidates(relative)
-    for path in candidates:
         if path.is_file():
             return path
-    looked = ", ".join(str(p) for p in candidates) or f"${DATA_ENV_VAR} is unset"
-    raise DataError(
-        f"{what} data not found (looked at: {looked}). Pass data_path= to a local copy of "
-        f"{' or '.join(relative)}, or set {DATA_ENV_VAR} to the folder that holds it{extra_hint}."
-    )
+        if path.is_dir():
+            found = _in_folder(path, source)
+            if found is None:
+                raise DataError(
+                    f"{source.title}: data_path={str(path)!r} is a folder without {' or '.join(source.files)} "
+                    "(nor their file names directly inside); pass the file itself or the folder that holds it"
+                )
+            return found
+        raise DataError(f"{source.title}: data_path={str(path)!r} does not exist; pass the {source.title} file or its folder")
+    root = data_root()
+    return _in_folder(root, source) if root is not None and root.is_dir() else None
 
 
-def load_minif2f(split: str = "test", *, data_path: str | Path | None = None) -> list[Problem]:
-    """miniF2F (``split`` "valid" or "test"; 244 each), from DeepSeek-Prover-V1.5's ``minif2f.jsonl`` layout."""
-    if split not in ("valid", "test"):
-        raise ConfigError(f"miniF2F split must be 'valid' or 'test', got {split!r}")
-    path = _find_local(data_path, (MINIF2F_FILE,), "miniF2F")
-    return load_jsonl(path, source="minif2f", split=split)
-
-
-def load_proofnet(split: str | None = "test", *, data_path: str | Path | None = None) -> list[Problem]:
-    """ProofNet (``split`` "valid", "test" or None for all); repeated names get a ``__2`` suffix."""
-    if split not in ("valid", "test", None):
-        raise ConfigError(f"ProofNet split must be 'valid', 'test' or None, got {split!r}")
-    path = _find_local(data_path, (PROOFNET_FILE,), "ProofNet")
-    return load_jsonl(path, source="proofnet", split=split)
+def _offline() -> bool:
+    return any(os.environ.get(v, "").lower() in ("1", "true", "yes") for v in ("HF_HUB_OFFLINE", "HF_DATASETS_OFFLINE"))
 
 
 def _hub_reachable(timeout: float = 2.0) -> bool:
-    if os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes") or os.environ.get(
-        "HF_DATASETS_OFFLINE", ""
-    ).lower() in ("1", "true", "yes"):
-        return False
     try:
         with socket.create_connection(("huggingface.co", 443), timeout=timeout):
             return True
@@ -173,50 +190,89 @@ def _hub_reachable(timeout: float = 2.0) -> bool:
         return False
 
 
-def _lean_workbook_from_hub() -> Path | None:
-    """The cached ``lean_workbook.json`` (downloading it only when the hub answers quickly), else None."""
+def _fetch_from_hub(repo: str, splits: tuple[str, ...]) -> list[dict]:
+    """Rows of a Hugging Face dataset, through ``datasets`` (which caches them under ``HF_HOME``).
+
+    The only function here that may touch the network; tests replace it."""
+    import datasets
+
+    return [dict(row) for split in splits for row in datasets.load_dataset(repo, split=split)]
+
+
+def _not_found(source: DataSource, why: str) -> DataError:
+    root = data_root()
+    looked = f"{DATA_ENV_VAR}={root}" if root is not None else f"${DATA_ENV_VAR} is unset"
+    return DataError(
+        f"{source.title} data not found ({looked}){why}. Fix: pass data_path= to a local copy of "
+        f"{' or '.join(source.files)} (or its folder), or set {DATA_ENV_VAR} to a folder laid out like that"
+    )
+
+
+def source_records(source: DataSource, data_path: str | Path | None = None) -> tuple[list[dict], str]:
+    """The raw records of ``source`` and where they came from (a path, or ``hf:REPO``).
+
+    Order: ``data_path``, ``$LEANGYM_DATA``, then the Hugging Face hub through ``datasets`` (read from its
+    cache when ``HF_HUB_OFFLINE=1``). Offline, or without ``datasets``, the error is one line naming the fix.
+    """
+    path = find_local(source, data_path)
+    if path is not None:
+        return read_records(path), str(path)
+    if source.hub_repo is None:
+        raise _not_found(source, "; it has no Hugging Face source")
+    if importlib.util.find_spec("datasets") is None:
+        raise _not_found(source, f"; loading {source.hub_repo} from the Hugging Face hub needs `pip install 'leangym[data]'`")
+    if not _offline() and not _hub_reachable():
+        raise _not_found(
+            source, f" and the Hugging Face hub is unreachable for {source.hub_repo} (set HF_HUB_OFFLINE=1 to use a cached copy)"
+        )
     try:
-        from huggingface_hub import hf_hub_download, try_to_load_from_cache
-    except ImportError:
-        return None
-    cached = try_to_load_from_cache(LEAN_WORKBOOK_REPO, LEAN_WORKBOOK_FILE, repo_type="dataset")
-    if isinstance(cached, str):
-        return Path(cached)
-    if not _hub_reachable():
-        return None
-    try:
-        return Path(hf_hub_download(LEAN_WORKBOOK_REPO, LEAN_WORKBOOK_FILE, repo_type="dataset"))
-    except Exception:  # any hub failure means "not available here"; the caller names the fix
-        return None
+        rows = _fetch_from_hub(source.hub_repo, source.hub_splits)
+    except Exception as exc:  # any hub or cache failure means "not available here"; the message names the fix
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+        raise _not_found(source, f" and loading {source.hub_repo} from the Hugging Face hub failed ({first})") from exc
+    return rows, f"hf:{source.hub_repo}"
+
+
+def _problems(records: Iterable[dict], source: str, default_header: str = "") -> list[Problem]:
+    return [p for r in records if (p := record_to_problem(r, source=source, default_header=default_header)) is not None]
+
+
+def load_minif2f(split: str | None = "test", *, data_path: str | Path | None = None) -> list[Problem]:
+    """miniF2F (``split`` "valid" or "test", 244 each, or None for both), DeepSeek-Prover-V1.5's layout."""
+    if split not in ("valid", "test", None):
+        raise ConfigError(f"miniF2F split must be 'valid', 'test' or None (both), got {split!r}")
+    records, origin = source_records(SOURCES["minif2f"], data_path)
+    problems = [p for p in _problems(records, "minif2f") if split is None or p.split == split]
+    if not problems:
+        raise DataError(f"{origin}: no miniF2F records{f' in split {split!r}' if split else ''}; check the file and split")
+    return _unique_ids(problems)
+
+
+def load_proofnet(split: str | None = "test", *, data_path: str | Path | None = None) -> list[Problem]:
+    """ProofNet (``split`` "valid", "test" or None for all); repeated names get a ``__2`` suffix."""
+    if split not in ("valid", "test", None):
+        raise ConfigError(f"ProofNet split must be 'valid', 'test' or None (both), got {split!r}")
+    records, origin = source_records(SOURCES["proofnet"], data_path)
+    problems = [p for p in _problems(records, "proofnet") if split is None or p.split == split]
+    if not problems:
+        raise DataError(f"{origin}: no ProofNet records{f' in split {split!r}' if split else ''}; check the file and split")
+    return _unique_ids(problems)
 
 
 def load_lean_workbook(plus: bool = False, *, data_path: str | Path | None = None) -> list[Problem]:
     """Lean Workbook (``plus=False``, split ``lean_workbook``) or Lean Workbook Plus (``lean_workbook_plus``).
 
-    Sources, first found wins: ``data_path`` (the upstream ``lean_workbook.json``, ``wkbk_1009.parquet`` or
-    any JSONL with the same fields), ``$LEANGYM_DATA/lean-workbook/...``, the Hugging Face cache of
-    ``internlm/Lean-Workbook`` (downloaded there if the hub is reachable and ``HF_HUB_OFFLINE`` is unset).
+    Sources, first found wins: ``data_path`` (the upstream ``lean_workbook.json``, ``wkbk_1009.parquet``,
+    any JSONL with the same fields, or a folder holding one), ``$LEANGYM_DATA/lean-workbook/...``, the
+    Hugging Face dataset ``internlm/Lean-Workbook`` (through ``datasets``, cached there).
     """
     split = "lean_workbook_plus" if plus else "lean_workbook"
-    path = None
-    if data_path is None:
-        path = next((p for p in _local_candidates(LEAN_WORKBOOK_LOCAL_FILES) if p.is_file()), None)
-        path = path or _lean_workbook_from_hub()
-    if path is None:
-        path = _find_local(
-            data_path,
-            LEAN_WORKBOOK_LOCAL_FILES,
-            "Lean Workbook",
-            f", or make {LEAN_WORKBOOK_REPO}/{LEAN_WORKBOOK_FILE} available in the Hugging Face cache "
-            "(HF_HUB_CACHE) on a machine that can reach the hub",
-        )
-    problems = [
-        p for r in read_records(path) if (p := record_to_problem(r, source="lean_workbook", default_header=DEFAULT_HEADER))
-    ]
+    records, origin = source_records(SOURCES["lean_workbook"], data_path)
+    problems = _problems(records, "lean_workbook", DEFAULT_HEADER)
     # Rows without a split field are classified by their theorem name (lean_workbook_plus_<n>).
     problems = [p for p in problems if (p.split or ("lean_workbook_plus" if "_plus_" in p.id else "lean_workbook")) == split]
     if not problems:
-        raise DataError(f"{path}: no records of split {split!r}; is this a Lean Workbook file?")
+        raise DataError(f"{origin}: no records of split {split!r}; is this a Lean Workbook file?")
     return _unique_ids(problems)
 
 
@@ -236,8 +292,10 @@ def _generated(family: str, n: int, seed: int, difficulty: int) -> tuple[Problem
 
 
 def load_minif2f_lite(*, data_path: str | Path | None = None) -> list[Problem]:
-    """The miniF2F statements (valid and test) that lie inside MiniLean's fragment."""
-    path = _find_local(data_path, (MINIF2F_FILE,), "miniF2F")
+    """The miniF2F statements (valid and test) that lie inside MiniLean's fragment (from a local file)."""
+    path = find_local(SOURCES["minif2f"], data_path)
+    if path is None:
+        raise _not_found(SOURCES["minif2f"], "; miniF2F-Lite reads a local file")
     from leangym.minilean import fragment
 
     problems = list(fragment.minif2f_lite(path))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,9 +17,7 @@ from leangym.backend.api import Backend, LeanError, ProofState
 from leangym.charset import ACTION_MAX_LENGTH, OBSERVATION_MAX_LENGTH, lean_text_space, to_observation
 from leangym.envs.resolve import Resolved, resolve
 from leangym.errors import ConfigError, DataError, EngineError, ReplError, StateLost
-from leangym.problems import Problem, normalize_statement
-
-_NAME = re.compile(r"^\s*(?:theorem|lemma)\s+([^\s({\[:]+)")
+from leangym.problems import Problem, locate_theorem, normalize_statement
 
 MAX_START_TRIES = 8
 """Sampled problems that fail to start (Lean rejects the statement) are skipped, up to this many."""
@@ -102,6 +99,11 @@ class LeanEnvBase(gym.Env[str, str]):
             pid = options["problem"]
             if isinstance(pid, Problem):
                 return pid
+            if isinstance(pid, (list, tuple)):
+                raise ConfigError(
+                    f"options['problem'] is a list of {len(pid)}: one problem per sub-env is for the vector env of "
+                    "gym.make_vec(id, num_envs=N) (its default vectorization mode); a single env takes one id"
+                )
             if pid not in self._by_id:
                 close = difflib.get_close_matches(str(pid), list(self._by_id), n=3)
                 hint = f"; did you mean {close}?" if close else f" ({self.backend_note})"
@@ -109,10 +111,10 @@ class LeanEnvBase(gym.Env[str, str]):
             return self._by_id[pid]
         if "statement" in options:
             statement = normalize_statement(str(options["statement"]))
-            match = _NAME.match(statement)
-            if match is None:
+            located = locate_theorem(statement)
+            if located is None or statement[: located[0]].strip():
                 raise ConfigError(f"a statement must read 'theorem NAME BINDERS : GOAL', got {statement[:80]!r}")
-            return Problem(match.group(1), statement, options.get("header", self._default_header), source="reset")
+            return Problem(located[1], statement, options.get("header", self._default_header), source="reset")
         return None
 
     def _start_episode(self, options: dict[str, Any] | None) -> ProofState:

@@ -4,28 +4,47 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
+from leangym.config import add_config, option
 from leangym.errors import LeanGymError
 
 PLAY_HELP = """Type a tactic and press Enter (whole-proof mode: type the proof, end it with an empty line).
 Commands: :reset (new problem), :proof (show the proof so far), :help, :quit (or Ctrl-D)."""
 
 
+Backend = Literal["auto", "lean", "minilean"]
+
+
+@dataclass
+class EnvsArgs:
+    """Options of ``leangym envs``."""
+
+    backend: Backend = option("auto", "engine to plan for")
+    data_path: str | None = option(None, "folder with the benchmark files (default: $LEANGYM_DATA)")
+
+
+@dataclass
+class PlayArgs:
+    """Options of ``leangym play ENV_ID``."""
+
+    env_id: str = option(help="environment id, e.g. MiniLean-v0 (see `leangym envs`)", positional=True)
+    problem: str | None = option(None, "problem id to start with (default: sampled)")
+    statement: str | None = option(None, "prove this statement instead: 'theorem t ... : goal'")
+    seed: int | None = option(None, "seed for the problem order")
+    backend: Backend = option("auto", "engine: real Lean, MiniLean, or auto (Lean where installed)")
+    data_path: str | None = option(None, "local data file or folder for dataset ids")
+    mode: Literal["tactic", "whole_proof"] = option("tactic", "one tactic per action, or whole proofs")
+
+
 def register_cli(subparsers: argparse._SubParsersAction) -> None:
     envs = subparsers.add_parser("envs", help="list the registered environments, their sizes and engines")
-    envs.add_argument("--backend", default="auto", choices=("auto", "lean", "minilean"), help="engine to plan for")
-    envs.add_argument("--data-dir", default=None, help="folder with the benchmark files (default: $LEANGYM_DATA)")
+    add_config(envs, EnvsArgs)
     envs.set_defaults(func=_envs)
 
     play = subparsers.add_parser("play", help="prove a theorem yourself, tactic by tactic, in the terminal")
-    play.add_argument("id", help="environment id, e.g. MiniLean-v0 (see `leangym envs`)")
-    play.add_argument("--problem", default=None, help="problem id to start with (default: sampled)")
-    play.add_argument("--statement", default=None, help="prove this statement instead: 'theorem t ... : goal'")
-    play.add_argument("--seed", type=int, default=None, help="seed for the problem order")
-    play.add_argument("--backend", default="auto", choices=("auto", "lean", "minilean"))
-    play.add_argument("--data-path", default=None, help="local data file for dataset ids")
-    play.add_argument("--mode", default="tactic", choices=("tactic", "whole_proof"))
+    add_config(play, PlayArgs)
     play.set_defaults(func=_play)
 
 
@@ -39,8 +58,8 @@ def _envs(args: argparse.Namespace) -> int:
     from leangym.envs.registration import ENV_IDS
     from leangym.envs.resolve import in_fragment
 
-    if args.data_dir:
-        os.environ[DATA_ENV_VAR] = args.data_dir
+    if args.data_path:
+        os.environ[DATA_ENV_VAR] = args.data_path
     engine = auto_choice() if args.backend == "auto" else args.backend
     if engine == "lean" and auto_choice() != "lean":
         print("note: real Lean is not installed here (see `leangym doctor`); these envs would fail to start", file=sys.stderr)
@@ -104,12 +123,12 @@ def _play(args: argparse.Namespace) -> int:
     if args.data_path:
         kwargs["data_path"] = args.data_path
     try:
-        env = gym.make(args.id, **kwargs)
+        env = gym.make(args.env_id, **kwargs)
     except gym.error.Error as exc:
-        print(f"cannot make {args.id!r}: {exc}", file=sys.stderr)
+        print(f"cannot make {args.env_id!r}: {exc}", file=sys.stderr)
         return 2
     except LeanGymError as exc:
-        print(f"cannot make {args.id!r}: {exc}", file=sys.stderr)
+        print(f"cannot make {args.env_id!r}: {exc}", file=sys.stderr)
         return 1
     options: dict[str, Any] = {}
     if args.statement:

@@ -7,14 +7,16 @@ starts the backend pool once and hands both to every sub-env.
 
 from __future__ import annotations
 
+import difflib
+import inspect
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from gymnasium.vector import AutoresetMode
 
 from leangym.backend.api import Backend
-from leangym.datasets import load_problems
+from leangym.datasets import DATASETS, load_problems
 from leangym.envs.base import LeanEnvBase
 from leangym.envs.proof_env import LeanProofEnv
 from leangym.envs.resolve import resolve
@@ -37,23 +39,60 @@ DATASET_TITLES = {
 }
 
 
+class _Unset:
+    def __repr__(self) -> str:
+        return "<default>"
+
+
+DEFAULT: Final = _Unset()
+"""``split=DEFAULT``: the dataset's own default split; an explicit ``split=None`` means every split."""
+
+
 def dataset_problems(
     dataset: str,
     *,
-    split: str | None = None,
+    split: str | None | _Unset = DEFAULT,
     data_path: str | Path | None = None,
     family: str | None = None,
     n: int | None = None,
     difficulty: int | None = None,
     suite_seed: int | None = None,
 ) -> list[Problem]:
-    """Load a registered id's problems, passing only the loader arguments that were given."""
-    given = {"split": split, "data_path": data_path, "family": family, "n": n, "difficulty": difficulty, "seed": suite_seed}
-    kwargs = {k: v for k, v in given.items() if v is not None}
+    """Load a registered id's problems, passing only the loader arguments that were given.
+
+    ``split=None`` asks for every split: it reaches loaders that take a split (ProofNet, miniF2F) as
+    ``None`` and is simply left out for datasets without splits (Lean Workbook, MiniLean).
+    """
+    given = {"data_path": data_path, "family": family, "n": n, "difficulty": difficulty, "seed": suite_seed}
+    kwargs: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
+    loader = DATASETS.get(dataset)
+    if not isinstance(split, _Unset) and (split is not None or (loader is not None and _takes(loader, "split"))):
+        kwargs["split"] = split
     try:
         return load_problems(dataset, **kwargs)
     except TypeError as exc:  # a keyword the loader does not take, e.g. split= for Lean Workbook
         raise ConfigError(f"dataset {dataset!r} does not take these arguments: {exc}") from None
+
+
+def _takes(fn: Any, name: str) -> bool:
+    return name in inspect.signature(fn).parameters
+
+
+def _check_env_kwargs(cls: type[LeanEnvBase], dataset: str, env_kwargs: dict[str, Any], entry: Any) -> None:
+    """Refuse keyword arguments that neither the entry point nor the env class takes (not a TypeError deep inside)."""
+    known = (set(inspect.signature(entry).parameters) | set(inspect.signature(cls.__init__).parameters)) - {
+        "self",
+        "env_kwargs",
+        "dataset",
+    }
+    unknown = sorted(set(env_kwargs) - known)
+    if unknown:
+        close = difflib.get_close_matches(unknown[0], sorted(known), n=3)
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        raise ConfigError(
+            f"unknown argument{'s' if len(unknown) > 1 else ''} {', '.join(repr(u) for u in unknown)} for a "
+            f"{DATASET_TITLES.get(dataset, dataset)} environment{hint} (accepted: {', '.join(sorted(known))})"
+        )
 
 
 def _env_class(mode: str) -> type[LeanEnvBase]:
@@ -66,7 +105,7 @@ def make_env(
     dataset: str,
     *,
     mode: str = "tactic",
-    split: str | None = None,
+    split: str | None | _Unset = DEFAULT,
     data_path: str | Path | None = None,
     family: str | None = None,
     n: int | None = None,
@@ -81,6 +120,7 @@ def make_env(
     ``max_steps=`` is given.
     """
     cls = _env_class(mode)
+    _check_env_kwargs(cls, dataset, env_kwargs, make_env)
     if problems is None:
         problems = dataset_problems(
             dataset, split=split, data_path=data_path, family=family, n=n, difficulty=difficulty, suite_seed=suite_seed
@@ -103,7 +143,7 @@ def make_vector_env(
     timeout: float = 10.0,
     workers: int | None = None,
     backend_options: dict[str, Any] | None = None,
-    split: str | None = None,
+    split: str | None | _Unset = DEFAULT,
     data_path: str | Path | None = None,
     family: str | None = None,
     n: int | None = None,
@@ -120,6 +160,7 @@ def make_vector_env(
     if num_envs < 1:
         raise ConfigError(f"num_envs must be >= 1, got {num_envs}")
     cls = _env_class(mode)
+    _check_env_kwargs(cls, dataset, env_kwargs, make_vector_env)
     if problems is None:
         problems = dataset_problems(
             dataset, split=split, data_path=data_path, family=family, n=n, difficulty=difficulty, suite_seed=suite_seed

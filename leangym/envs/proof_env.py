@@ -10,7 +10,7 @@ from leangym.backend.api import Backend, Message
 from leangym.charset import ACTION_MAX_LENGTH
 from leangym.envs.base import LeanEnvBase
 from leangym.envs.resolve import Resolved
-from leangym.errors import ConfigError, EngineError, LeanGymError
+from leangym.errors import ConfigError, EngineError, LeanGymError, own_message
 from leangym.problems import Problem
 
 DEFAULT_MAX_ATTEMPTS = 4
@@ -76,12 +76,14 @@ class LeanProofEnv(LeanEnvBase):
     ## Episode End
     - Termination: an attempt verifies (reward 1).
     - Truncation: `max_attempts` attempts failed.
+    A step after termination checks nothing: it returns `"proof verified"` again, reward `0.0`,
+    `terminated=True`, and `info["error"]` saying to call `reset()`.
 
     ## Info
     `problem_id`, `attempt` (attempts so far), `error` (the feedback text of a failed attempt, else `None`),
     `messages` (Lean's `Message` values), `verified`, `proof` (the verified proof, else the last attempt),
     `engine_error` (the message when the engine itself failed on this attempt, a bug that is not Lean's
-    verdict: no reward, `error` reads `EngineError: ...`; else `None`), `engine_errors` (engine failures met
+    verdict: no reward, `error` reads `leangym: engine error: ...`; else `None`), `engine_errors` (engine failures met
     by this env so far).
 
     ## Arguments
@@ -140,16 +142,17 @@ class LeanProofEnv(LeanEnvBase):
     def step(self, action: str) -> tuple[str, float, bool, bool, dict[str, Any]]:
         if self.problem is None:
             raise ConfigError("call reset() before step()")
+        if self._done:
+            error = own_message("the proof is already verified; call reset() to start a new episode")
+            return self._observation(self._feedback), 0.0, True, False, self._info(error, (), False)
         self._attempt += 1
         messages: tuple[Message, ...] = ()
         verified = False
         engine_error: str | None = None
         if not isinstance(action, str) or not action.strip():
-            error = "expected a non-empty proof (a tactic block)"
+            error = own_message("action rejected: expected a non-empty proof (a tactic block)")
         elif len(action) > ACTION_MAX_LENGTH:
-            error = f"proof too long: {len(action)} characters, at most {ACTION_MAX_LENGTH}"
-        elif self._done:
-            error = "the proof is already verified; call reset() to start a new episode"
+            error = own_message(f"action rejected: proof too long: {len(action)} characters, at most {ACTION_MAX_LENGTH}")
         else:
             body = proof_body(action)
             self._last_proof = body
@@ -157,9 +160,9 @@ class LeanProofEnv(LeanEnvBase):
                 verdict = self.backend.verify(self.problem, [body], timeout=self.timeout)
             except EngineError as exc:
                 engine_error = self._engine_failure(exc)
-                error = f"EngineError: {engine_error}"
+                error = own_message(f"engine error: {engine_error}")
             except LeanGymError as exc:
-                error = f"{type(exc).__name__}: {exc}"
+                error = own_message(f"{type(exc).__name__}: {exc}")
             else:
                 messages = verdict.messages
                 verified = verdict.ok
@@ -167,7 +170,7 @@ class LeanProofEnv(LeanEnvBase):
                 # elaborated separately. Report them relative to the proof's first line.
                 offset = self.problem.proof_command([""]).count("\n")
                 error = None if verified else format_feedback(messages, offset, verdict.reason)
-        self._done = self._done or verified
+        self._done = verified
         self._feedback = "proof verified" if verified else (error or "")
         truncated = not verified and self.max_attempts is not None and self._attempt >= self.max_attempts
         info = self._info(error, messages, verified, engine_error)

@@ -8,12 +8,11 @@ from typing import Any
 from leangym.backend.api import Backend, LeanError, ProofClosed, ProofState, Verdict
 from leangym.charset import ACTION_MAX_LENGTH
 from leangym.envs.base import LeanEnvBase
+from leangym.envs.registration import DEFAULT_MAX_STEPS
 from leangym.envs.resolve import Resolved
-from leangym.errors import ConfigError, EngineError, ReplError, StateLost
+from leangym.errors import ConfigError, EngineError, ReplError, StateLost, own_message
+from leangym.goals import parse_goals
 from leangym.problems import Problem
-
-DEFAULT_MAX_STEPS = 50
-"""Tactics per episode before truncation (also the registered ids' ``max_episode_steps``)."""
 
 
 class LeanTacticEnv(LeanEnvBase):
@@ -47,14 +46,20 @@ class LeanTacticEnv(LeanEnvBase):
     - Termination: the proof is closed and verified (reward 1).
     - Truncation: `max_steps` tactics were sent (failed tactics count), or the proof state was lost to a
       restarted worker and replaying the proof failed (`info["error"]` says so).
+    A step after termination (or after the state was lost) sends nothing to Lean: it returns the episode's
+    last observation again (`"no goals"` after a proof), reward `0.0`, the same `terminated`/`truncated`,
+    and `info["error"]` saying to call `reset()`.
 
     ## Info
-    `problem_id`, `goals` (list of goal strings), `proof` (tactics accepted so far), `error` (Lean's message
-    for a failed tactic, else `None`), `replayed` (True when the backend rebuilt the state by replaying the
+    `problem_id`, `goals` (list of goal strings), `parsed_goals` (per goal: `{"case", "hypotheses": [{"name",
+    "type", "value"}, ...], "target"}`, parsed by `leangym.goals`; grouped names `x y : ℕ` give one entry
+    each), `proof` (tactics accepted so far), `error` (Lean's message for a failed tactic, verbatim; a
+    message of leangym's own, such as a refused action, a timeout or an engine bug, starts with
+    `leangym: `; else `None`), `replayed` (True when the backend rebuilt the state by replaying the
     proof on a restarted worker, after a timeout, crash or recycling; the episode goes on), `verified`
     (True on the closing step), `state` (the backend's `ProofState` handle), `engine_error` (the message
     when the engine itself failed on this step, a bug that is not Lean's verdict: the tactic is not
-    applied, no reward is paid and `error` reads `EngineError: ...`; else `None`), `engine_errors` (engine
+    applied, no reward is paid and `error` reads `leangym: engine error: ...`; else `None`), `engine_errors` (engine
     failures met by this env so far).
 
     ## Arguments
@@ -107,7 +112,7 @@ class LeanTacticEnv(LeanEnvBase):
         self.state: ProofState | None = None
         self.proof: list[str] = []
         self._steps = 0
-        self._done = False
+        self._ended: tuple[str, bool, bool, bool] | None = None  # (obs, terminated, truncated, verified) once over
         self._last_error: str | None = None
 
     def reset(self, *, seed: int | None = None, options: dict[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
@@ -115,30 +120,30 @@ class LeanTacticEnv(LeanEnvBase):
         self.state = self._start_episode(options)
         self.proof = []
         self._steps = 0
-        self._done = False
+        self._ended = None
         self._last_error = None
         return self._observation(self.state.text), self._info(error=None)
 
     def step(self, action: str) -> tuple[str, float, bool, bool, dict[str, Any]]:
         if self.state is None:
             raise ConfigError("call reset() before step()")
+        if self._ended is not None:
+            return self._after_end()
         self._steps += 1
         reward, terminated, replayed, verified, lost = 0.0, False, False, False, False
         engine_error: str | None = None
         error = self._precheck(action)
-        if error is None and self._done:
-            error = "the episode is over (proof closed or state lost); call reset() to start a new one"
         if error is None:
             outcome: ProofState | ProofClosed | LeanError | None
             try:
                 outcome = self.backend.run_tactic(self.state, action, timeout=self.timeout)
             except EngineError as exc:
                 engine_error = self._engine_failure(exc)
-                error, outcome = f"EngineError: {engine_error}", None
+                error, outcome = own_message(f"engine error: {engine_error}"), None
             except (ReplError, StateLost) as exc:
                 # The worker restarted and replaying the proof on a fresh one failed: the episode cannot go on.
-                outcome = LeanError(f"{type(exc).__name__}: {exc}", self.state)
-                lost = self._done = True
+                outcome = LeanError(own_message(f"state lost ({type(exc).__name__}): {exc}"), self.state)
+                lost = True
             replayed = bool(getattr(outcome, "replayed", False))
             if isinstance(outcome, ProofState):
                 self.state = outcome
@@ -148,14 +153,15 @@ class LeanTacticEnv(LeanEnvBase):
                     verdict = self.backend.verify(self.problem, [*self.proof, action], timeout=self.timeout)
                 except EngineError as exc:
                     engine_error = self._engine_failure(exc)
-                    verdict = Verdict(False, f"EngineError: {engine_error}")
+                    verdict = Verdict(False, own_message(f"engine error: {engine_error}"))
                 except (ReplError, StateLost) as exc:
-                    verdict = Verdict(False, f"{type(exc).__name__}: {exc}")
+                    verdict = Verdict(False, own_message(f"{type(exc).__name__}: {exc}"))
                 if verdict.ok:
                     self.proof.append(action)
-                    reward, terminated, verified, self._done = 1.0, True, True, True
+                    reward, terminated, verified = 1.0, True, True
                 else:
-                    error = f"the goals closed but the proof failed verification: {verdict.reason}"
+                    reason = verdict.reason.removeprefix("leangym: ")
+                    error = own_message(f"the goals closed but the proof failed verification: {reason}")
             elif outcome is not None:
                 error = outcome.message
         self._last_error = error
@@ -164,26 +170,44 @@ class LeanTacticEnv(LeanEnvBase):
         )
         text = "no goals" if verified else self.state.text
         info = self._info(error=error, replayed=replayed, verified=verified, engine_error=engine_error)
+        if terminated or lost:
+            self._ended = (self._observation(text), terminated, truncated, verified)
         return self._observation(text), reward, terminated, truncated, info
+
+    def _after_end(self) -> tuple[str, float, bool, bool, dict[str, Any]]:
+        """A step after the proof closed (or its state was lost): the episode's last observation again,
+        no reward, the same end flags, and ``info["error"]`` saying to reset. Nothing reaches the backend."""
+        assert self._ended is not None
+        obs, terminated, truncated, closed = self._ended
+        error = own_message("the episode is over (proof closed or state lost); call reset() to start a new one")
+        return obs, 0.0, terminated, truncated, self._info(error=error, closed=closed)
 
     @staticmethod
     def _precheck(action: Any) -> str | None:
         """A reason to refuse the action before it reaches Lean, or None."""
         if not isinstance(action, str):
-            return f"expected a tactic string, got {type(action).__name__}"
+            return own_message(f"action rejected: expected a tactic string, got {type(action).__name__}")
         if not action.strip():
-            return "empty tactic"
+            return own_message("action rejected: empty tactic")
         if len(action) > ACTION_MAX_LENGTH:
-            return f"tactic too long: {len(action)} characters, at most {ACTION_MAX_LENGTH}"
+            return own_message(f"action rejected: tactic too long: {len(action)} characters, at most {ACTION_MAX_LENGTH}")
         return None
 
     def _info(
-        self, *, error: str | None, replayed: bool = False, verified: bool = False, engine_error: str | None = None
+        self,
+        *,
+        error: str | None,
+        replayed: bool = False,
+        verified: bool = False,
+        engine_error: str | None = None,
+        closed: bool = False,
     ) -> dict[str, Any]:
         assert self.problem is not None and self.state is not None
+        goals = [] if verified or closed else list(self.state.goals)
         return {
             "problem_id": self.problem.id,
-            "goals": [] if verified else list(self.state.goals),
+            "goals": goals,
+            "parsed_goals": [g.to_dict() for g in parse_goals(goals)],
             "proof": list(self.proof),
             "error": error,
             "replayed": replayed,
@@ -198,7 +222,7 @@ class LeanTacticEnv(LeanEnvBase):
             return "(call reset() first)\n"
         lines = [f"== {self.problem.id}  step {self._steps}", self.problem.statement, ""]
         lines += ["proof so far:", *("  " + t for t in self.proof)] if self.proof else ["proof so far: (none)"]
-        lines += ["", "goals:", "no goals" if self._done and self._last_error is None else self.state.text]
+        lines += ["", "goals:", "no goals" if self._ended is not None and self._ended[3] else self.state.text]
         if self._last_error:
             lines += ["", f"error: {self._last_error}"]
         return "\n".join(lines) + "\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from copy import deepcopy
 from typing import Any
 
 import numpy as np
@@ -18,6 +19,7 @@ from gymnasium.vector.utils import concatenate, iterate
 
 from leangym.envs.base import LeanEnvBase
 from leangym.envs.resolve import Resolved
+from leangym.errors import ConfigError
 
 
 class LeanVectorEnv(SyncVectorEnv):
@@ -47,6 +49,37 @@ class LeanVectorEnv(SyncVectorEnv):
             if len(self.envs) > 1 and workers > 1
             else None
         )
+
+    def reset(
+        self, *, seed: int | list[int | None] | None = None, options: dict[str, Any] | None = None
+    ) -> tuple[Any, dict[str, Any]]:
+        """Reset every sub-env (or those in ``options["reset_mask"]``), as Gymnasium's ``SyncVectorEnv`` does.
+
+        ``options={"problem": [id_0, ..., id_{N-1}]}`` starts sub-env ``i`` on ``id_i`` (ids or ``Problem``
+        values; a list must have one entry per sub-env, masked-out entries are ignored). A single id, or a
+        ``"statement"``, goes to every sub-env.
+        """
+        problems = (options or {}).get("problem")
+        if not isinstance(problems, (list, tuple)):
+            return super().reset(seed=seed, options=options)
+        if len(problems) != self.num_envs:
+            raise ConfigError(
+                f"options['problem'] has {len(problems)} entries but this vector env has {self.num_envs} sub-envs; "
+                "pass one problem id per sub-env (or a single id for all)"
+            )
+        rest = {k: v for k, v in (options or {}).items() if k not in ("problem", "reset_mask")}
+        mask = (options or {}).get("reset_mask")
+        mask = np.ones(self.num_envs, dtype=np.bool_) if mask is None else np.asarray(mask, dtype=np.bool_)
+        seeds = [seed + i for i in range(self.num_envs)] if isinstance(seed, int) else seed or [None] * self.num_envs
+        infos: dict[str, Any] = {}
+        for i, env in enumerate(self.envs):
+            if not mask[i]:
+                continue
+            self._env_obs[i], info = env.reset(seed=seeds[i], options={**rest, "problem": problems[i]})
+            self._terminations[i] = self._truncations[i] = self._autoreset_envs[i] = False
+            infos = self._add_info(infos, info, i)
+        self._observations = concatenate(self.single_observation_space, self._env_obs, self._observations)
+        return (deepcopy(self._observations) if self.copy else self._observations), infos
 
     @property
     def backend_note(self) -> str:

@@ -25,7 +25,7 @@ from leangym.policy.formats import Observation
 from leangym.problems import Problem
 from leangym.search.config import SearchConfig
 from leangym.search.tree import Node, SearchTree, tree_critic_pairs
-from leangym.store import CriticPair, ProofStore, theorem_name
+from leangym.store import CriticPair, ProofStore
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,7 @@ class _Problem:
 
     def __init__(self, problem: Problem, root: ProofState, config: SearchConfig) -> None:
         self.problem = problem
-        self.name = theorem_name(problem.statement)
+        self.name = problem.name or "example"
         self.tree = SearchTree(problem.id, Node(0, root, None, "", 0.0, 0.0, 0))
         self.seen: dict[str, int] = {root.text: 0}
         self.frontier: list[tuple[float, int, int]] = []

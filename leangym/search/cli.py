@@ -14,78 +14,81 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import MISSING, fields
+from dataclasses import dataclass, fields
+from typing import Literal
 
+from leangym.config import add_config, option
 from leangym.errors import ConfigError, LeanGymError
 from leangym.problems import Problem
 from leangym.search.config import SearchConfig
 
 
+@dataclass
+class ProblemArgs:
+    """Which problems: a registered environment id and, where it has them, a split or suite knobs."""
+
+    env_id: str = option(help="registered environment id, e.g. MiniLean-v0 (see `leangym envs`)")
+    split: str | None = option(None, "dataset split, where the env has several")
+    n: int | None = option(None, "number of problems (generated suites) or first N")
+    difficulty: int | None = option(None, "MiniLean suite difficulty")
+    suite_seed: int | None = option(None, "MiniLean suite seed")
+    data_path: str | None = option(None, "local dataset file or folder")
+
+
+@dataclass
+class ModelArgs:
+    """The policy (and critic) proposing tactics, and the engine checking them."""
+
+    policy: str = option(help="'scripted', a save_pretrained dir, http://HOST:PORT/v1#MODEL or vllm:PATH")
+    prompt_format: str = option("bfs", "bfs | internlm2.5 | internlm2 (for model policies)")
+    temperature: float = option(1.0, "sampling temperature (model policies)")
+    max_new_tokens: int = option(64, "longest tactic in tokens (model policies)")
+    critic: str | None = option(None, "save_pretrained dir of a critic (needed for --priority critic/blend)")
+    backend: Literal["minilean", "lean", "auto"] = option("minilean", "engine: minilean | lean | auto")
+    workers: int = option(4, "Lean/MiniLean worker processes")
+
+
+@dataclass
+class BudgetArgs:
+    """The literature's budget notation, next to the SearchConfig fields it sets."""
+
+    budget: str | None = option(None, "SAMPLESxEXPANSIONS shorthand for --samples/--expansions, e.g. 8x64")
+
+
+@dataclass
+class ProveArgs:
+    """Options of ``leangym prove`` besides the problem, model and search groups."""
+
+    store: str = option(help="SQLite proof store (created if absent; resumes if present)")
+
+
+@dataclass
+class EvalArgs:
+    """Options of ``leangym eval`` besides the problem, model and search groups."""
+
+    passes: int = option(1, "independent searches per problem (pass@N)")
+    store: str | None = option(None, "optional proof store for the proofs found")
+    json: bool = option(False, "print the result as one JSON object")
+
+
 def register_cli(subparsers: argparse._SubParsersAction) -> None:
     prove = subparsers.add_parser("prove", help="search for proofs and write them to a proof store")
     _common(prove)
-    prove.add_argument(
-        "--store", required=True, help="SQLite proof store (created if absent; resumes if present)"
-    )
+    add_config(prove, ProveArgs)
     prove.set_defaults(func=_prove)
 
     ev = subparsers.add_parser("eval", help="pass rate of a policy with a given search budget on a split")
     _common(ev)
-    ev.add_argument("--passes", type=int, default=1, help="independent searches per problem (pass@N)")
-    ev.add_argument("--store", default=None, help="optional proof store for the proofs found")
-    ev.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    add_config(ev, EvalArgs)
     ev.set_defaults(func=_eval)
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    g = p.add_argument_group("problems")
-    g.add_argument(
-        "--env", required=True, help="registered environment id, e.g. MiniLean-v0 (see `leangym envs`)"
-    )
-    g.add_argument("--split", default=None, help="dataset split, where the env has several")
-    g.add_argument("--n", type=int, default=None, help="number of problems (generated suites) or first N")
-    g.add_argument("--difficulty", type=int, default=None, help="MiniLean suite difficulty")
-    g.add_argument("--suite-seed", type=int, default=None, help="MiniLean suite seed")
-    g.add_argument("--data-path", default=None, help="local dataset file or folder")
-    g = p.add_argument_group("models and engine")
-    g.add_argument(
-        "--policy",
-        required=True,
-        help="'scripted', a save_pretrained dir, http://HOST:PORT/v1#MODEL or vllm:PATH",
-    )
-    g.add_argument(
-        "--prompt-format", default="bfs", help="bfs | internlm2.5 | internlm2 (for model policies)"
-    )
-    g.add_argument("--temperature", type=float, default=1.0, help="sampling temperature (model policies)")
-    g.add_argument("--max-new-tokens", type=int, default=64, help="longest tactic in tokens (model policies)")
-    g.add_argument(
-        "--critic", default=None, help="save_pretrained dir of a critic (needed for --priority critic/blend)"
-    )
-    g.add_argument("--backend", default="minilean", help="engine: minilean | lean | auto")
-    g.add_argument("--workers", type=int, default=4, help="Lean/MiniLean worker processes")
-    g = p.add_argument_group("search (SearchConfig)")
-    g.add_argument("--budget", default=None, help="SAMPLESxEXPANSIONS shorthand, e.g. 8x64")
-    for f in fields(SearchConfig):
-        if f.name in ("keep_trees",):
-            continue
-        flag = "--" + f.name.replace("_", "-")
-        kind = _field_type(f)
-        p_kwargs = dict(
-            default=f.default if f.default is not MISSING else None, help=f.metadata.get("help", "")
-        )
-        if f.name == "priority":
-            g.add_argument(flag, choices=["logprob", "critic", "blend"], **p_kwargs)
-        else:
-            g.add_argument(flag, type=kind, **p_kwargs)
-
-
-def _field_type(f):
-    t = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", "str")
-    if t.startswith("int"):
-        return int
-    if t.startswith("float"):
-        return float
-    return str
+    add_config(p.add_argument_group("problems"), ProblemArgs)
+    add_config(p.add_argument_group("models and engine"), ModelArgs)
+    search = p.add_argument_group("search (SearchConfig)")
+    add_config(search, BudgetArgs)
+    add_config(search, SearchConfig, skip=("keep_trees",))
 
 
 def _config(args: argparse.Namespace, **override) -> SearchConfig:
@@ -150,7 +153,7 @@ def _load(args: argparse.Namespace):
     policy = load_policy(args.policy, **kwargs)
     critic = HFCritic.from_pretrained(args.critic) if args.critic else None
     problems = env_problems(
-        args.env,
+        args.env_id,
         split=args.split,
         n=args.n,
         difficulty=args.difficulty,
@@ -248,7 +251,7 @@ def _eval(args: argparse.Namespace) -> int:
         if store is not None:
             store.close()
     out = {
-        "env": args.env,
+        "env": args.env_id,
         "split": args.split,
         "problems": len(problems),
         "solved": len(solved),
@@ -260,7 +263,7 @@ def _eval(args: argparse.Namespace) -> int:
         print(json.dumps(out))
     else:
         print(
-            f"{args.env}{'/' + args.split if args.split else ''}: pass@{args.passes} = {out['solved']}/{out['problems']} "
+            f"{args.env_id}{'/' + args.split if args.split else ''}: pass@{args.passes} = {out['solved']}/{out['problems']} "
             f"= {100 * out['pass_rate']:.1f}% with budget passes x samples x expansions = {out['budget']}"
         )
     return 0

@@ -9,7 +9,7 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 pytest.importorskip("stable_baselines3")
 
-from benchmarks.exit_vs_ppo import ComparisonConfig, ComparisonResults, Curve, format_table, run_comparison  # noqa: E402
+from agents.compare import ComparisonConfig, ComparisonResults, Curve, format_table, run_comparison  # noqa: E402
 
 
 def test_table_reads_each_curve_at_the_budget_marks():
@@ -49,3 +49,9 @@ def test_tiny_comparison_writes_table_plot_and_markdown(tmp_path):
     assert (tmp_path / "plot.png").stat().st_size > 1000
     md = (tmp_path / "agents.md").read_text()
     assert "PPO (SB3)" in md and "python -m benchmarks.exit_vs_ppo" in md
+
+
+def test_defaults_write_under_runs_not_over_the_recorded_results():
+    config = ComparisonConfig()
+    assert config.out_md == "runs/exit_vs_ppo/agents.md" and config.plot == "runs/exit_vs_ppo/exit_vs_ppo.png"
+    assert ComparisonConfig(out_md="none", plot="none").out_md == ""

@@ -1,12 +1,9 @@
-"""`leangym envs` and `leangym play`, the latter driven through a real terminal (tmux)."""
+"""`leangym envs` and `leangym play`, the latter driven through a real pseudo-terminal (pexpect)."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
-import time
-import uuid
 
 import pytest
 
@@ -18,7 +15,7 @@ def _leangym(*args: str, **kwargs) -> subprocess.CompletedProcess:
 
 
 def test_envs_lists_ids_sizes_and_engines(small_data_dir):
-    out = _leangym("envs", "--backend", "minilean", "--data-dir", str(small_data_dir))
+    out = _leangym("envs", "--backend", "minilean", "--data-path", str(small_data_dir))
     assert out.returncode == 0, out.stderr
     rows = {line.split()[0]: line for line in out.stdout.splitlines()[1:]}
     assert {"MiniLean-v0", "MiniF2F-v0", "LeanWorkbook-v0", "ProofNet-v0", "MiniF2F-Lite-v0"} <= set(rows)
@@ -27,42 +24,48 @@ def test_envs_lists_ids_sizes_and_engines(small_data_dir):
 
 
 def test_envs_without_data_says_what_is_missing(tmp_path):
-    out = _leangym("envs", "--backend", "minilean", "--data-dir", str(tmp_path))
+    out = _leangym("envs", "--backend", "minilean", "--data-path", str(tmp_path))
     assert out.returncode == 0, out.stderr
     assert "data missing" in next(line for line in out.stdout.splitlines() if line.startswith("MiniF2F-v0"))
 
 
-def _pane(session: str) -> str:
-    return subprocess.run(["tmux", "capture-pane", "-p", "-S", "-200", "-t", session], capture_output=True, text=True).stdout
-
-
-def _wait_for(session: str, text: str, timeout: float = 30.0) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        pane = _pane(session)
-        if text in pane:
-            return pane
-        time.sleep(0.2)
-    raise AssertionError(f"{text!r} never appeared; screen:\n{_pane(session)}")
-
-
-@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux not installed (apt-get install tmux)")
-def test_play_through_tmux():
+def test_play_through_a_pseudo_terminal():
+    """`leangym play` as a person uses it: a real pty (pexpect), typed tactics, goals, an error, the reward."""
+    pexpect = pytest.importorskip("pexpect", reason="pexpect is in the dev extra: pip install -e '.[dev]'")
     problem = next(p for p in load_minilean_suite("propositional", 12) if len(p.reference_proof) >= 2)
-    session = f"leangym-play-{uuid.uuid4().hex[:8]}"
-    # keep the pane alive after the program exits, so its last words can be read
-    command = f"{sys.executable} -m leangym play MiniLean-Propositional-v0 --backend minilean --problem {problem.id}; sleep 30"
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "200", "-y", "60", command], check=True)
+    child = pexpect.spawn(
+        sys.executable, ["-m", "leangym", "play", "MiniLean-Propositional-v0", "--backend", "minilean", "--problem", problem.id],
+        encoding="utf-8", timeout=60, dimensions=(60, 200),
+    )  # fmt: skip
     try:
-        _wait_for(session, "tactic>")
-        subprocess.run(["tmux", "send-keys", "-t", session, "exact no_such_thing", "Enter"], check=True)
-        _wait_for(session, "no_such_thing")
+        child.expect_exact("tactic>")
+        assert "⊢" in child.before  # the goals are shown before the first prompt
+        child.sendline("exact no_such_thing")
+        child.expect_exact("reward: 0.0")
+        assert "error" in child.before and "no_such_thing" in child.before
         for tactic in problem.reference_proof:
-            subprocess.run(["tmux", "send-keys", "-t", session, "-l", tactic], check=True)
-            subprocess.run(["tmux", "send-keys", "-t", session, "Enter"], check=True)
-        screen = _wait_for(session, "proof verified")
-        assert "reward: 1.0" in screen and "error:" in screen and problem.id in screen
-        subprocess.run(["tmux", "send-keys", "-t", session, ":quit", "Enter"], check=True)
-        _wait_for(session, "bye: solved 1")
+            child.expect_exact("tactic>")
+            child.sendline(tactic)
+        child.expect_exact("reward: 1.0")
+        child.expect_exact(f"proof verified: {problem.id} (solved 1 this session)")
+        child.expect_exact("tactic>")  # the next problem is shown
+        child.sendline(":quit")
+        child.expect_exact("bye: solved 1")
+        child.expect(pexpect.EOF)
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        child.close(force=True)
+    assert child.exitstatus == 0
+
+
+def test_play_ends_on_ctrl_d_and_rejects_a_mistyped_flag():
+    pexpect = pytest.importorskip("pexpect", reason="pexpect is in the dev extra: pip install -e '.[dev]'")
+    child = pexpect.spawn(sys.executable, ["-m", "leangym", "play", "MiniLean-v0", "--backend", "minilean"],
+                          encoding="utf-8", timeout=60)  # fmt: skip
+    child.expect_exact("tactic>")
+    child.sendeof()
+    child.expect_exact("bye: solved 0")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    out = _leangym("play", "MiniLean-v0", "--backnd", "minilean")
+    assert out.returncode == 2 and out.stderr.count("\n") == 1 and "did you mean --backend?" in out.stderr

@@ -38,7 +38,7 @@ def test_tactic_env_reports_an_engine_bug_in_info_and_pays_nothing(monkeypatch):
         obs2, reward, terminated, truncated, info = env.step("linarith")
         assert (reward, terminated, truncated) == (0.0, False, False) and obs2 == obs
         assert "TypeError: injected bug" in info["engine_error"] and info["engine_errors"] == 1
-        assert info["error"].startswith("EngineError: ") and info["proof"] == [] and not info["verified"]
+        assert info["error"].startswith("leangym: engine error: ") and info["proof"] == [] and not info["verified"]
         monkeypatch.undo()
         _, reward, terminated, _, info = env.step("linarith")
         assert (
@@ -69,7 +69,7 @@ def test_proof_env_reports_an_engine_bug_in_info_and_pays_nothing(monkeypatch):
         _, reward, terminated, _, info = env.step("linarith")
         assert (reward, terminated, info["verified"]) == (0.0, False, False)
         assert "injected bug" in info["engine_error"] and info["engine_errors"] == 1
-        assert info["error"].startswith("EngineError: ")
+        assert info["error"].startswith("leangym: engine error: ")
 
 
 def test_vector_env_batches_engine_errors(monkeypatch):

@@ -131,3 +131,49 @@ def test_a_tactic_over_its_timeout_is_an_error_not_an_exception(prop_problems):
         for tactic in prop_problems[0].reference_proof:  # the episode goes on
             *_, info = env.step(tactic)
         assert info["verified"]
+
+
+def test_step_after_the_proof_closed_returns_the_terminal_observation(env, prop_problems):
+    p = prop_problems[0]
+    env.reset(options={"problem": p.id})
+    for tactic in p.reference_proof:
+        obs, reward, terminated, truncated, info = env.step(tactic)
+    assert terminated and reward == 1.0 and obs == "no goals"
+    proof = list(info["proof"])
+    obs, reward, terminated, truncated, info = env.step("skip")
+    assert (obs, reward, terminated, truncated) == ("no goals", 0.0, True, False)
+    assert info["goals"] == [] and info["parsed_goals"] == [] and not info["verified"] and info["proof"] == proof
+    assert info["error"].startswith("leangym: the episode is over")
+    env.reset(options={"problem": p.id})
+    assert env.step(p.reference_proof[0])[0] != "no goals" or len(p.reference_proof) == 1
+
+
+def test_whole_proof_env_after_termination(prop_problems):
+    from leangym.envs import LeanProofEnv
+
+    p = prop_problems[0]
+    with LeanProofEnv(prop_problems, backend="minilean") as env:
+        env.reset(options={"problem": p.id})
+        obs, reward, terminated, _, _ = env.step("\n".join(p.reference_proof))
+        assert terminated and reward == 1.0
+        again, reward, terminated, truncated, info = env.step("skip")
+        assert (again, reward, terminated, truncated) == (obs, 0.0, True, False)
+        assert info["error"].startswith("leangym: the proof is already verified")
+
+
+def test_own_messages_share_one_prefix(env):
+    env.reset(seed=0)
+    for action in ("", "#eval 1", 42):
+        _, _, _, _, info = env.step(action)
+        assert info["error"].startswith("leangym: action rejected: "), info["error"]
+    _, _, _, _, info = env.step("exact nonexistent_lemma_xyz")
+    assert not info["error"].startswith("leangym: ")  # Lean's own message, verbatim
+
+
+def test_unknown_make_kwargs_are_config_errors_with_did_you_mean():
+    import gymnasium as gym
+
+    with pytest.raises(ConfigError, match=r"unknown argument 'max_step'.*did you mean 'max_steps'"):
+        gym.make("MiniLean-v0", max_step=3)
+    with pytest.raises(ConfigError, match=r"unknown argument 'bogus'"):
+        gym.make_vec("MiniLean-v0", num_envs=2, bogus=1)

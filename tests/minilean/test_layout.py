@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import os
 import re
 import subprocess
 import sys
@@ -55,10 +54,8 @@ def _graph() -> dict[str, set[str]]:
 
 
 def test_every_module_imports_alone_in_a_fresh_interpreter():
-    env = dict(os.environ, LEANGYM_SKIP_ENV_REGISTRATION="1")
-
     def run(mod: str) -> tuple[str, int, str]:
-        r = subprocess.run([sys.executable, "-c", f"import {mod}"], capture_output=True, text=True, env=env, cwd=ROOT)
+        r = subprocess.run([sys.executable, "-c", f"import {mod}"], capture_output=True, text=True, cwd=ROOT)
         return mod, r.returncode, r.stderr[-2000:]
 
     with ThreadPoolExecutor(8) as pool:

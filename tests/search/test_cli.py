@@ -31,7 +31,7 @@ def test_prove_writes_store_and_resumes(tmp_path):
     store = tmp_path / "run.sqlite"
     args = [
         "prove",
-        "--env",
+        "--env-id",
         "MiniLean-Propositional-v0",
         "--n",
         "6",
@@ -66,7 +66,7 @@ def test_eval_with_a_saved_hf_policy_reports_pass_rate_and_budget(tmp_path):
     models.save(models.tiny_causal_lm(tok), tok, tmp_path / "policy")
     out = _leangym(
         "eval",
-        "--env",
+        "--env-id",
         "MiniLean-Propositional-v0",
         "--n",
         "3",
@@ -93,10 +93,10 @@ def test_eval_with_a_saved_hf_policy_reports_pass_rate_and_budget(tmp_path):
 
 
 def test_bad_budget_and_unknown_env_are_explained():
-    out = _leangym("eval", "--env", "MiniLean-Propositional-v0", "--policy", "scripted", "--budget", "lots")
+    out = _leangym("eval", "--env-id", "MiniLean-Propositional-v0", "--policy", "scripted", "--budget", "lots")
     assert out.returncode == 2 and "SAMPLESxEXPANSIONS" in out.stderr
     out = _leangym(
-        "prove", "--env", "MiniLean-Propositonal-v0", "--policy", "scripted", "--store", "unused.sqlite"
+        "prove", "--env-id", "MiniLean-Propositonal-v0", "--policy", "scripted", "--store", "unused.sqlite"
     )
     assert out.returncode == 2 and "Did you mean" in out.stderr and "leangym envs" in out.stderr
 
@@ -108,7 +108,7 @@ def test_sigkilled_prove_keeps_every_committed_proof(tmp_path):
         "-m",
         "leangym",
         "prove",
-        "--env",
+        "--env-id",
         "MiniLean-Propositional-v0",
         "--n",
         "300",

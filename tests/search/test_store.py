@@ -11,7 +11,7 @@ import pytest
 
 from leangym.policy import get_format
 from leangym.problems import Problem
-from leangym.store import CriticPair, ProofStore, theorem_name
+from leangym.store import CriticPair, ProofStore
 
 P = Problem(id="p1", statement="theorem foo (p : Prop) (hp : p) : p ∧ p", header="")
 
@@ -40,11 +40,6 @@ def test_proofs_sft_examples_pairs_metrics(tmp_path):
         with pytest.raises(ValueError, match="same length"):
             store.add_proof(P, ["simp"], [])
     store.close()  # idempotent
-
-
-def test_theorem_name():
-    assert theorem_name("theorem mathd_algebra_10 (x : ℝ) : x = x") == "mathd_algebra_10"
-    assert theorem_name("example : True") == "example"
 
 
 WRITER = textwrap.dedent(

@@ -146,7 +146,7 @@ def test_cli_help_lists_fields(module, capsys):
         main(["--help"])
     assert exc.value.code == 0
     out = capsys.readouterr().out
-    assert "--output_dir" in out and "--learning_rate" in out and "AdamW learning rate" in out
+    assert "--output-dir" in out and "--learning-rate" in out and "AdamW learning rate" in out
 
 
 def test_cli_trains_from_a_proof_store(tmp_path):
