@@ -39,8 +39,23 @@ DEF_KEYWORDS = ("def", "abbrev")
 # What `#eval Lean.versionString` answers: the Lean release whose REPL protocol MiniLean speaks
 # (the recorded transcripts' version, pinned by `leangym setup`), marked so no one takes it for Lean.
 VERSION_STRING = "4.33.0-rc2 (MiniLean, leangym's embedded checker; not Lean)"
-# Globals a definition may not take the name of (Lean: "has already been declared")
-RESERVED_NAMES = frozenset(TYPE_ALIASES) | frozenset(PREDICATES) | frozenset(LEMMAS) | {"abs", "True", "False"}
+# Globals a definition may not take the name of. In Lean such a `def` fails ("has already been
+# declared"), or makes later uses ambiguous under the benchmarks' `open … Real Nat …`; MiniLean would
+# instead let the definition stand for the global and prove statements about "max" or "Real.sqrt"
+# that are false of Mathlib's constants. Dotted names are refused outright (MiniLean has no
+# namespaces); this list covers the root names and the `Real`/`Nat`/`Int` names the standard header
+# opens that a numeric statement can mention.
+LEAN_GLOBALS = frozenset("""
+    abs max min id rfl sorry admit sorryAx Decidable Classical True False Not And Or Iff Eq Ne Exists
+    HEq Nat Int Rat Real Complex Prop Type Sort Bool Unit Fin Set Finset List Array Option Prod Sum
+    Function default ite dite cond inv sq dist norm inner deriv fderiv id' flip Nonempty Inhabited
+    sqrt pi exp log sin cos tan arctan arcsin arccos sinh cosh tanh rpow logb cot sec csc
+    succ pred factorial choose gcd lcm digits divisors properDivisors primeFactors totient fib sub add mul
+    div mod pow cast floor ceil round fract sign toNat natAbs natCast intCast ofNat zero one two
+    Prime Coprime Even Odd ModEq dvd le lt ge gt bit bit0 bit1 size log2 sqrt' dist' descFactorial
+    ascFactorial centralBinom card range sum prod Icc Ico Ioc Ioo
+""".split())
+RESERVED_NAMES = (frozenset(TYPE_ALIASES) | frozenset(PREDICATES) | frozenset(LEMMAS) | LEAN_GLOBALS)
 RELATIONS = ("=", "≠", "<", "≤", ">", "≥", "∣", "∧", "∨", "↔", "→")
 
 
@@ -237,6 +252,8 @@ class CommandRunner:
         self.deadline = deadline
         self.messages: list = []
         self.sorries: list = []
+        # open `namespace`/`section` scopes of this command, innermost last
+        self.scope_names: list[tuple[str, str]] = []
 
     def pos(self, off: int) -> tuple[int, int]:
         return self.source.pos(off)
@@ -284,8 +301,14 @@ class CommandRunner:
                         p.advance()
                 elif t.text in ("namespace", "section", "end"):
                     p.advance()
+                    name = ""
                     if not p.at_end() and p.tok.kind == "id" and p.tok.text not in KEYWORDS:
-                        p.advance()
+                        name = p.advance().text
+                    if t.text == "end":
+                        if self.scope_names:
+                            self.scope_names.pop()
+                    else:
+                        self.scope_names.append((t.text, name))
                 elif t.text in DECL_KEYWORDS:
                     with definitions(env.defs):
                         env = self.declaration(p, env)
@@ -351,12 +374,29 @@ class CommandRunner:
         if nt.text in env.decls or nt.text in env.defs:
             raise ParseError(f"'{nt.text}' has already been declared", nt.start, nt.end)
 
+    @property
+    def scopes(self) -> list[str]:
+        return [kind for kind, _name in self.scope_names]
+
     def definition(self, p: Parser, env: Env, nt, groups: list, ty_syn: Syn | None) -> Env:
         """A data ``def``/``abbrev`` with a term body: checked, then unfolded wherever it is used."""
         body = p.term(0)
-        if nt.text in RESERVED_NAMES:
-            self.msg("error", nt.start, nt.end, f"'{nt.text}' has already been declared")
+        if nt.text in RESERVED_NAMES or "." in nt.text or nt.text.startswith("«"):
+            self.msg("error", nt.start, nt.end, f"'{nt.text}' has already been declared "
+                     "(MiniLean refuses definitions named like Lean or Mathlib globals, and dotted names)")
             return env
+        if self.scopes.count("namespace"):
+            self.msg("error", nt.start, nt.end,
+                     "unsupported: MiniLean does not name definitions inside a `namespace` (Lean would call "
+                     f"this one `{'.'.join(n for k, n in self.scope_names if k == 'namespace')}.{nt.text}`)")
+            return env
+        for names, _ty in groups:
+            opener = self.src[: names[0].start].rstrip()[-1:]
+            if opener in ("{", "⦃"):
+                self.msg("error", names[0].start, names[-1].end,
+                         "unsupported: implicit parameters of a definition (MiniLean's definitions take "
+                         "explicit arguments only)")
+                return env
         try:
             d = elab_definition(nt.text, groups, ty_syn, body)
         except ElabError as e:
