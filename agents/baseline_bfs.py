@@ -1,39 +1,27 @@
-"""Breadth-first proof search over goal-aware candidate tactics: the baseline every learned agent must beat.
+"""Breadth-first proof search over the candidate generator's tactics: the baseline every learned agent must beat.
 
-No learning: from each proof state it tries a fixed list of closing and structural tactics plus tactics
-built from the hypothesis names in the goal (``exact h``, ``obtain ⟨h1, h2⟩ := h``, ...), breadth first,
-deduplicating states by their goal text. Found proofs are re-verified by the backend before they count.
+No learning: from each proof state it tries every tactic of ``leangym.search.candidates.CandidateGenerator``
+(closing and structural tactics plus tactics built from the hypothesis names in the goal: ``exact h``,
+``obtain ⟨h1, h2⟩ := h``, ...), breadth first, deduplicating states by their goal text. Found proofs are
+re-verified by the backend before they count. Problems are chosen with the agents' flags (a MiniLean family,
+``--env-id`` or ``--problems``); the held-out split is searched by default, as the agents are scored.
+(``leangym eval --mode generator_uniform`` is the same search at a budget of k tactics per expansion.)
 
-    python -m agents.baseline_bfs --family propositional --num-problems 20
+    python -m agents.baseline_bfs --family propositional --num-eval 20
 """
 
 from __future__ import annotations
 
-import re
 import time
 from collections import deque
 from dataclasses import dataclass, field
 
+from agents.common import ProblemArgs, select_problems
 from leangym.backend.api import Backend, LeanError, ProofClosed, ProofState
 from leangym.config import describe, option, parse
+from leangym.errors import ConfigError
 from leangym.problems import Problem
-
-CLOSERS = (
-    "assumption",
-    "trivial",
-    "rfl",
-    "contradiction",
-    "norm_num",
-    "linarith",
-    "omega",
-    "positivity",
-    "ring",
-    "simp",
-    "decide",
-)
-STRUCTURAL = ("constructor", "intros", "left", "right", "exfalso")
-_HYP_LINE = re.compile(r"^([^\s:⊢][^:]*?) : (.+)$")
-_TYPE_WORDS = {"Prop", "ℕ", "ℤ", "ℚ", "ℝ", "Nat", "Int", "Rat", "Real", "Type"}
+from leangym.search.candidates import CandidateGenerator
 
 
 @dataclass
@@ -44,11 +32,14 @@ class BFSConfig:
 
 
 @dataclass
-class Args(BFSConfig):
-    family: str = option("propositional", "MiniLean problem family (see leangym.minilean.suites.FAMILIES)")
-    num_problems: int = option(20, "problems to attempt")
-    difficulty: int = option(1, "generator difficulty knob")
-    seed: int = option(0, "generator seed")
+class Args(ProblemArgs, BFSConfig):
+    seed: int = option(0, "seed of the problem split")
+    split: str = option("heldout", "which split to search: 'heldout' or 'train'")
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.split not in ("heldout", "train"):
+            raise ConfigError(f"split must be 'heldout' or 'train', got {self.split!r}")
 
 
 @dataclass
@@ -65,56 +56,13 @@ class BFSResult:
         return self.proof is not None
 
 
-def hypotheses(goal: str) -> list[tuple[str, str]]:
-    """(name, type) pairs of the first goal's hypotheses that are propositions, not variables."""
-    out: list[tuple[str, str]] = []
-    for line in goal.split("\n"):
-        if line.startswith("⊢"):
-            break
-        m = _HYP_LINE.match(line)
-        if not m:
-            continue
-        names, typ = m.group(1).split(), m.group(2).strip()
-        if typ in _TYPE_WORDS or "→" in typ and typ.split(" → ")[0] in _TYPE_WORDS:
-            continue
-        out.extend((n, typ) for n in names if "✝" not in n)
-    return out
-
-
-def candidate_tactics(goal_text: str) -> list[str]:
-    """Tactics worth trying on the first goal of ``goal_text``."""
-    first = goal_text.split("\n\n")[0]
-    target = first.split("⊢", 1)[-1].strip()
-    hyps = hypotheses(first)
-    taken = {n for n, _ in hyps} | set(re.findall(r"[A-Za-z_][A-Za-z_0-9']*", first))
-    fresh = [f"h{i}" for i in range(1, 40) if f"h{i}" not in taken]
-    tactics = list(CLOSERS)
-    if target.startswith(("∀", "¬")) or "→" in target:
-        var = (
-            next(v for v in ("x", "y", "z", "n", "m", "k") if v not in taken)
-            if target.startswith("∀")
-            else fresh[0]
-        )
-        tactics.append(f"intro {var}")
-    tactics.extend(STRUCTURAL)
-    for name, typ in hyps:
-        tactics += [f"exact {name}", f"apply {name}"]
-        if "∧" in typ or "↔" in typ or "∃" in typ:
-            tactics.append(f"obtain ⟨{fresh[0]}, {fresh[1]}⟩ := {name}")
-        if "∨" in typ:
-            tactics.append(f"rcases {name} with {fresh[0]} | {fresh[0]}")
-        if typ.startswith("¬"):
-            tactics.append(f"exact absurd {name} (by assumption)")
-    seen: set[str] = set()
-    return [t for t in tactics if not (t in seen or seen.add(t))]
-
-
 def bfs(backend: Backend, problem: Problem, config: BFSConfig) -> BFSResult:
     """Search ``problem`` breadth first; return the first verified proof found, if any."""
     t0 = time.perf_counter()
     root = backend.start(problem, timeout=config.timeout)
     if isinstance(root, LeanError):
         return BFSResult(problem, None, 0, 0, time.perf_counter() - t0, [root.message])
+    generator = CandidateGenerator()
     queue: deque[ProofState] = deque([root])
     seen = {root.text}
     expansions = calls = 0
@@ -123,7 +71,7 @@ def bfs(backend: Backend, problem: Problem, config: BFSConfig) -> BFSResult:
         expansions += 1
         if len(state.tactics) >= config.max_depth:
             continue
-        for tactic in candidate_tactics(state.text):
+        for tactic in generator(state.text):
             calls += 1
             outcome = backend.run_tactic(state, tactic, timeout=config.timeout)
             if isinstance(outcome, ProofClosed):
@@ -140,12 +88,10 @@ def main(argv: list[str] | None = None) -> int:
     from tqdm import tqdm
 
     from leangym.backend import make_backend
-    from leangym.minilean.suites import FAMILIES, generate
 
     args = parse(Args, argv, description=describe(__doc__))
-    if args.family not in FAMILIES:
-        raise SystemExit(f"baseline_bfs: unknown --family {args.family!r}; expected one of {', '.join(FAMILIES)}")
-    problems = generate(args.family, args.num_problems, seed=args.seed, difficulty=args.difficulty)
+    train, heldout = select_problems(args, args.seed)
+    problems = heldout if args.split == "heldout" else train
     config = BFSConfig(max_expansions=args.max_expansions, max_depth=args.max_depth, timeout=args.timeout)
     backend = make_backend("minilean")
     try:

@@ -1,7 +1,10 @@
-"""What the learning agents share so that their numbers compare: the problem split and its bootstrap.
+"""What the learning agents share so that their numbers compare: the problems, their split and bootstrap.
 
-Every agent draws its train and held-out problems with :func:`make_split`, so expert iteration, PPO and
-GRPO run with the same ``(family, difficulties, sizes, seed)`` see exactly the same problems.
+Every agent's ``Args`` extends :class:`ProblemArgs` and draws its train and held-out problems with
+:func:`select_problems`, so expert iteration, PPO and GRPO run with the same problem flags and seed see
+exactly the same problems: a MiniLean family (default), any registered env id (``--env-id``, with
+``--data-path``), or JSONL files (``--problems``, ``--eval-problems``). Evaluations go through
+:func:`leangym.eval.evaluate` and are appended to ``RUN_DIR/metrics.jsonl`` (:func:`leangym.eval.log_metrics`).
 """
 
 from __future__ import annotations
@@ -9,9 +12,109 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
+from leangym.config import option
 from leangym.errors import ConfigError
 from leangym.problems import Problem
+
+TRAIN_FILE = "train_problems.jsonl"
+EVAL_FILE = "eval_problems.jsonl"
+"""The problems a run used, written into its folder (``leangym eval --checkpoint`` reads the second)."""
+
+
+@dataclass
+class ProblemArgs:
+    """Which problems an agent trains on and is evaluated on (the flags every agent shares)."""
+
+    family: str = option("propositional", "MiniLean problem family (when neither --env-id nor --problems is given)")
+    difficulties: str = option("1,2,3", "comma-separated generator difficulties mixed into both splits (family)")
+    env_id: str = option("", "registered environment id whose problems are used, e.g. LeanWorkbook-v0 (see `leangym envs`)")
+    data_path: str = option("", "dataset file or folder for --env-id")
+    problems: str = option(
+        "", "JSONL file of training problems (id, statement, header; reference_proof optional, used only for the bootstrap)"
+    )
+    eval_problems: str = option("", "JSONL file of held-out problems (default: split off the training problems)")
+    num_train: int = option(60, "training problems (files and env ids: the first N after a seeded shuffle; 0: all)")
+    num_eval: int = option(30, "held-out problems (with --eval-problems: its first N; 0: all)")
+
+    def __post_init__(self) -> None:
+        if self.env_id and self.problems:
+            raise ConfigError("pass --env-id or --problems, not both (--eval-problems goes with either)")
+        if self.data_path and not self.env_id:
+            raise ConfigError("--data-path goes with --env-id; pass a JSONL file of problems as --problems instead")
+        if self.num_train < 0 or self.num_eval < 0:
+            raise ConfigError(f"need num_train >= 0 and num_eval >= 0, got {self.num_train} and {self.num_eval}")
+        if not (self.env_id or self.problems):
+            if self.num_train < 1:
+                raise ConfigError("a generated family needs --num-train >= 1")
+            parse_difficulties(self.difficulties)
+
+    @property
+    def problem_tag(self) -> str:
+        """A short name of the problem source for run folders: the env id, the file's stem or the family."""
+        if self.env_id:
+            return self.env_id
+        if self.problems:
+            return Path(self.problems).stem
+        return f"MiniLean-{self.family}"
+
+    def problem_identity(self) -> dict:
+        keys = ("family", "difficulties", "env_id", "data_path", "problems", "eval_problems", "num_train", "num_eval")
+        return {k: getattr(self, k) for k in keys}
+
+
+def select_problems(args: ProblemArgs, seed: int) -> tuple[list[Problem], list[Problem]]:
+    """(train, held-out) for ``args``: disjoint (a held-out statement never appears in train), seeded.
+
+    A family is generated (:func:`make_split`); a file or env id is shuffled with ``seed`` and split, unless
+    ``--eval-problems`` names the held-out file, which is then used in its own order.
+    """
+    from leangym.datasets import load_jsonl
+    from leangym.envs.factory import env_problems
+
+    cap = lambda ps, n: ps[:n] if n else ps
+    heldout = cap(load_jsonl(args.eval_problems), args.num_eval) if args.eval_problems else None
+    if args.env_id or args.problems:
+        if args.problems:
+            pool = load_jsonl(args.problems)
+        else:
+            pool = env_problems(args.env_id, data_path=args.data_path or None, n=_suite_size(args))
+        random.Random(seed).shuffle(pool)
+        if heldout is None:
+            n_eval = args.num_eval or len(pool) // 5
+            heldout, pool = pool[:n_eval], pool[n_eval:]
+        train = cap(pool, args.num_train)
+    else:
+        train, split_off = make_split(
+            args.family, args.difficulties, args.num_train, 0 if heldout is not None else args.num_eval, seed
+        )
+        heldout = split_off if heldout is None else heldout
+    held = {p.statement for p in heldout}
+    train = [p for p in train if p.statement not in held]
+    if not train:
+        raise ConfigError("no training problems left after removing the held-out ones; check the problem files")
+    return train, heldout
+
+
+def _suite_size(args: ProblemArgs) -> int | None:
+    """How many problems to ask a generated (MiniLean) id for; None for datasets (they have their size)."""
+    import gymnasium as gym
+
+    from leangym.envs.registration import register_envs
+
+    register_envs()
+    generated = gym.spec(args.env_id).kwargs.get("dataset") == "minilean" if args.env_id in gym.registry else False
+    return args.num_train + args.num_eval if generated and args.num_train and args.num_eval else None
+
+
+def save_problem_files(folder: Path, train: Sequence[Problem], heldout: Sequence[Problem]) -> Path:
+    """Write the run's problems into its folder; returns the held-out file (what re-evaluation reads)."""
+    from leangym.datasets import save_jsonl
+
+    save_jsonl(train, folder / TRAIN_FILE)
+    return save_jsonl(heldout, folder / EVAL_FILE)
 
 
 def parse_difficulties(text: str) -> list[int]:
@@ -117,30 +220,30 @@ def bootstrap_models(texts: Sequence[str], *, vocab_size: int, n_layer: int, d_m
 
 
 class PriorPolicy:
-    """A tactic policy plus goal-derived candidate tactics: the search "expert" at laptop scale.
+    """A tactic policy followed by the candidate generator's tactics (the pre-evaluator way of searching).
 
-    Why: a from-scratch 2-layer policy trained on a few dozen proofs proposes mostly invalid tactics, so
-    its search frontier dies after a few expansions and expert iteration finds no new proofs to learn
-    from. Adding the goal-aware candidates of ``agents.baseline_bfs.candidate_tactics`` (closers,
-    structural tactics, ``exact``/``obtain``/``rcases`` on the goal's hypotheses) after the policy's own
-    proposals, with log-prob ``prior_logprob`` (below a confident policy's), keeps the search branching;
-    the policy's learning then shows as proofs found within smaller budgets. The policy's candidates come
-    first and keep their log-probs.
+    The policy's own proposals come first with their log-probs; every candidate of
+    :class:`leangym.search.candidates.CandidateGenerator` follows with log-prob ``prior_logprob`` (below a
+    confident policy's). Unlike :class:`leangym.search.candidates.ModelChoosesPolicy`, nothing is cut: all
+    candidates are tried, so the model does not choose. Kept for ``agents/grpo.py``'s evaluation until it
+    moves to :func:`leangym.eval.evaluate`.
     """
 
     def __init__(self, policy, prior_logprob: float = -6.0) -> None:
+        from leangym.search.candidates import CandidateGenerator
+
         self.policy = policy
         self.prior_logprob = prior_logprob
+        self.generator = CandidateGenerator()
 
     def propose(self, observations, k: int):
-        from agents.baseline_bfs import candidate_tactics
         from leangym.policy import Candidate
         from leangym.policy.base import finalize
         from leangym.policy.formats import as_observation
 
         out = []
         for obs, cands in zip(observations, self.policy.propose(observations, k)):
-            prior = candidate_tactics(as_observation(obs).state)
+            prior = self.generator(as_observation(obs).state)
             extra = [Candidate(t, self.prior_logprob - 0.01 * i, 1) for i, t in enumerate(prior)]
             out.append(finalize([*cands, *extra], k + len(extra)))
         return out

@@ -6,19 +6,26 @@ built from configs and trained on that store. Each later round then
 
 1. scores the roots of the still-unsolved training problems with the critic and attempts the easier
    part (``attempt_fraction``), with a search budget that grows round by round;
-2. runs critic-guided best-first search with the current policy (plus goal-derived candidate tactics, see
-   ``agents.common.PriorPolicy``; ``--prior false`` searches with the policy alone); every verified proof
+2. runs critic-guided best-first search in which the current policy chooses what is tried: it scores the
+   candidate generator's tactics (``leangym.search.candidates``) in one teacher-forced pass, adds its own
+   samples, and search tries them in its order, ``samples`` per expansion (``--generator false``: its
+   samples only); every verified proof
    is committed to the store (with its critic pairs) the moment it is found;
 3. fine-tunes the policy (TRL SFTTrainer) on every proof found so far and the critic (TRL RewardTrainer)
    on every pair, including solved-root ≻ unsolved-root pairs;
-4. evaluates on a held-out split with a fixed search budget.
+4. evaluates on the held-out problems with the evaluator (``leangym.eval``) at a fixed budget, twice: the
+   full agent (``full``) and the policy alone (``policy_only``).
 
-The run lives in one folder (``runs/<run_name>``): the SQLite store, per-round checkpoints, TensorBoard
-events and ``rounds.png``. Restarting the same command resumes it: completed rounds are read back from the
+Problems: a MiniLean family, any registered env id (``--env-id``), or JSONL files (``--problems``,
+``--eval-problems``). The run lives in one folder (``runs/<run_name>``): the SQLite store, the problems it
+used, per-round checkpoints (each with the ``eval.json`` that lets ``leangym eval --checkpoint DIR``
+reproduce its logged number), ``metrics.jsonl`` (one line per evaluation), TensorBoard events and
+``rounds.png``. Restarting the same command resumes it: completed rounds are read back from the
 store, the last checkpoint is loaded, and a round that was killed half-way is run again, skipping the
 problems it had already solved (their proofs are in the store, so none is lost).
 
     python -m agents.expert_iteration --rounds 3 --num-train 80 --num-eval 30
+    python -m agents.expert_iteration --problems train.jsonl --eval-problems heldout.jsonl
 """
 
 from __future__ import annotations
@@ -32,27 +39,27 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from agents.common import (
-    PriorPolicy,
+    ProblemArgs,
     bootstrap_models,
-    make_split,
-    parse_difficulties,
     reference_proofs,
     root_states,
+    save_problem_files,
+    select_problems,
     set_torch_threads,
 )
 from leangym.config import describe, option, parse
 from leangym.errors import ConfigError
+from leangym.eval import EvalConfig, EvalResult
 from leangym.problems import Problem
+
+EVAL_MODES = ("full", "policy_only")
+"""Held-out evaluations every round: the agent as it searches, and its policy alone."""
 
 
 @dataclass
-class Args:
+class Args(ProblemArgs):
     exp_name: str = option("expert_iteration", "experiment name (part of the run folder's name)")
     seed: int = option(0, "seed of the problem split, the models and the samplers")
-    family: str = option("propositional", "MiniLean problem family")
-    difficulties: str = option("1,2,3", "comma-separated generator difficulties mixed into both splits")
-    num_train: int = option(60, "training problems (the pool expert iteration tries to solve)")
-    num_eval: int = option(30, "held-out problems (never searched during training)")
     bootstrap: int = option(
         15, "easy training problems (lowest difficulty first) whose reference proofs seed the store"
     )
@@ -70,9 +77,10 @@ class Args:
     eval_samples: int = option(4, "held-out tactics sampled per expansion")
     max_depth: int = option(8, "longest proof searched")
     temperature: float = option(1.0, "policy sampling temperature")
-    prior: bool = option(
+    generator: bool = option(
         True,
-        "add goal-derived candidate tactics to the policy's proposals in search (agents.common.PriorPolicy)",
+        "the policy also ranks the candidate generator's tactics and search tries them in its order, "
+        "--samples per expansion (evaluator mode full); false: the policy's samples only (policy_only)",
     )
     max_new_tokens: int = option(24, "tokens per sampled tactic (longer samples are dropped as unfinished)")
     n_layer: int = option(2, "transformer layers of the policy and the critic")
@@ -96,19 +104,19 @@ class Args:
     quiet: bool = option(False, "no progress bars or per-round lines (tests)")
 
     def __post_init__(self) -> None:
+        super().__post_init__()
         if self.priority not in ("critic", "blend", "logprob"):
             raise ConfigError(f"priority must be 'critic', 'blend' or 'logprob', got {self.priority!r}")
         if not 0 < self.attempt_fraction <= 1:
             raise ConfigError(f"attempt_fraction must lie in (0, 1], got {self.attempt_fraction}")
-        if self.bootstrap > self.num_train:
+        if self.num_train and self.bootstrap > self.num_train:
             raise ConfigError(
                 f"bootstrap ({self.bootstrap}) must not exceed num_train ({self.num_train}); lower --bootstrap"
             )
-        parse_difficulties(self.difficulties)
 
     @property
     def run_name(self) -> str:
-        return f"MiniLean-{self.family}__{self.exp_name}__{self.seed}"
+        return f"{self.problem_tag}__{self.exp_name}__{self.seed}"
 
     @property
     def folder(self) -> Path:
@@ -116,8 +124,8 @@ class Args:
 
     def identity(self) -> dict:
         """The fields a resumed run must share with the run it continues (same problems, same models)."""
-        keys = ("seed", "family", "difficulties", "num_train", "num_eval", "bootstrap", "n_layer", "d_model")
-        return {k: getattr(self, k) for k in keys}
+        keys = ("seed", "bootstrap", "n_layer", "d_model")
+        return {**self.problem_identity(), **{k: getattr(self, k) for k in keys}}
 
 
 @dataclass
@@ -134,6 +142,7 @@ class RoundLog:
     cumulative_env_steps: int = 0
     heldout_solved: int = 0
     heldout_rate: float = 0.0
+    heldout_policy_only: int = 0
     lean_s: float = 0.0
     lean_cpu_s: float = 0.0
     model_s: float = 0.0
@@ -205,41 +214,43 @@ def lean_cpu_seconds() -> float:
 
 
 def make_policy(args: Args, model, tokenizer):
-    """The search's tactic source: the HF policy, plus goal-derived candidates when ``args.prior``."""
+    """The HF policy as every search and evaluation of the run samples it (saved with each checkpoint)."""
     from leangym.policy import HFPolicy
 
-    policy = HFPolicy(model, tokenizer, temperature=args.temperature, max_new_tokens=args.max_new_tokens)
-    return PriorPolicy(policy) if args.prior else policy
+    return HFPolicy(model, tokenizer, **policy_settings(args))
 
 
-def search_config(args: Args, expansions: int, samples: int, round: int, priority: str):
-    from leangym.search import SearchConfig
+def policy_settings(args: Args) -> dict:
+    return {"prompt_format": "bfs", "temperature": args.temperature, "max_new_tokens": args.max_new_tokens}
 
-    return SearchConfig(
-        expansions=expansions,
-        samples=samples,
-        priority=priority,
+
+def eval_config(args: Args, mode: str) -> EvalConfig:
+    """The fixed held-out budget (the same every round, so rounds compare)."""
+    return EvalConfig(
+        mode=mode,  # type: ignore[arg-type]
+        expansions=args.eval_expansions,
+        samples=args.eval_samples,
         max_depth=args.max_depth,
-        round=round,
-        wall_time=600.0,
+        priority=args.priority,
+        seed=args.seed,
     )
 
 
-def evaluate(args: Args, policy, critic, backend, heldout: Sequence[Problem], round: int):
-    """Held-out solve count with the fixed evaluation budget (no store: held-out proofs are never trained on)."""
-    import torch
+def search_mode(args: Args) -> str:
+    return "full" if args.generator else "policy_only"
 
-    from leangym.search import best_first_search
 
-    torch.manual_seed(args.seed * 1000 + round)
-    run = best_first_search(
-        heldout,
-        policy,
-        backend,
-        search_config(args, args.eval_expansions, args.eval_samples, round, args.priority),
-        critic=critic,
-    )
-    return run
+def evaluate(args: Args, policy, critic, backend, heldout: Sequence[Problem], folder: Path) -> dict[str, EvalResult]:
+    """Held-out results of every mode in :data:`EVAL_MODES` (no store: held-out proofs are never trained on)."""
+    from leangym import eval as lg_eval
+
+    return {
+        mode: lg_eval.evaluate(
+            heldout, backend, policy=policy, critic=critic, config=eval_config(args, mode),
+            results_path=folder / f"eval_{mode}.jsonl",
+        )
+        for mode in EVAL_MODES
+    }  # fmt: skip
 
 
 def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> ExItRun:
@@ -252,8 +263,9 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
 
     from leangym import models
     from leangym.backend import make_backend
+    from leangym.eval import log_metrics, save_settings, search_setup
     from leangym.policy import HFCritic
-    from leangym.search import best_first_search
+    from leangym.search import SearchConfig, best_first_search
     from leangym.store import ProofStore
     from trainers.common import Stopwatch
     from trainers.critic import CriticRunConfig, train_critic
@@ -281,7 +293,8 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
     else:
         meta.write_text(json.dumps({"identity": args.identity(), "args": asdict(args)}, indent=1))
 
-    train, heldout = make_split(args.family, args.difficulties, args.num_train, args.num_eval, args.seed)
+    train, heldout = select_problems(args, args.seed)
+    eval_file = save_problem_files(folder, train, heldout)
     store = ProofStore(folder / "store.sqlite")
     backend = make_backend("minilean", workers=args.workers)
     writer = SummaryWriter(str(folder))
@@ -349,14 +362,28 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
                 chosen = ranked[:k]
                 log.attempted = len(chosen)
                 expansions = max(1, round(args.expansions * args.budget_growth ** (rnd - 1)))
-                policy = make_policy(args, policy_model, tokenizer)
+                # the training search is the evaluator's search setup, at the round's budget
+                setup = search_setup(
+                    EvalConfig(mode=search_mode(args), samples=args.samples, priority=args.priority, seed=args.seed + rnd),  # type: ignore[arg-type]
+                    make_policy(args, policy_model, tokenizer),
+                    critic,
+                )
+                config = SearchConfig(
+                    expansions=expansions,
+                    samples=args.samples,
+                    priority=setup.priority,  # type: ignore[arg-type]
+                    slice_proposals=setup.slice_proposals,
+                    max_depth=args.max_depth,
+                    round=rnd,
+                    wall_time=600.0,
+                )
                 bar = tqdm(total=len(chosen), desc=f"round {rnd} search", unit="problem", disable=args.quiet)
                 search = best_first_search(
                     chosen,
-                    policy,
+                    setup.policy,
                     backend,
-                    search_config(args, expansions, args.samples, rnd, args.priority),
-                    critic=critic,
+                    config,
+                    critic=setup.critic,
                     store=store,
                     on_result=lambda _res, bar=bar: bar.update(1),
                 )
@@ -379,8 +406,9 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
                 critic_model = train_critic(critic_model, tokenizer, store.critic_pairs(), critic_cfg)
             policy = make_policy(args, policy_model, tokenizer)
             critic = HFCritic(critic_model, tokenizer)
-            ev = evaluate(args, policy, critic, backend, heldout, rnd)
-            model_time.seconds += ev.policy_s + ev.critic_s
+            evals = evaluate(args, policy, critic, backend, heldout, folder)
+            model_time.seconds += sum(ev.policy_s + ev.critic_s for ev in evals.values())
+            ev = evals[search_mode(args)]
 
             proofs = store.proofs()
             log.new_proofs = len({p.problem_id for p in proofs if p.round == rnd})
@@ -391,7 +419,8 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
             log.mean_proof_len = sum(best.values()) / max(1, len(best))
             log.cumulative_env_steps = (logs[-1].cumulative_env_steps if logs else 0) + log.env_steps
             log.heldout_solved = ev.solved
-            log.heldout_rate = ev.solved / max(1, len(heldout))
+            log.heldout_rate = ev.solve_rate
+            log.heldout_policy_only = evals["policy_only"].solved
             log.lean_cpu_s = lean_cpu_seconds() - lean_cpu0
             log.model_s = model_time.seconds
             log.wall_s = time.perf_counter() - t_round
@@ -399,6 +428,18 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
             ckpt = folder / "checkpoints" / f"round_{rnd}"
             models.save(policy_model, tokenizer, ckpt / "policy")
             models.save(critic_model, tokenizer, ckpt / "critic")
+            save_settings(
+                ckpt,
+                eval_config(args, search_mode(args)),
+                problems=eval_file,
+                policy={**policy_settings(args), "torch_threads": args.torch_threads},
+            )
+            wall = sum(lg.wall_s for lg in logs) + log.wall_s
+            for res in evals.values():
+                log_metrics(
+                    folder / "metrics.jsonl", res, algorithm="expert_iteration", round=rnd,
+                    env_steps=log.cumulative_env_steps, wall_s=wall,
+                )  # fmt: skip
             # round_complete last: a kill before it makes a resumed run redo this round
             store.log_metrics(rnd, **{k: float(v) for k, v in asdict(log).items() if k != "round"})
             store.log_metrics(rnd, round_complete=1.0)
@@ -432,7 +473,7 @@ def format_round(log: RoundLog, n_train: int, n_eval: int, device: str) -> str:
         f"round {log.round}: attempted {log.attempted}, solved {log.solved_this_round}, "
         f"new proofs {log.new_proofs}, train solved {log.train_solved}/{n_train}, "
         f"mean proof length {log.mean_proof_len:.2f}, held-out {log.heldout_solved}/{n_eval} "
-        f"({100 * log.heldout_rate:.0f}%), env steps {log.env_steps}, Lean {log.lean_s:.1f}s "
+        f"({100 * log.heldout_rate:.0f}%; policy alone {log.heldout_policy_only}), env steps {log.env_steps}, Lean {log.lean_s:.1f}s "
         f"(worker CPU {log.lean_cpu_s:.1f}s), {model} {log.model_s:.1f}s, wall {log.wall_s:.1f}s"
     )
 
@@ -455,7 +496,7 @@ def plot_rounds(logs: Sequence[RoundLog], path: Path, n_train: int, n_eval: int)
     ax[1].bar(rounds, [log.new_proofs for log in logs])
     ax[1].set_xlabel("round")
     ax[1].set_ylabel("new problems solved")
-    fig.suptitle("expert iteration on MiniLean")
+    fig.suptitle("expert iteration")
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)

@@ -1,11 +1,18 @@
 """GRPO against the tactic environment: a tiny LLM policy trained by TRL's GRPOTrainer on Lean's reward.
 
 The policy starts where expert iteration starts (same tokenizer, same initial weights, SFT on the same
-reference proofs of the easiest training problems), then GRPO plays multi-turn episodes in
-``LeanTacticEnv`` (``trainers.grpo.TacticRollout``: the model writes a tactic, the env's next state is
-appended, up to ``max_turns``), rewarding 1 for a verified proof. Training runs in chunks of
-``chunk_steps`` optimisation steps until ``total_env_steps`` tactics have been sent; after each chunk the
-policy is evaluated on the held-out split with the same best-first search budget expert iteration uses.
+reference proofs of the easiest training problems), then GRPO plays tactic-level episodes in ``gym.make_vec``
+sub-envs (``trainers.grpo.TacticRollout``: each turn the policy, batched across the sub-envs, writes one
+tactic for one state, in the prompt format SFT and evaluation use), rewarding 1 for a verified proof. One
+trainer runs until ``total_env_steps`` tactics have been sent (bootstrap replays included), so the optimizer
+state and the problem order carry on; every ``chunk_steps`` optimisation steps the policy is evaluated on the
+held-out split with the same evaluator and budget expert iteration uses.
+
+Problems: a MiniLean family, ``--env-id`` or ``--problems``/``--eval-problems`` files (``agents.common``).
+Writes ``RUN_DIR/metrics.jsonl`` (one line per step: algorithm, step, env_steps, forward_tokens, wall_s,
+mean_reward, verified; one per held-out evaluation in each of :data:`EVAL_MODES`, through ``leangym.eval``:
+round, eval, solved, total, solve_rate and its interval), ``RUN_DIR/grpo_reward.png`` and TensorBoard
+events, with ``RUN_DIR = RUN_DIR_ROOT/PROBLEMS__EXP__SEED__TIME``.
 
     python -m agents.grpo --total-env-steps 4000
 """
@@ -15,59 +22,66 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from agents.common import (
-    PriorPolicy,
+    ProblemArgs,
     bootstrap_models,
-    make_split,
     reference_proofs,
     root_states,
+    save_problem_files,
+    select_problems,
     set_torch_threads,
 )
 from leangym.config import describe, option, parse
+from leangym.eval import EvalConfig
+
+EVAL_MODES = ("full", "policy_only")
+"""Held-out evaluations at every chunk, as expert iteration's: the policy choosing among its samples and the
+candidate generator's tactics, and the policy alone."""
 
 
 @dataclass
-class Args:
-    exp_name: str = option("grpo", "experiment name (part of the TensorBoard run name)")
+class Args(ProblemArgs):
+    exp_name: str = option("grpo", "experiment name (part of the run folder's name)")
     seed: int = option(0, "seed of the problem split, the model and the sampler")
-    family: str = option("propositional", "MiniLean problem family")
-    difficulties: str = option("1,2,3", "comma-separated generator difficulties mixed into both splits")
-    num_train: int = option(60, "training problems (GRPO's prompts)")
-    num_eval: int = option(30, "held-out problems")
     bootstrap: int = option(15, "easy training problems whose reference proofs warm-start the policy (SFT)")
     sft_steps: int = option(100, "SFT steps of the warm start (batch 16)")
-    total_env_steps: int = option(4000, "tactics sent to the env in GRPO rollouts (the budget)")
-    chunk_steps: int = option(10, "GRPO optimisation steps between held-out evaluations")
-    batch_size: int = option(16, "rollouts per optimisation step")
-    num_generations: int = option(8, "rollouts per problem (GRPO group)")
+    total_env_steps: int = option(4000, "tactics sent to the env, bootstrap replays and GRPO rollouts (the budget)")
+    chunk_steps: int = option(10, "GRPO optimisation steps between held-out evaluations (0: first and last only)")
+    batch_size: int = option(32, "episodes per optimisation step (also the number of vector sub-envs)")
+    num_generations: int = option(8, "episodes per problem (GRPO group)")
     max_turns: int = option(6, "tactics per episode")
-    learning_rate: float = option(5e-4, "AdamW learning rate of GRPO")
+    learning_rate: float = option(3e-4, "AdamW learning rate of GRPO (swept: benchmarks/results/agents.md)")
     temperature: float = option(1.0, "rollout sampling temperature")
     eval_expansions: int = option(8, "held-out search expansions per problem (as expert iteration)")
-    eval_samples: int = option(4, "held-out tactics sampled per expansion (as expert iteration)")
-    prior: bool = option(True, "evaluate with goal-derived candidates added, as expert iteration searches")
+    eval_samples: int = option(4, "held-out tactics per expansion (as expert iteration)")
+    generator: bool = option(
+        True, "the curve's evaluation: 'full' (the policy ranks the candidate generator's tactics too) or policy_only"
+    )
     max_depth: int = option(8, "longest proof searched at evaluation")
     n_layer: int = option(2, "transformer layers")
     d_model: int = option(64, "hidden size")
     vocab_size: int = option(800, "BPE vocabulary trained on the environment's text")
     torch_threads: int = option(1, "CPU threads for torch (0: torch's default)")
-    track: bool = option(True, "write TensorBoard events under --run-dir")
-    run_dir: str = option("runs", "folder for TensorBoard events (one subfolder per run, named after exp_name)")
+    track: bool = option(True, "write TensorBoard events into the run folder")
+    run_dir: str = option("runs", "root of the run folders (one per run, named after exp_name and seed)")
     quiet: bool = option(False, "no progress bar")
 
     @property
     def run_name(self) -> str:
-        return f"MiniLean-{self.family}__{self.exp_name}__{self.seed}__{int(time.time())}"
+        return f"{self.problem_tag}__{self.exp_name}__{self.seed}__{int(time.time())}"
 
 
 @dataclass
 class GRPORun:
-    """Held-out solve rate against environment steps (and wall time) at each evaluation."""
+    """Held-out solve rate against environment steps (and wall time) at each evaluation; per-step rewards."""
 
     args: Args
     curve: list[tuple[int, float, float]]  # (env steps, held-out solve rate, wall seconds)
-    rewards: list[float]
+    rewards: list[float]  # mean training reward per optimisation step
+    verified: list[int]  # verified proofs per optimisation step
+    run_path: Path
     model: object = None
     tokenizer: object = None
 
@@ -76,22 +90,37 @@ class GRPORun:
         return self.curve[-1][1]
 
 
-def evaluate(model, tokenizer, backend, heldout, args: Args, round: int) -> float:
-    """Held-out solve rate of best-first search with the policy (log-prob priority, no critic; with the
-    same goal-derived candidates expert iteration searches with when ``args.prior``)."""
+def eval_config(args: Args, mode: str) -> EvalConfig:
+    """The fixed held-out budget (the same at every chunk, so chunks compare)."""
+    return EvalConfig(
+        mode=mode,  # type: ignore[arg-type]
+        expansions=args.eval_expansions,
+        samples=args.eval_samples,
+        max_depth=args.max_depth,
+        priority="logprob",
+        seed=args.seed,
+    )
+
+
+def evaluate(model, tokenizer, backend, heldout, args: Args, folder: Path) -> dict:
+    """Held-out results of every mode in :data:`EVAL_MODES` through :func:`leangym.eval.evaluate`.
+
+    Runs on a forked torch RNG, so that evaluating mid-training leaves the rollouts' random stream alone.
+    """
     import torch
 
+    from leangym import eval as lg_eval
     from leangym.policy import HFPolicy
-    from leangym.search import SearchConfig, best_first_search
 
-    torch.manual_seed(args.seed * 1000 + round)
     policy = HFPolicy(model, tokenizer, temperature=1.0, max_new_tokens=24)
-    policy = PriorPolicy(policy) if args.prior else policy
-    config = SearchConfig(
-        expansions=args.eval_expansions, samples=args.eval_samples, max_depth=args.max_depth, wall_time=600.0
-    )
-    run = best_first_search(heldout, policy, backend, config)
-    return run.solved / max(1, len(heldout))
+    with torch.random.fork_rng():
+        return {
+            mode: lg_eval.evaluate(
+                heldout, backend, policy=policy, config=eval_config(args, mode),
+                results_path=folder / f"eval_{mode}.jsonl",
+            )
+            for mode in EVAL_MODES
+        }  # fmt: skip
 
 
 def train(args: Args, *, backend=None, on_eval: Callable[[int, float], None] | None = None) -> GRPORun:
@@ -103,9 +132,11 @@ def train(args: Args, *, backend=None, on_eval: Callable[[int, float], None] | N
     import transformers
     from torch.utils.tensorboard import SummaryWriter
     from tqdm import tqdm
+    from transformers import TrainerCallback
 
     from leangym.backend import make_backend
-    from trainers.grpo import GRPORunConfig, GRPOStats, train_grpo
+    from leangym.eval import log_metrics
+    from trainers.grpo import GRPORunConfig, GRPOStats, plot_rewards, train_grpo
     from trainers.sft import SFTRunConfig, train_sft
 
     # seeding
@@ -115,16 +146,38 @@ def train(args: Args, *, backend=None, on_eval: Callable[[int, float], None] | N
     torch.manual_seed(args.seed)
     transformers.utils.logging.disable_progress_bar()
 
-    train_problems, heldout = make_split(
-        args.family, args.difficulties, args.num_train, args.num_eval, args.seed
-    )
+    train_problems, heldout = select_problems(args, args.seed)
+    run_path = Path(args.run_dir) / args.run_name
+    run_path.mkdir(parents=True, exist_ok=True)
+    save_problem_files(run_path, train_problems, heldout)
+    metrics = run_path / "metrics.jsonl"
     own_backend = backend is None
     backend = backend or make_backend("minilean")
-    writer = SummaryWriter(f"{args.run_dir}/{args.run_name}") if args.track else None
+    writer = SummaryWriter(str(run_path)) if args.track else None
     t0 = time.perf_counter()
+    stats = GRPOStats()
+    curve: list[tuple[int, float, float]] = []
+
+    def log_eval(model, tokenizer, chunk: int, step: int) -> None:
+        results = evaluate(model, tokenizer, backend, heldout, args, run_path)
+        wall = time.perf_counter() - t0
+        for result in results.values():
+            log_metrics(
+                metrics, result, algorithm="grpo", round=chunk, env_steps=stats.env_steps, wall_s=wall,
+                step=step, forward_tokens=stats.forward_tokens,
+            )  # fmt: skip
+        rate = results["full" if args.generator else "policy_only"].solve_rate
+        curve.append((stats.env_steps, rate, wall))
+        if writer is not None:
+            for mode, result in results.items():
+                writer.add_scalar(f"grpo/heldout_{mode}", result.solve_rate, stats.env_steps)
+        if on_eval is not None:
+            on_eval(stats.env_steps, rate)
+
     try:
         roots = root_states(backend, train_problems)
         found, boot_steps = reference_proofs(backend, train_problems, args.bootstrap)
+        stats.env_steps = boot_steps
         examples = [(s, t) for p, states in found for s, t in zip(states, p.reference_proof)]
         tokenizer, model, _ = bootstrap_models(
             [*roots.values(), *(s + "\n" + t for s, t in examples)],
@@ -134,21 +187,21 @@ def train(args: Args, *, backend=None, on_eval: Callable[[int, float], None] | N
             seed=args.seed,
         )
         sft = SFTRunConfig(
-            output_dir="runs/grpo_trainer",
+            output_dir=str(run_path / "sft"),
             max_steps=args.sft_steps,
             learning_rate=2e-3,
             seed=args.seed,
             quiet=True,
         )
         model = train_sft(model, tokenizer, examples, sft)
-        stats = GRPOStats(env_steps=boot_steps)
-        curve = [
-            (stats.env_steps, evaluate(model, tokenizer, backend, heldout, args, 0), time.perf_counter() - t0)
-        ]
+        log_eval(model, tokenizer, 0, 0)
         config = GRPORunConfig(
-            output_dir="runs/grpo_trainer",
+            output_dir=str(run_path / "trainer"),
+            metrics_path=str(metrics),
             mode="tactic",
-            max_steps=args.chunk_steps,
+            env_id=args.env_id or "MiniLean-v0",  # which registered env plays the episodes (the problems are ours)
+            max_steps=0,
+            max_env_steps=args.total_env_steps,
             batch_size=args.batch_size,
             num_generations=args.num_generations,
             max_turns=args.max_turns,
@@ -158,32 +211,40 @@ def train(args: Args, *, backend=None, on_eval: Callable[[int, float], None] | N
             logging_steps=1,
             quiet=True,
         )
-        bar = tqdm(total=args.total_env_steps, desc="GRPO", unit="step", disable=args.quiet)
-        chunk = 0
-        while stats.env_steps < args.total_env_steps:
-            chunk += 1
-            before = stats.env_steps
-            model = train_grpo(model, tokenizer, train_problems, backend, config, stats)
-            bar.update(min(stats.env_steps, args.total_env_steps) - min(before, args.total_env_steps))
-            rate = evaluate(model, tokenizer, backend, heldout, args, chunk)
-            curve.append((stats.env_steps, rate, time.perf_counter() - t0))
-            bar.set_postfix(
-                heldout=f"{rate:.2f}", reward=f"{stats.rewards[-1]:.2f}" if stats.rewards else "-"
-            )
-            if writer is not None:
-                writer.add_scalar("grpo/heldout_rate", rate, stats.env_steps)
-                writer.add_scalar(
-                    "grpo/mean_reward", stats.rewards[-1] if stats.rewards else 0.0, stats.env_steps
-                )
-            if on_eval is not None:
-                on_eval(stats.env_steps, rate)
+        bar = tqdm(total=args.total_env_steps, initial=boot_steps, desc="GRPO", unit="step", disable=args.quiet)
+
+        class Chunks(TrainerCallback):
+            """Progress, TensorBoard scalars and a held-out evaluation every ``chunk_steps`` steps."""
+
+            evaluated_at = 0
+
+            def on_step_end(self, _args, state, control, model=None, **kwargs):
+                bar.update(min(stats.env_steps, bar.total) - bar.n)
+                bar.set_postfix(reward=f"{stats.rewards[-1]:.2f}", heldout=f"{curve[-1][1]:.2f}")
+                if writer is not None:
+                    writer.add_scalar("grpo/mean_reward", stats.rewards[-1], stats.env_steps)
+                if args.chunk_steps and state.global_step % args.chunk_steps == 0:
+                    self.evaluate(model, state.global_step)
+
+            def on_train_end(self, _args, state, control, model=None, **kwargs):
+                if self.evaluated_at != state.global_step:
+                    self.evaluate(model, state.global_step)
+
+            def evaluate(self, model, step: int) -> None:
+                model.eval()
+                log_eval(model, tokenizer, len(curve), step)
+                model.train()
+                self.evaluated_at = step
+
+        model = train_grpo(model, tokenizer, train_problems, backend, config, stats, callbacks=[Chunks()], t0=t0)
         bar.close()
+        plot_rewards(metrics, run_path / "grpo_reward.png")
     finally:
         if writer is not None:
             writer.close()
         if own_backend:
             backend.close()
-    return GRPORun(args, curve, stats.rewards, model, tokenizer)
+    return GRPORun(args, curve, stats.rewards, stats.verified, run_path, model, tokenizer)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -191,6 +252,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     run = train(args)
     for steps, rate, wall in run.curve:
         print(f"env steps {steps:>7}  held-out solve rate {rate:.3f}  wall {wall:6.1f}s")
+    k = max(1, len(run.rewards) // 5)
+    if run.rewards:
+        first, last = sum(run.rewards[:k]) / k, sum(run.rewards[-k:]) / k
+        print(f"mean training reward: first {k} steps {first:.3f}, last {k} steps {last:.3f}")
+    print(f"metrics and plot in {run.run_path}")
     return 0
 
 

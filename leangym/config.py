@@ -185,16 +185,15 @@ def add_config(
             default = f.default_factory()
         else:
             default, kw["required"] = None, True
-        if defaults:
-            kw["default"] = default
-            if not kw.get("required") and default not in (None, "", [], ()) and tp is not bool:
-                kw["help"] += f" (default: {default})"
-        else:
-            kw["default"] = argparse.SUPPRESS
+        if not kw.get("required") and default not in (None, "", [], ()) and tp is not bool:
+            kw["help"] += f" (default: {default})"
+        # defaults=False: an option not given is absent from the namespace, so a caller can tell what
+        # was typed from what was defaulted (and fill the rest from elsewhere, e.g. a saved checkpoint)
+        kw["default"] = default if defaults else argparse.SUPPRESS
         origin = typing.get_origin(tp)
         if tp is bool:
             kw.update(nargs="?", const=True, type=parse_bool, metavar="true|false")
-            if defaults and default is True:
+            if default is True:
                 kw["help"] += " (default: true)"
         elif origin is Literal:
             kw["choices"] = list(typing.get_args(tp))

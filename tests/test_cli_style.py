@@ -26,12 +26,13 @@ MODULES = [
     "benchmarks.backend_overhead", "benchmarks.backend_pool", "benchmarks.env_throughput",
     "benchmarks.exit_vs_ppo", "benchmarks.gpu_generation", "benchmarks.latency_compare",
     "benchmarks.minilean_latency", "benchmarks.minilean_minif2f", "benchmarks.minilean_real_proofs",
+    "benchmarks.grpo_learning", "benchmarks.ppo_candidates",
 ]  # fmt: skip
-EXAMPLES = ["examples/sb3_ppo.py"]
-NEEDS = {"agents.grpo": "trl", "agents.ppo_sb3": "stable_baselines3", "trainers.sft": "trl", "trainers.critic": "trl",
-         "trainers.grpo": "trl", "agents.demo": "stable_baselines3", "agents.expert_iteration": "trl",
-         "benchmarks.exit_vs_ppo": "stable_baselines3", "examples/sb3_ppo.py": "stable_baselines3",
-         "benchmarks.gpu_generation": "torch", "agents.critic_search": "torch"}  # fmt: skip
+EXAMPLES = ["examples/custom_agent_eval.py", "examples/sb3_ppo.py"]
+NEEDS = {"agents.grpo": "trl", "agents.ppo_sb3": "sb3_contrib", "benchmarks.ppo_candidates": "sb3_contrib", "trainers.sft": "trl", "trainers.critic": "trl",
+         "trainers.grpo": "trl", "agents.demo": "sb3_contrib", "agents.expert_iteration": "trl",
+         "benchmarks.exit_vs_ppo": "sb3_contrib", "examples/sb3_ppo.py": "stable_baselines3",
+         "benchmarks.gpu_generation": "torch", "agents.critic_search": "torch", "benchmarks.grpo_learning": "trl"}  # fmt: skip
 SYNONYMS = {"--env": "--env-id", "--env-name": "--env-id", "--data": "--data-path", "--data-dir": "--data-path",
             "--dataset-path": "--data-path", "--out-dir": "--run-dir", "--outdir": "--run-dir", "--rundir": "--run-dir"}  # fmt: skip
 """Spellings of the shared names that must not come back (left: banned, right: the name to use)."""

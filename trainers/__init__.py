@@ -8,5 +8,5 @@ callers (the agents):
 - :mod:`trainers.critic` — ``train_critic(model, tokenizer, pairs, config)``: RewardTrainer on
   (chosen ≻ rejected) state pairs, a ``num_labels=1`` model.
 - :mod:`trainers.grpo` — ``train_grpo(model, tokenizer, problems, backend, config)``: GRPOTrainer with
-  rewards from Lean, whole-proof completions or multi-turn tactic episodes (``rollout_func`` + ``env_mask``).
+  rewards from Lean, whole-proof completions or tactic episodes in a vector env scored step by step.
 """

@@ -23,8 +23,10 @@ from leangym.datasets.loaders import (
     load_minif2f_lite,
     load_minilean_suite,
     load_proofnet,
+    problem_record,
     read_records,
     record_to_problem,
+    save_jsonl,
     source_records,
 )
 from leangym.errors import ConfigError, DataError
@@ -99,6 +101,8 @@ __all__ = [
     "load_minilean_suite",
     "load_problems",
     "load_proofnet",
+    "problem_record",
     "read_records",
     "record_to_problem",
+    "save_jsonl",
 ]

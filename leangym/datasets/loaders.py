@@ -91,7 +91,7 @@ def record_to_problem(record: dict, *, source: str, default_header: str = "") ->
         source=source,
         informal=record.get("informal") or record.get("informal_prefix") or record.get("natural_language_statement"),
         reference_proof=proof,
-        meta={k: record[k] for k in ("answer", "tags", "goal") if record.get(k) is not None},
+        meta={k: record[k] for k in ("answer", "tags", "goal", "difficulty") if record.get(k) is not None},
     )
 
 
@@ -120,6 +120,28 @@ def load_jsonl(path: str | Path, *, source: str = "local", split: str | None = N
     if not problems:
         raise DataError(f"{path}: no theorem records{f' in split {split!r}' if split else ''}; check the file and split")
     return _unique_ids(problems)
+
+
+def problem_record(problem: Problem) -> dict:
+    """A problem as one record in the field names :func:`load_jsonl` reads (the inverse of the loader)."""
+    record = {
+        "id": problem.id,
+        "statement": problem.statement,
+        "header": problem.header,
+        "split": problem.split,
+        "informal": problem.informal,
+        "reference_proof": list(problem.reference_proof) if problem.reference_proof else None,
+        **{k: v for k, v in problem.meta.items() if k in ("answer", "tags", "goal", "difficulty")},
+    }
+    return {k: v for k, v in record.items() if v is not None}
+
+
+def save_jsonl(problems: Iterable[Problem], path: str | Path) -> Path:
+    """Write ``problems`` as JSONL that :func:`load_jsonl` reads back (same ids, statements, headers, proofs)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(problem_record(p), ensure_ascii=False) + "\n" for p in problems), encoding="utf-8")
+    return path
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final
 
+import gymnasium as gym
 from gymnasium.vector import AutoresetMode
 
 from leangym.backend.api import Backend
 from leangym.datasets import DATASETS, load_problems
 from leangym.envs.base import LeanEnvBase
 from leangym.envs.proof_env import LeanProofEnv
+from leangym.envs.registration import register_envs
 from leangym.envs.resolve import resolve
 from leangym.envs.tactic_env import LeanTacticEnv
 from leangym.envs.vector import LeanVectorEnv
@@ -72,6 +74,35 @@ def dataset_problems(
         return load_problems(dataset, **kwargs)
     except TypeError as exc:  # a keyword the loader does not take, e.g. split= for Lean Workbook
         raise ConfigError(f"dataset {dataset!r} does not take these arguments: {exc}") from None
+
+
+def env_problems(
+    env_id: str,
+    *,
+    split: str | None = None,
+    n: int | None = None,
+    difficulty: int | None = None,
+    suite_seed: int | None = None,
+    data_path: str | None = None,
+) -> list[Problem]:
+    """The problems behind a registered environment id (its registration kwargs name the dataset)."""
+    register_envs()
+    try:
+        spec = gym.spec(env_id)
+    except gym.error.Error as exc:  # Gymnasium's message carries the "Did you mean"
+        raise ConfigError(f"{exc} (list the registered ids with `leangym envs`)") from None
+    kw = dict(spec.kwargs)
+    dataset = kw.pop("dataset")
+    problems = dataset_problems(
+        dataset,
+        split=split or kw.get("split"),
+        data_path=data_path or kw.get("data_path"),
+        family=kw.get("family"),
+        n=n if dataset == "minilean" else None,
+        difficulty=difficulty,
+        suite_seed=suite_seed,
+    )
+    return problems[:n] if n is not None else problems
 
 
 def _takes(fn: Any, name: str) -> bool:

@@ -150,6 +150,66 @@ class HFPolicy:
             )
         return out
 
+    def score(self, prompts: Sequence[str], continuations: Sequence[str]) -> list[float]:
+        """log p(continuation + EOS | prompt) for each pair: one teacher-forced pass per batch of pairs.
+
+        Prompt and continuation are tokenized separately, as SFT trains (``trainers.sft``); rows are
+        left-padded with position ids counted from each row's first real token, so a pair scores the same
+        in any batch. Log-probs are on the scale of :meth:`propose`'s (EOS included).
+        """
+        return [lp for lp, _ in self._score(prompts, continuations)]
+
+    def rank(
+        self, observations: Sequence[str | Observation], tactics: Sequence[Sequence[str]]
+    ) -> list[list[Candidate]]:
+        """``tactics[i]`` (given, e.g. by a candidate generator) scored for ``observations[i]``, best first.
+
+        Inadmissible tactics are dropped (:func:`~leangym.policy.base.finalize`); nothing is cut.
+        """
+        if len(tactics) != len(observations):
+            raise ConfigError(f"need one tactic list per observation, got {len(tactics)} for {len(observations)}")
+        pairs = [(i, t) for i, ts in enumerate(tactics) for t in ts]
+        scores = self._score([self.format.render(observations[i]) for i, _ in pairs], [t for _, t in pairs])
+        out: list[list[Candidate]] = [[] for _ in observations]
+        for (i, t), (lp, n) in zip(pairs, scores):
+            out[i].append(Candidate(t, lp, n))
+        return [finalize(c, len(c)) for c in out]
+
+    def _score(self, prompts: Sequence[str], continuations: Sequence[str]) -> list[tuple[float, int]]:
+        """(log-prob, number of completion tokens) per pair; see :meth:`score`."""
+        import torch
+
+        if len(prompts) != len(continuations):
+            raise ConfigError(f"need one continuation per prompt, got {len(continuations)} for {len(prompts)}")
+        tok = self.tokenizer
+        rows, n_cont = [], []
+        for p, c in zip(prompts, continuations):
+            prompt = tok(p)["input_ids"][-self.max_prompt_tokens :]  # as propose() encodes prompts
+            cont = tok(c, add_special_tokens=False)["input_ids"] + [tok.eos_token_id]
+            rows.append(prompt + cont)
+            n_cont.append(len(cont))
+        out: list[tuple[float, int]] = []
+        step = self.max_batch_prompts * 4  # rows are single sequences, not k samples per prompt
+        with torch.inference_mode():
+            for i in range(0, len(rows), step):
+                chunk, counts = rows[i : i + step], n_cont[i : i + step]
+                width, tail = max(map(len, chunk)), max(counts)
+                ids = torch.full((len(chunk), width), tok.pad_token_id, dtype=torch.long)
+                mask = torch.zeros_like(ids)
+                for r, row in enumerate(chunk):
+                    ids[r, width - len(row) :] = torch.tensor(row)
+                    mask[r, width - len(row) :] = 1
+                ids, mask = ids.to(self.device), mask.to(self.device)
+                position_ids = (mask.cumsum(-1) - 1).clamp(min=0)
+                logits = self.model(
+                    input_ids=ids, attention_mask=mask, position_ids=position_ids, logits_to_keep=tail + 1
+                ).logits[:, :-1].float()
+                targets = ids[:, -tail:]
+                lp = torch.log_softmax(logits, dim=-1).gather(-1, targets.unsqueeze(-1)).squeeze(-1)
+                keep = torch.arange(tail, device=lp.device)[None, :] >= (tail - torch.tensor(counts, device=lp.device))[:, None]
+                out.extend(zip((lp * keep).sum(-1).tolist(), counts))
+        return out
+
     def _logprobs(self, seqs, mask, gen, gen_mask) -> list[float]:
         """Teacher-forced sum of log p(token) over each row's completion tokens (EOS included)."""
         import torch

@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, field
 
 from leangym.backend.api import Backend, LeanError, ProofClosed, ProofState, Verdict
 from leangym.errors import LeanGymError
+from leangym.goals import TURNSTILE
 from leangym.policy.base import TacticPolicy
 from leangym.policy.critic import Critic
 from leangym.policy.formats import Observation
@@ -127,12 +128,23 @@ class _Problem:
         self.result: SearchResult | None = None
 
     def priority(self, node: Node) -> float:
+        if self.config.priority == "bfs":
+            return 0.0  # ties pop in insertion order: breadth first
+        if self.config.priority == "rule":
+            return rule_priority(node.state.goals)
+        # A state back on the frontier with candidates left (slice_proposals) ranks as its next edge would:
+        # path score plus the next candidate's step, so its children are not starved by its own score.
+        path = node.path_score + (self.step(node.pending[0]) if node.pending else 0.0)
         if self.config.priority == "logprob":
-            return node.path_score
+            return path
         if self.config.priority == "critic":
-            return node.value if node.value is not None else node.path_score
+            return node.value if node.value is not None else path
         v = node.value if node.value is not None else 0.0
-        return (1 - self.config.critic_weight) * node.path_score + self.config.critic_weight * v
+        return (1 - self.config.critic_weight) * path + self.config.critic_weight * v
+
+    def step(self, cand) -> float:
+        """One tactic's contribution to the path score (BFS-Prover's length normalisation)."""
+        return cand.logprob / (max(1, cand.num_tokens) ** self.config.length_alpha)
 
     def push(self, node: Node) -> None:
         heapq.heappush(self.frontier, (-self.priority(node), next(self.counter), node.id))
@@ -159,6 +171,16 @@ class _Problem:
         keep = self.tree if self.config.keep_trees else None
         self.result = SearchResult(self.problem, status, stats=self.stats(), tree=keep, **kw)
         return self.result
+
+
+_ALL = 1_000_000
+"""``k`` for a policy asked for every candidate it has (``slice_proposals``)."""
+
+
+def rule_priority(goals: Sequence[str]) -> float:
+    """The fixed rule: fewer goals first, then shorter targets (total characters after ``⊢``)."""
+    target = sum(len(g.rsplit(TURNSTILE, 1)[-1].strip()) for g in goals)
+    return -(len(goals) * 1_000_000 + target)
 
 
 def best_first_search(
@@ -228,18 +250,28 @@ def best_first_search(
                     lp.c["expansions"] += 1
             if batch:
                 t = time.monotonic()
-                obs = [Observation(n.state.text, lp.name, n.state.tactics) for lp, n in batch]
-                proposals = policy.propose(obs, config.samples)
+                ask = [(lp, n) for lp, n in batch if n.pending is None]
+                obs = [Observation(n.state.text, lp.name, n.state.tactics) for lp, n in ask]
+                k = _ALL if config.slice_proposals else config.samples
+                proposals = policy.propose(obs, k) if obs else []
                 if len(proposals) != len(obs):
                     raise LeanGymError(
                         f"{type(policy).__name__}.propose returned {len(proposals)} candidate lists for "
                         f"{len(obs)} observations; a TacticPolicy must answer one list per observation"
                     )
+                for (_, n), cands in zip(ask, proposals):
+                    n.pending = list(cands)
                 run.policy_s += time.monotonic() - t
-                run.policy_calls += 1
-                run.states_proposed += len(batch)
+                run.policy_calls += bool(obs)
+                run.states_proposed += len(ask)
 
-                jobs = [(lp, n, c) for (lp, n), cands in zip(batch, proposals) for c in cands]
+                jobs = []
+                for lp, n in batch:
+                    pending = n.pending or []
+                    jobs += [(lp, n, c) for c in pending[: config.samples]]
+                    n.pending = pending[config.samples :]
+                    if n.pending and config.slice_proposals:
+                        lp.push(n)  # back on the frontier until every candidate was tried
                 t = time.monotonic()
                 outcomes = _run_all(
                     backend, pool, [(n.state, c.tactic) for _, n, c in jobs], config.tactic_timeout
@@ -257,8 +289,7 @@ def best_first_search(
                         if out.text in lp.seen:
                             lp.c["duplicates"] += 1
                             continue
-                        step = cand.logprob / (max(1, cand.num_tokens) ** config.length_alpha)
-                        node = lp.tree.add(out, parent.id, cand.tactic, parent.path_score + step)
+                        node = lp.tree.add(out, parent.id, cand.tactic, parent.path_score + lp.step(cand))
                         lp.seen[out.text] = node.id
                         new_nodes.append((lp, node))
                     elif isinstance(out, LeanError):

@@ -7,7 +7,8 @@ from typing import Literal
 
 from leangym.errors import ConfigError
 
-Priority = Literal["logprob", "critic", "blend"]
+Priority = Literal["logprob", "critic", "blend", "bfs", "rule"]
+PRIORITIES: tuple[str, ...] = ("logprob", "critic", "blend", "bfs", "rule")
 
 
 @dataclass
@@ -21,7 +22,10 @@ class SearchConfig:
     wall_time: float = field(default=120.0, metadata={"help": "seconds per problem, counted from its start"})
     priority: Priority = field(
         default="logprob",
-        metadata={"help": "frontier order: cumulative policy log-prob, critic value, or a blend of both"},
+        metadata={
+            "help": "frontier order: cumulative policy log-prob, critic value, a blend of both, bfs (states "
+            "in the order found) or rule (fewest goals first, then shortest targets; no learning)"
+        },
     )
     length_alpha: float = field(
         default=0.0,
@@ -35,6 +39,14 @@ class SearchConfig:
     )
     states_per_round: int = field(
         default=1, metadata={"help": "frontier states each live problem contributes to one policy batch"}
+    )
+    slice_proposals: bool = field(
+        default=False,
+        metadata={
+            "help": "ask the policy once per state for every candidate it has and try them `samples` per "
+            "expansion, the state going back on the frontier until all are tried (for unranked "
+            "generators: every expansion still costs at most `samples` tactics)"
+        },
     )
     max_depth: int = field(
         default=32, metadata={"help": "tactics in a proof at most; deeper states are not expanded"}
@@ -60,10 +72,8 @@ class SearchConfig:
                 raise ConfigError(f"SearchConfig.{name} must be a positive integer, got {v!r}")
         if self.wall_time <= 0:
             raise ConfigError(f"SearchConfig.wall_time must be > 0 seconds, got {self.wall_time}")
-        if self.priority not in ("logprob", "critic", "blend"):
-            raise ConfigError(
-                f"SearchConfig.priority must be 'logprob', 'critic' or 'blend', got {self.priority!r}"
-            )
+        if self.priority not in PRIORITIES:
+            raise ConfigError(f"SearchConfig.priority must be one of {PRIORITIES}, got {self.priority!r}")
         if not 0.0 <= self.critic_weight <= 1.0:
             raise ConfigError(f"SearchConfig.critic_weight must lie in [0, 1], got {self.critic_weight}")
         if self.length_alpha < 0:

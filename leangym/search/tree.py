@@ -32,6 +32,8 @@ class Node:
     value: float | None
     depth: int
     children: list[int] = field(default_factory=list)
+    pending: list | None = field(default=None, repr=False)
+    """Candidates proposed but not yet tried (``SearchConfig.slice_proposals``); None before the first call."""
 
 
 @dataclass(eq=False)

@@ -15,34 +15,81 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRL_EXPERIMENTAL_SILENCE", "1")
 pytest.importorskip("trl")
-pytest.importorskip("stable_baselines3")
+pytest.importorskip("sb3_contrib")
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-def test_ppo_trains_and_reports_a_curve():
+def test_ppo_trains_on_candidates_and_evaluates_through_the_evaluator(tmp_path):
+    import json
+
     from agents import ppo_sb3
+    from leangym.eval import evaluate
+    from leangym.wrappers import CandidateSlots
 
     args = ppo_sb3.Args(
         num_train=10, num_eval=4, total_timesteps=256, num_envs=2, n_steps=64, eval_every=128,
-        eval_budget=8, track=False, quiet=True,
+        eval_expansions=2, eval_samples=2, track=False, quiet=True, run_dir=str(tmp_path),
     )  # fmt: skip
     run = ppo_sb3.train(args)
     assert [steps for steps, _, _ in run.curve] == [0, 128, 256]
     assert all(0.0 <= rate <= 1.0 for _, rate, _ in run.curve)
     assert run.model.num_timesteps == 256
+    lines = [json.loads(s) for s in (run.run_path / "metrics.jsonl").read_text().splitlines()]
+    assert all(m["algorithm"] == "ppo" and m["total"] == 4 and m["budget"] == "1x2x2" for m in lines)
+    assert [(m["round"], m["eval"]) for m in lines] == [
+        (0, "generator_uniform"), (0, "generator_rule"), (0, "full"), (0, "policy_only"), (1, "full"), (1, "policy_only"), (2, "full"), (2, "policy_only"),
+    ]  # fmt: skip
+    assert lines[-2]["solve_rate"] == run.final_rate and lines[-1]["env_steps"] == 256
+
+    # the trained model, as a policy over the generator's candidates, re-scores the same through the evaluator
+    from leangym.backend import make_backend
+    from leangym.datasets import load_jsonl
+
+    policy = ppo_sb3.CandidatePolicy(run.model, CandidateSlots(max_actions=args.max_actions, dim=args.dim))
+    with make_backend("minilean") as backend:
+        again = evaluate(load_jsonl(run.run_path / "eval_problems.jsonl"), backend, policy=policy, config=args.eval_config("full"))
+    assert again.solved == lines[-2]["solved"]
+    # it ranks by tactic text: the same candidates in another order get the same log-probs
+    state = "p q : Prop\nhp : p\nhq : q\n⊢ q ∧ p"
+    ranked = policy.rank([state], [["exact hq", "constructor", "left"]])[0]
+    assert {c.tactic for c in ranked} == {"exact hq", "constructor", "left"}
+    assert {c.tactic: c.logprob for c in ranked} == {c.tactic: c.logprob for c in policy.rank([state], [["left", "constructor", "exact hq"]])[0]}
+    assert [c.tactic for c in policy.propose([state], 2)[0]] == [c.tactic for c in policy.propose([state], 40)[0]][:2]
 
 
-def test_grpo_agent_spends_its_budget_and_evaluates():
+def test_ppo_policy_scores_each_candidate_whatever_its_slot():
+    """The actor's logit for a candidate depends on the goal and the candidate's text, not on its slot."""
+    import torch
+
+    from agents.ppo_sb3 import CandidateScorer
+
+    torch.manual_seed(0)
+    net = CandidateScorer(dim=8, slots=3, cand_dim=4, hidden=16)
+    goal, cands = torch.rand(1, 8), torch.rand(1, 3, 4)
+    logits = net.forward_actor(torch.cat([goal, cands.flatten(1)], 1))
+    swapped = net.forward_actor(torch.cat([goal, cands[:, [2, 1, 0]].flatten(1)], 1))
+    assert torch.allclose(logits[0, [2, 1, 0]], swapped[0])
+
+
+def test_grpo_agent_spends_its_budget_and_evaluates(tmp_path):
+    import json
+
     from agents import grpo
 
     args = grpo.Args(
         num_train=6, num_eval=4, bootstrap=3, sft_steps=5, total_env_steps=20, chunk_steps=1, batch_size=4,
         num_generations=2, max_turns=2, eval_expansions=2, eval_samples=2, d_model=32, track=False, quiet=True,
+        run_dir=str(tmp_path),
     )  # fmt: skip
     run = grpo.train(args)
     assert run.curve[-1][0] >= 20  # trained until the env-step budget was spent
     assert len(run.curve) >= 2 and all(0.0 <= r <= 1.0 for _, r, _ in run.curve)
+    lines = [json.loads(s) for s in (run.run_path / "metrics.jsonl").read_text().splitlines()]
+    steps = [m for m in lines if "mean_reward" in m]
+    assert len(steps) == len(run.rewards) >= 1 and all(m["algorithm"] == "grpo" for m in lines)
+    assert {m["eval"] for m in lines if "eval" in m} == set(grpo.EVAL_MODES)
+    assert (run.run_path / "grpo_reward.png").is_file()
 
 
 def test_critic_search_evaluates_a_checkpoint(tmp_path):
@@ -55,8 +102,8 @@ def test_critic_search_evaluates_a_checkpoint(tmp_path):
     args = critic_search.Args(
         checkpoint=str(tmp_path), num_train=2, num_eval=3, expansions=2, samples=2, quiet=True
     )
-    run = critic_search.search(args)
-    assert len(run.results) == 3 and run.summary()["attempted"] == 3
+    result = critic_search.search(args)
+    assert result.total == 3 and len(result.problems) == 3 and result.mode == "full"
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import os
 import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
-pytest.importorskip("stable_baselines3")
+pytest.importorskip("sb3_contrib")
 
 from agents.compare import ComparisonConfig, ComparisonResults, Curve, format_table, run_comparison  # noqa: E402
 

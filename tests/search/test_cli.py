@@ -59,7 +59,7 @@ def test_prove_writes_store_and_resumes(tmp_path):
     assert f"({len(solved)} already solved)" in again.stdout
 
 
-def test_eval_with_a_saved_hf_policy_reports_pass_rate_and_budget(tmp_path):
+def test_eval_with_a_saved_hf_policy_reports_rate_interval_and_budget(tmp_path):
     from leangym import models
 
     tok = models.train_tokenizer(["⊢ p ∧ q:::constructor", "h : p\n⊢ p:::exact h"], vocab_size=300)
@@ -81,15 +81,27 @@ def test_eval_with_a_saved_hf_policy_reports_pass_rate_and_budget(tmp_path):
         "--passes",
         "2",
         "--json",
-        "--store",
-        str(tmp_path / "e.sqlite"),
+        "--results",
+        str(tmp_path / "e.jsonl"),
     )
     assert out.returncode == 0, out.stderr
     res = json.loads(out.stdout.strip().splitlines()[-1])
-    assert res["problems"] == 3 and res["budget"] == "2x2x2" and len(res["passes"]) == 2
-    assert 0 <= res["pass_rate"] <= 1
-    with ProofStore(tmp_path / "e.sqlite") as s:
-        assert len(s.attempts()) >= 3
+    assert res["total"] == 3 and res["budget"] == "2x2x2" and res["eval"] == "full"
+    assert res["ci_low"] <= res["solve_rate"] <= res["ci_high"]
+    assert len((tmp_path / "e.jsonl").read_text().splitlines()) == 3
+
+
+def test_eval_generator_mode_needs_no_policy_and_reads_a_problem_file(tmp_path):
+    from leangym.datasets import save_jsonl
+    from leangym.minilean.suites import generate
+
+    save_jsonl(generate("propositional", 4, seed=0, difficulty=1), tmp_path / "p.jsonl")
+    out = _leangym("eval", "--problems", str(tmp_path / "p.jsonl"), "--mode", "generator_rule", "--budget", "4x16",
+                   "--workers", "1")  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert "generator_rule solved" in out.stdout and "95% CI" in out.stdout
+    out = _leangym("eval", "--mode", "generator_rule")
+    assert out.returncode == 2 and "exactly one of --env-id" in out.stderr
 
 
 def test_bad_budget_and_unknown_env_are_explained():

@@ -1,4 +1,4 @@
-"""The three TRL entry points on CPU with tiny models built from configs (no hub access)."""
+"""The TRL entry points on CPU with tiny models built from configs (no hub access); GRPO: test_grpo.py."""
 
 from __future__ import annotations
 
@@ -73,68 +73,6 @@ def test_critic_refuses_a_model_with_several_labels(tokenizer, tmp_path):
     model = AutoModelForSequenceClassification.from_config(config)
     with pytest.raises(ValueError, match="num_labels=1"):
         train_critic(model, tokenizer, [("a", "b")], CriticRunConfig(output_dir=str(tmp_path), quiet=True))
-
-
-@pytest.mark.parametrize("mode", ["tactic", "whole_proof"])
-def test_grpo_runs_with_lean_rewards(tokenizer, tmp_path, mode):
-    from leangym.backend import make_backend
-    from leangym.minilean.suites import generate
-    from trainers.grpo import GRPORunConfig, GRPOStats, train_grpo
-
-    problems = generate("propositional", 4, seed=0, difficulty=1)
-    model = models.tiny_causal_lm(tokenizer, seed=0)
-    config = GRPORunConfig(
-        output_dir=str(tmp_path), mode=mode, max_steps=2, batch_size=4, num_generations=2, max_turns=2,
-        max_new_tokens=8, max_completion_length=96, logging_steps=1, quiet=True,
-    )  # fmt: skip
-    stats = GRPOStats()
-    with make_backend("minilean") as backend:
-        train_grpo(model, tokenizer, problems, backend, config, stats)
-    assert stats.episodes == 2 * 4  # max_steps x batch_size rollouts
-    assert stats.env_steps >= stats.episodes  # every episode sent at least one action to Lean
-    assert len(stats.rewards) == 2 and all(0.0 <= r <= 1.0 for r in stats.rewards)
-    assert not model.training
-
-
-def test_grpo_config_checks_group_size():
-    from trainers.grpo import GRPORunConfig
-
-    with pytest.raises(ValueError, match="multiple of num_generations"):
-        GRPORunConfig(batch_size=6, num_generations=4)
-
-
-def test_tactic_rollout_masks_env_tokens(tokenizer):
-    """The multi-turn transcript: model tokens carry mask 1, the env's feedback tokens 0."""
-    from types import SimpleNamespace
-
-    from leangym.backend import make_backend
-    from leangym.minilean.suites import generate
-    from leangym.policy.formats import Observation, get_format
-    from leangym.store import theorem_name
-    from trainers.grpo import GRPORunConfig, TacticRollout
-
-    problems = generate("propositional", 2, seed=0, difficulty=1)
-    config = GRPORunConfig(
-        max_turns=3, max_new_tokens=6, max_completion_length=200, batch_size=4, num_generations=2
-    )
-    model = models.tiny_causal_lm(tokenizer, seed=0)
-    trainer = SimpleNamespace(
-        processing_class=tokenizer, model=model, accelerator=SimpleNamespace(unwrap_model=lambda m: m)
-    )
-    with make_backend("minilean") as backend:
-        prompts = {
-            p.id: get_format("bfs").render(Observation(backend.start(p).text, theorem_name(p.statement)))
-            for p in problems
-        }
-        rollout = TacticRollout(problems, backend, config, prompts)
-        out = rollout(list(prompts.values()) * 2, trainer)
-        rollout.close()
-    assert len(out["completion_ids"]) == len(out["env_mask"]) == 4
-    for ids, mask in zip(out["completion_ids"], out["env_mask"]):
-        assert len(ids) == len(mask) and mask[0] == 1
-    # a random tiny model fails its first tactic, so the env's answer (mask 0) follows it
-    assert any(0 in mask for mask in out["env_mask"])
-    assert rollout.stats.env_steps >= 4
 
 
 @pytest.mark.parametrize("module", ["trainers.sft", "trainers.critic", "trainers.grpo"])
