@@ -42,6 +42,7 @@ from pathlib import Path
 from agents.common import ProblemArgs
 from leangym.config import option
 from leangym.errors import ConfigError
+from leangym.eval import read_metrics
 
 ALGORITHMS = ("exit", "ppo", "grpo")
 BASELINE = "baseline"
@@ -223,7 +224,7 @@ def run_exit(config: ComparisonConfig, job: Job, folder: Path) -> list[dict]:
     )
     run = ei.run(args)
     metrics = folder / "metrics.jsonl"
-    lines = {(line["round"], line["eval"]): line for line in _read_lines(metrics)}
+    lines = {(line["round"], line["eval"]): line for line in read_metrics(metrics) if "eval" in line}
     heldout = load_jsonl(folder / "eval_problems.jsonl")
     with make_backend("minilean") as backend:
         for log in run.rounds:
@@ -264,7 +265,8 @@ def run_grpo(config: ComparisonConfig, job: Job, folder: Path) -> list[dict]:
         **config.problem_args(job.family),
         bootstrap=config.bootstrap,
         total_env_steps=config.budget,
-        # an optimisation step sends about batch_size x 3 tactics
+        # assumes batch_size x 3 tactics per optimisation step; steps send 100-200 here, so the evaluations
+        # come a little sparser than asked (kept: the recorded run used this)
         chunk_steps=max(1, round(config.budget / (config.evaluations * grpo.Args.batch_size * 3))),
         eval_expansions=config.eval_expansions,
         eval_samples=config.eval_samples,
@@ -286,14 +288,8 @@ RUNNERS: dict[str, Callable[[ComparisonConfig, Job, Path], list[dict]]] = {
 }
 
 
-def _read_lines(path: Path) -> list[dict]:
-    from leangym.eval import read_metrics
-
-    return read_metrics(path)
-
-
 def _read_evaluations(path: Path, job: Job) -> list[dict]:
-    return [evaluation_record(line, job) for line in _read_lines(path) if "eval" in line]
+    return [evaluation_record(line, job) for line in read_metrics(path) if "eval" in line]
 
 
 def run_job(config: ComparisonConfig, job: Job) -> dict:
@@ -342,7 +338,9 @@ def planned_jobs(config: ComparisonConfig) -> list[Job]:
 def run_comparison(config: ComparisonConfig, command: str | None = None) -> ComparisonResults:
     """Run every job (``config.jobs`` at a time); write the tables and the plot after each one finishes."""
     results = ComparisonResults(config, command=command or "python -m benchmarks.exit_vs_ppo " + " ".join(sys.argv[1:]))
-    t0 = time.perf_counter()
+    wall_file = Path(config.run_dir) / "wall.json"
+    earlier = json.loads(wall_file.read_text())["wall_s"] if config.resume and wall_file.is_file() else 0.0
+    t0 = time.perf_counter() - earlier  # wall time over every invocation of a resumed benchmark
     todo = []
     for job in planned_jobs(config):
         saved = Path(config.run_dir) / "records" / f"{job.name}.json"
@@ -376,6 +374,9 @@ def run_comparison(config: ComparisonConfig, command: str | None = None) -> Comp
 
 
 def write_outputs(results: ComparisonResults) -> None:
+    wall_file = Path(results.config.run_dir) / "wall.json"
+    wall_file.parent.mkdir(parents=True, exist_ok=True)
+    wall_file.write_text(json.dumps({"wall_s": results.wall_s}))
     results.table = format_tables(results)
     if results.config.plot:
         results.plot = plot(results, Path(results.config.plot))
@@ -542,7 +543,9 @@ def plot(results: ComparisonResults, path: Path) -> str:
         ax.set_ylabel("held-out solve rate")
         ax.set_ylim(0, 1)
         ax.set_title(f"{family}: mean over {len(results.config.seed_list())} seeds, 95% t bands")
-    axes[0][-1].legend(fontsize=7, loc="upper left")
+    fullest = max(axes[0], key=lambda ax: len(ax.get_legend_handles_labels()[0]))
+    if fullest.get_legend_handles_labels()[0]:
+        fullest.legend(fontsize=7, loc="upper left")
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=100)
@@ -566,7 +569,8 @@ def write_markdown(results: ComparisonResults, path: Path) -> None:
         f"Command: `{results.command.strip()}`\n\n"
         f"Machine: {platform.machine()} {platform.system()}, {os.cpu_count()} CPU cores, {c.jobs} job(s) at a time "
         f"(one torch thread each), {'GPU' if _cuda() else 'no GPU'}; preset `{c.preset}`. "
-        f"Jobs finished: {finished} of {planned}; wall time {results.wall_s / 60:.1f} min.\n\n"
+        f"Jobs finished: {finished} of {planned}; wall time {results.wall_s / 60:.1f} min"
+        f"{' (all invocations)' if c.resume else ''}.\n\n"
         f"Problems: {', '.join(f'`{f}`' for f in c.family_list())}, difficulties {c.difficulties}, {c.num_train} train / "
         f"{c.num_eval} held-out per seed; seeds {c.seeds}. Training budget: {c.budget} env steps per algorithm and "
         "seed (a round or chunk that starts under the budget finishes, hence 'training env steps' above it). "
