@@ -7,6 +7,7 @@ the failing request instead of passing for a Lean error.
 from __future__ import annotations
 
 from leangym.minilean.repl import MiniLeanRepl
+from leangym.problems import Problem
 
 
 def errors(resp: dict) -> list[str]:
@@ -52,3 +53,13 @@ class Session:
         assert "message" in r, r
         assert r["message"].startswith("Lean error:\n"), r
         return r["message"][len("Lean error:\n") :]
+
+
+def verify(backend, statement: str, proof: str, header: str = "import Mathlib\n"):
+    """``Backend.verify`` (the path that pays the reward) on one statement and one proof."""
+    return backend.verify(Problem(id="t", statement=statement, header=header), [proof])
+
+
+def verify_with_header(backend, header: str, statement: str, proof: str):
+    """:func:`verify` with extra commands (``def``…) after ``import Mathlib`` in the header."""
+    return verify(backend, statement, proof, header=f"import Mathlib\n{header}\n")

@@ -22,10 +22,9 @@ import re
 
 import pytest
 
-from leangym.backend import make_backend
 from leangym.minilean.suites import FAMILIES, generate
-from leangym.problems import Problem
 
+from .helpers import verify as _verify
 from .test_redteam import CONTROLS, HOLES
 
 # -- the renamer -------------------------------------------------------------------------------
@@ -209,17 +208,6 @@ def _cases() -> list:
 
 
 CASES = _cases()
-
-
-@pytest.fixture(scope="module")
-def backend():
-    b = make_backend("minilean")
-    yield b
-    b.close()
-
-
-def _verify(backend, statement: str, proof: str):
-    return backend.verify(Problem(id="t", statement=statement, header="import Mathlib\n"), [proof])
 
 
 def test_renamer_renames_whole_identifiers_only():

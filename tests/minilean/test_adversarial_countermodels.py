@@ -29,7 +29,8 @@ from dataclasses import dataclass
 import pytest
 
 from leangym.backend import make_backend
-from leangym.problems import Problem
+
+from .helpers import verify
 
 # -- formulas ----------------------------------------------------------------------------------
 
@@ -542,15 +543,8 @@ ORDER_CONTROLS = [
 # -- the tests ---------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def backend():
-    b = make_backend("minilean")
-    yield b
-    b.close()
-
-
 def _verify(backend, statement: str, proof: str) -> bool:
-    return backend.verify(Problem(id="t", statement=statement, header="import Mathlib\n"), [proof]).ok
+    return verify(backend, statement, proof).ok
 
 
 def _ids(cases: list) -> list[str]:

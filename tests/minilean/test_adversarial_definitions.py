@@ -45,10 +45,10 @@ import gymnasium as gym
 import pytest
 
 import leangym  # noqa: F401  (registers the envs)
-from leangym.backend import make_backend
 from leangym.errors import ConfigError
 from leangym.minilean.repl import MiniLeanRepl
-from leangym.problems import Problem
+
+from .helpers import verify_with_header as _verify
 
 CLOSERS = ["rfl", "decide", "norm_num", "simp", "omega", "linarith", "nlinarith", "positivity", "ring",
            "field_simp", "push_cast\nring", "simp_all", "exact rfl", "trivial", "tauto", "aesop", "exact?",
@@ -256,17 +256,6 @@ CONTROLS = [
     ("def x : ℕ := 1\n#eval x = 2\n#eval x", "theorem t : x = 1", "rfl"),
     ("def h : ℕ := 0", "theorem t (h : 1 = 2) : False", "omega"),
 ]
-
-
-@pytest.fixture(scope="module")
-def backend():
-    b = make_backend("minilean")
-    yield b
-    b.close()
-
-
-def _verify(backend, header: str, statement: str, proof: str):
-    return backend.verify(Problem(id="t", statement=statement, header=f"import Mathlib\n{header}\n"), [proof])
 
 
 def _accepted(backend, header: str, statement: str, proofs: list[str]) -> list[str]:

@@ -42,9 +42,9 @@ from __future__ import annotations
 
 import pytest
 
-from leangym.backend import make_backend
 from leangym.minilean.repl import MiniLeanRepl
-from leangym.problems import Problem
+
+from .helpers import verify as _verify
 
 ARITH = [
     ('theorem t : (5 : ℕ) - 7 + 7 = 5', 'norm_num'),
@@ -1504,17 +1504,6 @@ CONTROLS = [
     ('theorem t (p q : Prop) (hq : q) : p ↔ q ∧ p', 'tauto'),
     ('theorem t (x : ℕ) (h2 : x / 2 < 2) : x < 4', 'omega'),
 ]
-
-
-@pytest.fixture(scope="module")
-def backend():
-    b = make_backend("minilean")
-    yield b
-    b.close()
-
-
-def _verify(backend, statement: str, proof: str):
-    return backend.verify(Problem(id="t", statement=statement, header="import Mathlib\n"), [proof])
 
 
 @pytest.mark.parametrize(("statement", "proof"), ARITH)

@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from leangym.backend import make_backend
-from leangym.problems import Problem
+from .helpers import verify as _verify
 
 
 def _each(statement: str, proofs: list[str]) -> list[tuple[str, str]]:
@@ -188,17 +187,6 @@ UNICODE_DIGITS = [
     ("theorem t : (٣ : ℕ) ≠ 3", "decide"),  # would be true only if ٣ were an identifier with a value ≠ 3
     ("theorem t (x : ℕ) : x ^ ２ ≥ 0", "positivity"),
 ]
-
-
-@pytest.fixture(scope="module")
-def backend():
-    b = make_backend("minilean")
-    yield b
-    b.close()
-
-
-def _verify(backend, statement: str, proof: str):
-    return backend.verify(Problem(id="t", statement=statement, header="import Mathlib\n"), [proof])
 
 
 def _ids(cases: list[tuple[str, str]]) -> list[str]:

@@ -14,10 +14,10 @@ import random
 
 import pytest
 
-from leangym.backend import make_backend
 from leangym.minilean.arith.semantics import int_div, int_mod
 from leangym.minilean.repl import MiniLeanRepl
-from leangym.problems import Problem
+
+from .helpers import verify_with_header as _verify
 
 CLOSERS = ["rfl", "decide", "norm_num", "simp", "omega", "linarith", "nlinarith", "positivity", "ring",
            "field_simp", "push_cast\nring", "norm_num [x]", "simp_all", "exact rfl", "trivial", "tauto"]
@@ -55,17 +55,6 @@ TRUE = [
     ("def k (n : ℕ) : ℕ := n * n", "theorem t : ∀ n : ℕ, k n ≥ 0", "intro n\npositivity"),
     ("def k (n : ℝ) : ℝ := n ^ 2 + 1", "theorem t (y : ℝ) : k y > 0", "positivity"),
 ]
-
-
-@pytest.fixture(scope="module")
-def backend():
-    b = make_backend("minilean")
-    yield b
-    b.close()
-
-
-def _verify(backend, header: str, statement: str, proof: str):
-    return backend.verify(Problem(id="t", statement=statement, header=f"import Mathlib\n{header}\n"), [proof])
 
 
 @pytest.mark.parametrize(("header", "statement"), FALSE)

@@ -17,12 +17,12 @@ from fractions import Fraction
 
 import pytest
 
-from leangym.backend import make_backend
 from leangym.minilean import bridge
 from leangym.minilean.arith import holds
 from leangym.minilean.core.terms import PROP
 from leangym.minilean.repl import MiniLeanRepl
-from leangym.problems import Problem
+
+from .helpers import verify as _verify
 
 # (statement, proof that wrongly verified); every statement is false.
 HOLES = [
@@ -77,17 +77,6 @@ SORRY_LEAKS = [
     ("theorem t (x y : ℕ) (h : y = 5) : x = 5",
      ["cases (sorry : x = y ∨ x = y) with\n| inl h1 => omega\n| inr h1 => omega"]),
 ]
-
-
-@pytest.fixture(scope="module")
-def backend():
-    b = make_backend("minilean")
-    yield b
-    b.close()
-
-
-def _verify(backend, statement: str, proof: str):
-    return backend.verify(Problem(id="t", statement=statement, header="import Mathlib\n"), [proof])
 
 
 @pytest.mark.parametrize(("statement", "proof"), HOLES)
