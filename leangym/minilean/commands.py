@@ -30,8 +30,7 @@ from leangym.minilean.lemmas import LEMMAS
 from leangym.minilean.proofterms import ProofElab
 from leangym.minilean.rules import decide_closed, eval_closed
 from leangym.minilean.syntax.lexer import KEYWORDS, Source, describe, tokenize
-from leangym.minilean.syntax.tactics import parse_block
-from leangym.minilean.syntax.terms import Parser, Syn
+from leangym.minilean.syntax.terms import Parser, Syn, parse_block
 
 AXIOM_ORDER = ("propext", "sorryAx", "Classical.choice", "Quot.sound")
 DECL_KEYWORDS = ("theorem", "lemma", "example", "def", "abbrev")

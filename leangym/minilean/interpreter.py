@@ -13,7 +13,7 @@ from leangym.minilean import registry
 from leangym.minilean.core.context import Goal
 from leangym.minilean.core.errors import ElabError, TacticError
 from leangym.minilean.core.state import Run, State, err, unsolved
-from leangym.minilean.syntax.tactics import Tac
+from leangym.minilean.syntax.terms import Tac
 
 
 class Interpreter:

@@ -2,7 +2,7 @@
 
 A group module (:mod:`.structural`, :mod:`.logic`, :mod:`.rewriting`, :mod:`.arithmetic`,
 :mod:`.closers`) registers its tactics when imported; the tactic parser
-(:mod:`leangym.minilean.syntax.tactics`) asks :func:`lookup` for a name's argument parser and the
+(:mod:`leangym.minilean.syntax.terms`) asks :func:`lookup` for a name's argument parser and the
 interpreter (:mod:`leangym.minilean.interpreter`) for its executor. A name registered nowhere is
 Lean's ``unknown tactic``, when parsed and when run.
 

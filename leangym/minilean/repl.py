@@ -28,8 +28,7 @@ from leangym.minilean.core.state import Run, State
 from leangym.minilean.elab import definitions
 from leangym.minilean.interpreter import Interpreter
 from leangym.minilean.syntax.lexer import Source
-from leangym.minilean.syntax.tactics import Tac
-from leangym.minilean.syntax.terms import parse_tactic_text
+from leangym.minilean.syntax.terms import Tac, parse_tactic_text
 
 PARSE_CACHE_SIZE = 4096
 MAX_REQUEST_CHARS = 1_000_000

@@ -34,9 +34,13 @@ def _resolve(name: str) -> str | None:
 
 
 def _top_level_imports(path: Path) -> set[str]:
-    """Engine modules a file imports when it runs (``if TYPE_CHECKING:`` blocks do not run)."""
+    """Engine modules a file imports at the top level, ``if TYPE_CHECKING:`` blocks included: a cycle
+    through type annotations is a cycle of the layers all the same."""
     out = set()
-    for node in ast.parse(path.read_text()).body:
+    body = ast.parse(path.read_text()).body
+    nodes = body + [n for b in body if isinstance(b, ast.If) and ast.unparse(b.test) == "TYPE_CHECKING"
+                    for n in b.body]
+    for node in nodes:
         if isinstance(node, ast.Import):
             targets = [_resolve(a.name) for a in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module:

@@ -1,4 +1,6 @@
-"""The term parser for MiniLean's fragment of Lean 4 surface syntax (tactics: :mod:`.tactics`).
+"""The parser for MiniLean's fragment of Lean 4 surface syntax: terms, and the tactic blocks they
+contain after ``by`` (each tactic's own arguments: its group module, through the registry; argument
+shapes several tactics share: :mod:`.tactics`).
 
 The parsers produce a *surface* syntax tree (:class:`Syn` for terms, :class:`Tac` for tactics) that
 remembers source offsets, so that errors can be reported at Lean's positions. Nothing here knows
@@ -13,11 +15,11 @@ bounded explicitly so that huge inputs raise :class:`ParseError`, never ``Recurs
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from leangym.minilean import registry
 from leangym.minilean.core.errors import ParseError
 from leangym.minilean.syntax.lexer import COMMAND_STARTS, KEYWORDS, Tok, describe, tokenize
-from leangym.minilean.syntax.tactics import Tac, parse_block, parse_seq
 
 MAX_DEPTH = 200
 
@@ -358,3 +360,113 @@ def parse_term_text(text: str) -> Syn:
         t = p.tok
         raise ParseError(f"unexpected token '{t.text}'; expected term", t.start, t.end)
     return e
+
+
+# -- tactic blocks (a term can hold one after `by`; tactics hold terms) -----------------------
+@dataclass(slots=True)
+class Tac:
+    """A surface tactic: ``name`` plus named parts; offsets span the source."""
+
+    name: str
+    start: int
+    end: int
+    args: dict = field(default_factory=dict)
+
+
+# -- layout ---------------------------------------------------------------------------------
+def parse_block(p: Parser, by_start: int) -> Tac:
+    """Parse the tactic sequence after ``by``; an empty block yields a ``seq`` with no items."""
+    if p.at_end() or p.tok.kind == "sym" and p.tok.text in (")", "⟩", "]", ","):
+        return Tac("seq", by_start, p.prev_end(), {"items": []})
+    return parse_seq(p)
+
+
+def parse_seq(p: Parser) -> Tac:
+    """A tactic sequence whose column is that of its first token."""
+    p.enter()
+    try:
+        col = p.tok.col
+        saved = p.limit
+        items: list[Tac] = []
+        while True:
+            items.append(parse_tactic_chain(p, col))
+            p.limit = col
+            if p.peek_is(";"):
+                p.advance()
+                p.limit = saved
+                continue
+            p.limit = saved
+            t = p.tok
+            if t.kind != "eof" and t.bol and t.col == col and col > saved:
+                continue
+            break
+        return Tac("seq", items[0].start, items[-1].end, {"items": items})
+    finally:
+        p.depth -= 1
+
+
+def parse_tactic_chain(p: Parser, col: int) -> Tac:
+    """``t1 <;> t2 <;> ...``; a line starting at or left of ``col`` ends it."""
+    saved = p.limit
+    p.limit = col
+    p.exempt = p.i
+    t = parse_tactic(p, col)
+    # `<;>` continues the tactic before it even when it begins a line, at any column (provers write
+    # `nlinarith [...]` and then `<;> linarith` on the next line; Lean reads one tactic)
+    while p.peek_is("<;>") or (p.tok.kind == "sym" and p.tok.text == "<;>" and p.tok.bol):
+        p.advance()
+        r = parse_tactic(p, col)
+        t = Tac("<;>", t.start, r.end, {"first": t, "then": r})
+    p.limit = saved
+    return t
+
+
+def sub_block(p: Parser) -> Tac:
+    """A nested tactic sequence (after ``=>``, ``·``, ``try``...)."""
+    if p.at_end():
+        p.error_expected("tactic")
+    return parse_seq(p)
+
+
+def parse_tactic(p: Parser, col: int) -> Tac:
+    p.enter()
+    try:
+        return _parse_tactic(p, col)
+    finally:
+        p.depth -= 1
+
+
+def _parse_tactic(p: Parser, col: int) -> Tac:
+    if p.at_end():
+        p.error_expected("tactic")
+    t = p.tok
+    start = t.start
+    if t.kind == "sym" and t.text == "·":
+        p.advance()
+        body = sub_block(p)
+        return Tac("·", start, body.end, {"body": body})
+    if t.kind == "sym" and t.text == "(":
+        p.advance()
+        saved = p.limit
+        p.limit = -1
+        body = sub_block(p)
+        p.limit = saved
+        r = p.expect(")")
+        return Tac("paren", start, r.end, {"body": body})
+    if t.kind == "sym" and t.text == "{":
+        p.advance()
+        saved = p.limit
+        p.limit = -1
+        body = sub_block(p) if not p.peek_is("}") else Tac("seq", start, start, {"items": []})
+        p.limit = saved
+        r = p.expect("}")
+        # Lean reports a bracketed block's unsolved goals at its closing brace
+        return Tac("{}", start, r.end, {"body": body, "close": (r.start, r.end)})
+    entry = registry.lookup(t.text) if t.kind == "id" else None
+    if entry is None or entry.parse is None:
+        raise ParseError("unknown tactic", t.start, t.end)
+    name = t.text
+    p.advance()
+    a = entry.parse(p, name, col)
+    end = p.prev_end()
+    return Tac(name, start, end, a)

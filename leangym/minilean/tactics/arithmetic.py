@@ -16,13 +16,13 @@ from leangym.minilean.core.errors import TacticError
 from leangym.minilean.core.state import err, main_goal, on_main
 from leangym.minilean.core.terms import FALSE, INT, NAT, PROP, Bin, Expr, FVar, Num, Un, fvars, replace
 from leangym.minilean.registry import register, tactic
-from leangym.minilean.syntax.tactics import Tac, no_args
+from leangym.minilean.syntax.tactics import no_args
+from leangym.minilean.syntax.terms import Parser, Tac
 from leangym.minilean.tactics.procedures import call, closed, hint_props, hyp_props
 from leangym.minilean.tactics.rewriting import parse_simp_args, t_ring_nf
 
 if TYPE_CHECKING:
     from leangym.minilean.interpreter import Interpreter
-    from leangym.minilean.syntax.terms import Parser
 
 GROUP = "arithmetic"
 MAX_INTERVAL_CASES = 1000

@@ -13,7 +13,8 @@ from leangym.minilean.core.printer import Printer
 from leangym.minilean.core.state import State, err, main_goal, on_main
 from leangym.minilean.core.terms import FALSE, PROP, TRUE, Bin, Expr, Un, alpha_eq, defeq, fvars, norm
 from leangym.minilean.registry import register, tactic
-from leangym.minilean.syntax.tactics import Tac, no_args
+from leangym.minilean.syntax.tactics import no_args
+from leangym.minilean.syntax.terms import Tac
 from leangym.minilean.tactics.procedures import call, closed
 
 if TYPE_CHECKING:

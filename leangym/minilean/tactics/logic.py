@@ -36,7 +36,6 @@ from leangym.minilean.proofterms import ProofElab
 from leangym.minilean.registry import register, tactic
 from leangym.minilean.syntax.lexer import KEYWORDS
 from leangym.minilean.syntax.tactics import (
-    Tac,
     alternatives,
     locations,
     no_args,
@@ -44,10 +43,10 @@ from leangym.minilean.syntax.tactics import (
     rcases_atom,
     term_list,
 )
+from leangym.minilean.syntax.terms import Parser, Syn, Tac
 
 if TYPE_CHECKING:
     from leangym.minilean.interpreter import Interpreter
-    from leangym.minilean.syntax.terms import Parser, Syn
 
 GROUP = "logic"
 CALC_OPS = ("=", "<", "≤", ">", "≥")

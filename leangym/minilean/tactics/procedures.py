@@ -16,11 +16,10 @@ from leangym.minilean.core.context import Goal
 from leangym.minilean.core.errors import ElabError
 from leangym.minilean.core.state import CLASSICAL, on_main
 from leangym.minilean.proofterms import ProofElab
-from leangym.minilean.syntax.tactics import Tac
+from leangym.minilean.syntax.terms import Syn, Tac
 
 if TYPE_CHECKING:
     from leangym.minilean.interpreter import Interpreter
-    from leangym.minilean.syntax.terms import Syn
 
 
 def call(name: str, *args, **kw):

@@ -34,12 +34,12 @@ from leangym.minilean.core.terms import (
 )
 from leangym.minilean.proofterms import ProofElab
 from leangym.minilean.registry import register, tactic
-from leangym.minilean.syntax.tactics import Tac, locations, no_args
+from leangym.minilean.syntax.tactics import locations, no_args
+from leangym.minilean.syntax.terms import Parser, Syn, Tac
 from leangym.minilean.tactics.procedures import call, closed, hint_props, hyp_props
 
 if TYPE_CHECKING:
     from leangym.minilean.interpreter import Interpreter
-    from leangym.minilean.syntax.terms import Parser, Syn
 
 GROUP = "rewriting"
 

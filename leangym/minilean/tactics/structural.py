@@ -15,11 +15,11 @@ from leangym.minilean.core.context import Goal, Hyp
 from leangym.minilean.core.errors import TacticError
 from leangym.minilean.core.state import State, err, main_goal, on_main, unsolved
 from leangym.minilean.registry import tactic
-from leangym.minilean.syntax.tactics import Tac, names_then_arrow, no_args, sub_block
+from leangym.minilean.syntax.tactics import names_then_arrow, no_args
+from leangym.minilean.syntax.terms import Parser, Tac, sub_block
 
 if TYPE_CHECKING:
     from leangym.minilean.interpreter import Interpreter
-    from leangym.minilean.syntax.terms import Parser
 
 GROUP = "structural"
 
