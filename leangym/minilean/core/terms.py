@@ -125,26 +125,32 @@ class CoreError(Exception):
     """A core operation was called outside its contract: an engine bug, never a Lean error."""
 
 
-def _map_bvars(e: Expr, fn, depth: int = 0) -> Expr:
-    """Rebuild ``e`` with ``fn(bvar, depth)`` applied to every ``BVar`` (``depth`` = binders crossed)."""
-    if isinstance(e, BVar):
+def _map_vars(e: Expr, fn, depth: int = 0) -> Expr:
+    """Rebuild ``e`` with ``fn(var, depth)`` applied to every variable (``BVar``, ``FVar``, ``MVar``);
+    ``depth`` counts the binders crossed. The one traversal behind the core's operations."""
+    if isinstance(e, (BVar, FVar, MVar)):
         return fn(e, depth)
-    if isinstance(e, (Const, FVar, MVar, Num)):
+    if isinstance(e, (Const, Num)):
         return e
     if isinstance(e, Bin):
-        a, b = _map_bvars(e.a, fn, depth), _map_bvars(e.b, fn, depth)
+        a, b = _map_vars(e.a, fn, depth), _map_vars(e.b, fn, depth)
         return e if a is e.a and b is e.b else Bin(e.op, a, b, e.ty)
     if isinstance(e, Un):
-        a = _map_bvars(e.a, fn, depth)
+        a = _map_vars(e.a, fn, depth)
         return e if a is e.a else Un(e.op, a, e.ty)
     if isinstance(e, App):
-        fn_ = _map_bvars(e.fn, fn, depth)
-        args = tuple(_map_bvars(x, fn, depth) for x in e.args)
+        fn_ = _map_vars(e.fn, fn, depth)
+        args = tuple(_map_vars(x, fn, depth) for x in e.args)
         return App(fn_, args, e.ty)
     if isinstance(e, Binder):
-        dom, body = _map_bvars(e.dom, fn, depth), _map_bvars(e.body, fn, depth + 1)
+        dom, body = _map_vars(e.dom, fn, depth), _map_vars(e.body, fn, depth + 1)
         return e if dom is e.dom and body is e.body else Binder(e.kind, e.name, dom, body)
     raise CoreError(f"not a term: {e!r}")
+
+
+def _map_bvars(e: Expr, fn) -> Expr:
+    """:func:`_map_vars` with ``fn`` applied to bound variables only."""
+    return _map_vars(e, lambda x, depth: fn(x, depth) if isinstance(x, BVar) else x)
 
 
 def loose_bvar_range(e: Expr, depth: int = 0) -> int:
@@ -191,21 +197,9 @@ def abstract(e: Expr, fid: int) -> Expr:
             return BVar(depth) if x.id == fid else x
         if isinstance(x, BVar):
             return BVar(x.idx + 1) if x.idx >= depth else x
-        if isinstance(x, (Const, MVar, Num)):
-            return x
-        if isinstance(x, Bin):
-            a, b = go(x.a, depth), go(x.b, depth)
-            return x if a is x.a and b is x.b else Bin(x.op, a, b, x.ty)
-        if isinstance(x, Un):
-            a = go(x.a, depth)
-            return x if a is x.a else Un(x.op, a, x.ty)
-        if isinstance(x, App):
-            return App(go(x.fn, depth), tuple(go(y, depth) for y in x.args), x.ty)
-        if isinstance(x, Binder):
-            return Binder(x.kind, x.name, go(x.dom, depth), go(x.body, depth + 1))
-        raise CoreError(f"not a term: {x!r}")
+        return x
 
-    return go(e, 0)
+    return _map_vars(e, go)
 
 
 def mk_binder(kind: str, name: str, dom: Expr, fid: int, body: Expr) -> Binder:
@@ -217,19 +211,7 @@ def inst_mvars(e: Expr, sub: dict[str, Expr]) -> Expr:
     """Replace pattern variables by their (locally closed) assignments."""
     if not sub:
         return e
-    if isinstance(e, MVar):
-        return sub.get(e.name, e)
-    if isinstance(e, (Const, FVar, BVar, Num)):
-        return e
-    if isinstance(e, Bin):
-        return Bin(e.op, inst_mvars(e.a, sub), inst_mvars(e.b, sub), e.ty)
-    if isinstance(e, Un):
-        return Un(e.op, inst_mvars(e.a, sub), e.ty)
-    if isinstance(e, App):
-        return App(inst_mvars(e.fn, sub), tuple(inst_mvars(x, sub) for x in e.args), e.ty)
-    if isinstance(e, Binder):
-        return Binder(e.kind, e.name, inst_mvars(e.dom, sub), inst_mvars(e.body, sub))
-    raise CoreError(f"not a term: {e!r}")
+    return _map_vars(e, lambda x, _depth: sub.get(x.name, x) if isinstance(x, MVar) else x)
 
 
 def mvars(e: Expr) -> set[str]:
