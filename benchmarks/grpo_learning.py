@@ -14,7 +14,6 @@ with its metrics.jsonl and grpo_reward.png); ``--plot`` overlays the seeds' smoo
 from __future__ import annotations
 
 import json
-import math
 import os
 import statistics
 import time
@@ -25,9 +24,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from leangym.config import describe, option, parse
-
-T95 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306, 9: 2.262}
-"""Two-sided 95% Student-t quantiles by degrees of freedom (more than 9: 1.96 + a small-sample margin)."""
+from leangym.eval import t_interval
 
 
 @dataclass
@@ -48,10 +45,6 @@ class Config:
     jobs: int = option(2, "runs in parallel (each a process with one torch thread)")
     run_dir: str = option("runs/grpo_learning", "where the runs' folders go")
     plot: str = option("", "write the seeds' reward curves here (PNG); empty: RUN_DIR/grpo_learning.png")
-
-
-def t95(n: int) -> float:
-    return T95.get(n - 1, 1.96 + 2.5 / n) if n > 1 else float("nan")
 
 
 def one_run(config: Config, lr: float, seed: int) -> dict:
@@ -77,11 +70,8 @@ def one_run(config: Config, lr: float, seed: int) -> dict:
 
 
 def mean_ci(xs: Sequence[float]) -> str:
-    m = statistics.fmean(xs)
-    if len(xs) < 2:
-        return f"{m:.3f}"
-    half = t95(len(xs)) * statistics.stdev(xs) / math.sqrt(len(xs))
-    return f"{m:.3f} ± {half:.3f}"
+    m, _low, high = t_interval(xs)
+    return f"{m:.3f}" if len(xs) < 2 else f"{m:.3f} ± {high - m:.3f}"
 
 
 def table(results: list[dict]) -> str:

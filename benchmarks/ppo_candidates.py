@@ -10,7 +10,6 @@ over seeds with a 95% t-interval over seeds and the pooled solved/total with a W
 
 from __future__ import annotations
 
-import math
 import statistics
 import time
 from collections.abc import Sequence
@@ -18,10 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leangym.config import describe, option, parse
-from leangym.eval import read_metrics, wilson_interval
-
-T95 = {1: 12.71, 2: 4.30, 3: 3.18, 4: 2.78, 5: 2.57, 6: 2.45, 7: 2.36, 8: 2.31, 9: 2.26}
-"""Student's t, two-sided 95%, by degrees of freedom (seeds - 1)."""
+from leangym.eval import read_metrics, t_interval, wilson_interval
 
 
 @dataclass
@@ -38,11 +34,8 @@ class Args:
 
 
 def _interval(values: Sequence[float]) -> str:
-    mean = statistics.fmean(values)
-    if len(values) < 2:
-        return f"{mean:.3f}"
-    half = T95.get(len(values) - 1, 1.96) * statistics.stdev(values) / math.sqrt(len(values))
-    return f"{mean:.3f} [{mean - half:.3f}, {mean + half:.3f}]"
+    mean, low, high = t_interval(values)
+    return f"{mean:.3f}" if len(values) < 2 else f"{mean:.3f} [{low:.3f}, {high:.3f}]"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -18,9 +18,9 @@ from agents.compare import (  # noqa: E402
     format_tables,
     planned_jobs,
     run_comparison,
-    t_interval,
 )
 from leangym.errors import ConfigError  # noqa: E402
+from leangym.eval import t_interval  # noqa: E402
 
 ABLATION_LABELS = [label for _, _, label in ROWS if not label.startswith(("GRPO", "PPO"))]
 INTERVAL_COLUMNS = ("end (mean [95% t])", "solved/total [95% Wilson]", "change end − start [95% t]")
