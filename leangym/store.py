@@ -45,7 +45,40 @@ CREATE TABLE IF NOT EXISTS metrics (
 );
 CREATE INDEX IF NOT EXISTS proofs_problem ON proofs (problem_id);
 CREATE INDEX IF NOT EXISTS attempts_problem ON attempts (problem_id);
+CREATE TABLE IF NOT EXISTS statements (
+    key TEXT PRIMARY KEY, normalized TEXT NOT NULL, problem_id TEXT NOT NULL, origin TEXT NOT NULL,
+    reason TEXT, reward REAL, pass_rate REAL, created REAL NOT NULL
+);
 """
+
+_PROBLEM_COLUMNS = {"generated": "INTEGER NOT NULL DEFAULT 0", "parent": "TEXT"}
+"""Columns added to ``problems`` after the first release (self-play conjectures); a store written before
+them gets them by ``ALTER TABLE`` on open (old rows read as ``generated = 0``, ``parent = NULL``)."""
+
+_INSERT_PROBLEM = (
+    "INSERT OR IGNORE INTO problems (id, statement, header, split, source, generated, parent) VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _problem_row(p: Problem) -> tuple:
+    return (p.id, p.statement, p.header, p.split, p.source, int(bool(p.meta.get("generated"))), p.meta.get("parent"))
+
+
+@dataclass(frozen=True)
+class KnownStatement:
+    """A statement the store has seen, keyed by its alpha-normal form (see :mod:`leangym.envs.conjecture`).
+
+    ``origin`` is ``"seed"``, ``"known"`` or ``"conjecture"``; for conjectures ``reason`` is the zero-reward
+    code (None when rewarded), ``reward`` and ``pass_rate`` what the environment paid and measured.
+    """
+
+    key: str
+    normalized: str
+    problem_id: str
+    origin: str
+    reason: str | None = None
+    reward: float | None = None
+    pass_rate: float | None = None
 
 
 @dataclass(frozen=True)
@@ -105,6 +138,15 @@ class ProofStore:
         # FULL: a committed proof survives power loss too, not just a killed process.
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.executescript(_SCHEMA)  # idempotent (IF NOT EXISTS); executescript manages its own commit
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Add the columns newer than the file (old stores stay readable and writable)."""
+        with self._tx():
+            have = {r[1] for r in self._db.execute("PRAGMA table_info(problems)")}
+            for name, decl in _PROBLEM_COLUMNS.items():
+                if name not in have:
+                    self._db.execute(f"ALTER TABLE problems ADD COLUMN {name} {decl}")
 
     # -- plumbing --------------------------------------------------------------------------------
     def _tx(self):
@@ -143,9 +185,9 @@ class ProofStore:
     # -- writes ----------------------------------------------------------------------------------
     def add_problems(self, problems: Iterable[Problem]) -> None:
         """Record problems (idempotent) so proofs and SFT examples can name their theorem."""
-        rows = [(p.id, p.statement, p.header, p.split, p.source) for p in problems]
+        rows = [_problem_row(p) for p in problems]
         with self._tx():
-            self._db.executemany("INSERT OR IGNORE INTO problems VALUES (?, ?, ?, ?, ?)", rows)
+            self._db.executemany(_INSERT_PROBLEM, rows)
 
     def add_proof(
         self,
@@ -167,10 +209,7 @@ class ProofStore:
                 f"got {len(states)} states for {len(tactics)} tactics"
             )
         with self._tx():
-            self._db.execute(
-                "INSERT OR IGNORE INTO problems VALUES (?, ?, ?, ?, ?)",
-                (problem.id, problem.statement, problem.header, problem.split, problem.source),
-            )
+            self._db.execute(_INSERT_PROBLEM, _problem_row(problem))
             cur = self._db.execute(
                 "INSERT OR IGNORE INTO proofs (problem_id, round, tactics, states, stats, created) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
@@ -220,10 +259,50 @@ class ProofStore:
         """Ids of problems with at least one stored proof (what a resumed run skips)."""
         return {r[0] for r in self._rows("SELECT DISTINCT problem_id FROM proofs")}
 
-    def problems(self) -> list[Problem]:
-        """Recorded problems (statement and header as given), in insertion order."""
-        rows = self._rows("SELECT id, statement, header, split, source FROM problems ORDER BY rowid")
-        return [Problem(id=r[0], statement=r[1], header=r[2], split=r[3], source=r[4]) for r in rows]
+    def problems(self, *, generated: bool | None = None) -> list[Problem]:
+        """Recorded problems (statement and header as given), in insertion order.
+
+        ``generated=True`` keeps only generated ones (self-play conjectures), ``False`` only the others.
+        A generated problem has ``meta == {"generated": True, "parent": <seed problem id>}``.
+        """
+        sql = "SELECT id, statement, header, split, source, generated, parent FROM problems"
+        rows = self._rows(sql + ("" if generated is None else " WHERE generated = ?") + " ORDER BY rowid",
+                          () if generated is None else (int(generated),))  # fmt: skip
+        return [
+            Problem(id=r[0], statement=r[1], header=r[2], split=r[3], source=r[4],
+                    meta={"generated": True, "parent": r[6]} if r[5] else {})  # fmt: skip
+            for r in rows
+        ]
+
+    # -- known statements (novelty of self-play conjectures) ---------------------------------------
+    def claim_statement(self, key: str, normalized: str, problem_id: str, *, origin: str) -> str | None:
+        """Record ``key`` as known; None when it is new (this call claimed it), else the problem id that has it.
+
+        Atomic across threads and processes, so two environments proposing the same statement at once
+        cannot both find it new.
+        """
+        with self._tx():
+            cur = self._db.execute(
+                "INSERT OR IGNORE INTO statements (key, normalized, problem_id, origin, created) VALUES (?, ?, ?, ?, ?)",
+                (key, normalized, problem_id, origin, time.time()),
+            )
+            if cur.rowcount == 1:
+                return None
+            return self._db.execute("SELECT problem_id FROM statements WHERE key = ?", (key,)).fetchone()[0]
+
+    def record_conjecture(self, key: str, *, reason: str | None, reward: float, pass_rate: float | None) -> None:
+        """Store the verdict on a claimed statement (its zero-reward code, the reward paid, the pass rate)."""
+        with self._tx():
+            self._db.execute(
+                "UPDATE statements SET reason = ?, reward = ?, pass_rate = ? WHERE key = ?",
+                (reason, float(reward), pass_rate, key),
+            )
+
+    def known_statements(self, *, origin: str | None = None) -> list[KnownStatement]:
+        """Every known statement (or those of one origin), in the order they were first seen."""
+        sql = "SELECT key, normalized, problem_id, origin, reason, reward, pass_rate FROM statements"
+        rows = self._rows(sql + " WHERE origin = ? ORDER BY rowid", (origin,)) if origin else self._rows(sql + " ORDER BY rowid")
+        return [KnownStatement(*r) for r in rows]
 
     def attempted_ids(self) -> set[str]:
         return {r[0] for r in self._rows("SELECT DISTINCT problem_id FROM attempts")}

@@ -9,12 +9,13 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from leangym.envs.registration import ENV_IDS, register_envs
+from leangym.envs.registration import CONJECTURE_ID, ENV_IDS, register_envs
 
 _LAZY = {
     "LeanTacticEnv": "leangym.envs.tactic_env",
     "LeanProofEnv": "leangym.envs.proof_env",
     "LeanVectorEnv": "leangym.envs.vector",
+    "LeanConjectureEnv": "leangym.envs.conjecture",
 }
 
 
@@ -24,4 +25,4 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'leangym.envs' has no attribute {name!r}")
 
 
-__all__ = ["ENV_IDS", "LeanProofEnv", "LeanTacticEnv", "LeanVectorEnv", "register_envs"]
+__all__ = ["CONJECTURE_ID", "ENV_IDS", "LeanConjectureEnv", "LeanProofEnv", "LeanTacticEnv", "LeanVectorEnv", "register_envs"]

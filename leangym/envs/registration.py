@@ -38,6 +38,10 @@ ENV_IDS: dict[str, dict[str, Any]] = {
 }
 """Registered id -> the keyword arguments its entry point receives (overridable in ``gym.make``)."""
 
+CONJECTURE_ID = "LeanConjecture-v0"
+"""Self-play conjecturing (``leangym.envs.conjecture``): one step per episode, so no ``max_episode_steps``;
+its own entry points, since it proves nothing of a dataset."""
+
 
 def register_envs() -> None:
     """Register every id in :data:`ENV_IDS` with Gymnasium (again calling it is a no-op)."""
@@ -54,4 +58,10 @@ def register_envs() -> None:
             vector_entry_point=VECTOR_ENTRY_POINT,
             max_episode_steps=DEFAULT_MAX_STEPS,
             kwargs=dict(kwargs),
+        )
+    if CONJECTURE_ID not in gym.registry:
+        gym.register(
+            id=CONJECTURE_ID,
+            entry_point="leangym.envs.conjecture:make_conjecture_env",
+            vector_entry_point="leangym.envs.conjecture:make_conjecture_vector_env",
         )
