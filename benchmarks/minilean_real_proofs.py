@@ -3,7 +3,9 @@
 For each proof set, each record's whole file (header, statement, proof as the prover wrote it) is checked
 by MiniLean exactly as real Lean checked it. Reported: statements that parse (the statement with
 ``:= by sorry`` elaborates), real-Lean-accepted proofs of parsed statements that MiniLean accepts as
-written, real-Lean-*rejected* proofs that MiniLean accepts (each must be explained: label noise or a
+written under the layout of the Lean that judged them (``MiniLeanRepl(layout="column0")``: that older
+Lean took tactic blocks at column 0 after ``:= by``) and under the pinned Lean's layout (v4.33, indented
+blocks only), real-Lean-*rejected* proofs that MiniLean accepts (each must be explained: label noise or a
 strength difference), refusals by category, and a per-prover split.
 
 Run: ``.venv/bin/python benchmarks/minilean_real_proofs.py [--data-path ../shared/data] [--limit-s 5]
@@ -22,6 +24,7 @@ from pathlib import Path
 
 from leangym.config import describe, option, parse
 from leangym.errors import ReplTimeout
+from leangym.minilean.commands import PINNED_LAYOUT
 from leangym.minilean.repl import MiniLeanRepl
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -59,17 +62,6 @@ def workbook_records(data: Path) -> list[Record]:
     return out
 
 
-def reindented(rec: Record) -> str:
-    """The file with a column-0 tactic block indented by two spaces: the layout the pinned Lean
-    (v4.33) needs, since its `by` takes an indented block only (the older Lean that judged the
-    miniF2F proofs took column 0 too)."""
-    head = rec.header + rec.statement
-    lines = rec.full[len(head):].split("\n")
-    if not any(line and not line[0].isspace() for line in lines[1:]):
-        return rec.full
-    return head + "\n".join(lines[:1] + ["  " + line if line.strip() else line for line in lines[1:]])
-
-
 def category(message: str) -> str:
     """A refusal's category: the message with names, numbers and goals taken out."""
     first = message.strip().splitlines()[0] if message.strip() else "(empty)"
@@ -81,10 +73,11 @@ def category(message: str) -> str:
     return first[:80]
 
 
-def check(repl: MiniLeanRepl, src: str, limit_s: float) -> tuple[bool, str]:
-    """(accepted, first error) for one whole file: accepted = no error message and no sorry."""
+def check(src: str, layout: str, limit_s: float) -> tuple[bool, str]:
+    """(accepted, first error) for one whole file in a fresh REPL with the given tactic-block layout:
+    accepted = no error message and no sorry."""
     try:
-        r = repl.handle({"cmd": src}, timeout=limit_s)
+        r = MiniLeanRepl(layout=layout).handle({"cmd": src}, timeout=limit_s)
     except ReplTimeout:
         return False, "timeout"
     if "message" in r:
@@ -97,56 +90,56 @@ def check(repl: MiniLeanRepl, src: str, limit_s: float) -> tuple[bool, str]:
     return True, ""
 
 
+def share(n: int, d: int) -> str:
+    return f"{n} of {d} ({n / max(1, d):.0%})"
+
+
 def measure(name: str, records: list[Record], limit_s: float, show: bool) -> None:
+    """Each file is checked twice: under the layout of the Lean that judged it ("column0": the older,
+    unpinned Lean took tactic blocks at column 0 after `:= by`; the headline figure) and under the
+    layout of the Lean `leangym setup` pins (v4.33: indented blocks only)."""
     t0 = time.perf_counter()
     parsed: dict[str, bool] = {}
-    rows: list[tuple[Record, bool, str]] = []
+    rows: list[tuple[Record, bool, str, bool]] = []  # record, accepted (column0), first error, accepted (pinned)
     for rec in records:
         if rec.problem not in parsed:
             r = MiniLeanRepl().handle({"cmd": rec.header + rec.statement + " by sorry"})
             parsed[rec.problem] = "sorries" in r and not any(m["severity"] == "error" for m in r.get("messages", []))
         if not parsed[rec.problem]:
             continue
-        accepted, why = check(MiniLeanRepl(), rec.full, limit_s)
-        if not accepted and rec.lean_ok:
-            re_ok, re_why = check(MiniLeanRepl(), reindented(rec), limit_s)
-            if re_ok:
-                why = "accepted once re-indented"
-            elif why.startswith("unsolved goals"):
-                why = re_why
-        rows.append((rec, accepted, why))
+        accepted, why = check(rec.full, "column0", limit_s)
+        pinned = check(rec.full, PINNED_LAYOUT, limit_s)[0] if accepted else False
+        rows.append((rec, accepted, why, pinned))
     wall = time.perf_counter() - t0
     n_problems = len(parsed)
     n_parsed = sum(parsed.values())
-    good = [(r, a, w) for r, a, w in rows if r.lean_ok]
-    bad = [(r, a, w) for r, a, w in rows if not r.lean_ok]
-    acc_good = sum(a for _, a, _ in good)
-    acc_bad = [(r, w) for r, a, w in bad if a]
-    reind = acc_good + sum(w == "accepted once re-indented" for _, a, w in good)
+    good = [row for row in rows if row[0].lean_ok]
+    bad = [row for row in rows if not row[0].lean_ok]
+    acc_good = sum(row[1] for row in good)
+    acc_pinned = sum(row[3] for row in good)
+    acc_bad = [row[0] for row in bad if row[1]]
     print(f"### {name}\n")
     print(f"- statements that parse: {n_parsed} of {n_problems} problems")
-    print(f"- real-Lean-accepted proofs of parsed statements accepted by MiniLean as written: "
-          f"{acc_good} of {len(good)} ({acc_good / max(1, len(good)):.0%})")
-    print(f"- the same after indenting a column-0 tactic block by two spaces: {reind} of {len(good)} "
-          f"({reind / max(1, len(good)):.0%})")
-    print(f"- real-Lean-rejected proofs accepted by MiniLean: {len(acc_bad)} of {len(bad)}")
+    print("- real-Lean-accepted proofs of parsed statements accepted by MiniLean as written, under the layout "
+          f"of the Lean that judged them (column-0 blocks allowed): {share(acc_good, len(good))}")
+    print(f"- the same under the pinned Lean's layout (v4.33, indented blocks only): {share(acc_pinned, len(good))}")
+    print(f"- real-Lean-rejected proofs accepted by MiniLean (column-0 layout): {len(acc_bad)} of {len(bad)}")
     print(f"- wall time: {wall:.0f} s ({limit_s:g} s limit per file)\n")
-    provers = sorted({r.prover for r, _, _ in good})
-    if len(provers) > 1:
-        print("| prover | accepted / Lean-accepted |\n| --- | ---: |")
-        for p in provers:
-            mine = [a for r, a, _ in good if r.prover == p]
-            print(f"| {p} | {sum(mine)} / {len(mine)} |")
-        print()
-    refusals = Counter(category(w) for _, a, w in good if not a and w != "accepted once re-indented")
+    provers = sorted({row[0].prover for row in good})
+    print("| prover | accepted as written / Lean-accepted | under the pinned layout |\n| --- | ---: | ---: |")
+    for p in provers:
+        mine = [row for row in good if row[0].prover == p]
+        print(f"| {p} | {sum(r[1] for r in mine)} / {len(mine)} | {sum(r[3] for r in mine)} / {len(mine)} |")
+    print()
+    refusals = Counter(category(row[2]) for row in good if not row[1])
     if refusals:
-        print("| refusal of a Lean-accepted proof, re-indented (first error) | count |\n| --- | ---: |")
+        print("| refusal of a Lean-accepted proof (first error, column-0 layout) | count |\n| --- | ---: |")
         for cat, n in refusals.most_common(15):
             print(f"| {cat.replace('|', '∣')} | {n} |")
         print()
     if show and acc_bad:
         print("Accepted by MiniLean, rejected by real Lean:\n")
-        for r, _ in acc_bad:
+        for r in acc_bad:
             print(f"- {r.problem} ({r.prover})")
         print()
 

@@ -6,6 +6,9 @@ joined without their newlines. Responses are pretty-printed JSON followed by a b
 
 A request on which MiniLean has a bug is answered ``{"internalError": {...}}`` and logged, with the
 request, to stderr; the server goes on with the next request.
+
+``--layout column0`` takes tactic blocks that start at column 0 after ``:= by``, as the older Lean that
+judged many published proofs did (default: ``$LEANGYM_MINILEAN_LAYOUT``, else the pinned Lean's layout).
 """
 
 from __future__ import annotations
@@ -13,9 +16,19 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from dataclasses import dataclass
+from typing import Literal
 
+from leangym.config import describe, option, parse
 from leangym.minilean.jsonfmt import dumps as format_response
 from leangym.minilean.repl import MiniLeanRepl
+
+
+@dataclass
+class Args:
+    layout: Literal["lean-4.33", "column0"] | None = option(
+        None, "tactic-block layout: lean-4.33 (the pinned Lean's; indented blocks only) or column0 (also blocks "
+        "at column 0 after `:= by`); default: $LEANGYM_MINILEAN_LAYOUT, else lean-4.33")
 
 
 def _answer(repl: MiniLeanRepl, text: str, out) -> None:
@@ -29,11 +42,12 @@ def _answer(repl: MiniLeanRepl, text: str, out) -> None:
     out.flush()
 
 
-def main(stdin=None, stdout=None) -> int:
+def main(stdin=None, stdout=None, argv: list[str] | None = None) -> int:
+    args = parse(Args, argv, description=describe(__doc__))
     stdin = sys.stdin if stdin is None else stdin
     stdout = sys.stdout if stdout is None else stdout
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s: %(message)s")
-    repl = MiniLeanRepl()
+    repl = MiniLeanRepl(layout=args.layout)
     buf = ""
     for line in stdin:
         line = line.rstrip("\n").rstrip("\r")

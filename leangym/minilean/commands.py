@@ -29,7 +29,7 @@ from leangym.minilean.interpreter import Interpreter
 from leangym.minilean.lemmas import LEMMAS
 from leangym.minilean.proofterms import ProofElab
 from leangym.minilean.rules import decide_closed, eval_closed
-from leangym.minilean.syntax.lexer import KEYWORDS, Source, describe, tokenize
+from leangym.minilean.syntax.lexer import COMMAND_STARTS, KEYWORDS, Source, describe, tokenize
 from leangym.minilean.syntax.terms import Parser, Syn, parse_block
 
 AXIOM_ORDER = ("propext", "sorryAx", "Classical.choice", "Quot.sound")
@@ -56,6 +56,14 @@ LEAN_GLOBALS = frozenset("""
 """.split())
 RESERVED_NAMES = (frozenset(TYPE_ALIASES) | frozenset(PREDICATES) | frozenset(LEMMAS) | LEAN_GLOBALS)
 RELATIONS = ("=", "≠", "<", "≤", ">", "≥", "∣", "∧", "∨", "↔", "→")
+# How a tactic block after `:= by` may be laid out. "lean-4.33", the Lean `leangym setup` pins
+# (`tacticSeqIndentGt`): the block must be indented; a first tactic at column 0 leaves `by` empty
+# (the recorded `line_breaks` transcript). "column0", the older Lean that judged the miniF2F real
+# proofs: a block whose first tactic is at column 0 runs until a line that starts a command.
+LAYOUTS = ("lean-4.33", "column0")
+PINNED_LAYOUT = "lean-4.33"
+COLUMN0_BLOCK_ENDS = COMMAND_STARTS | {"open", "set_option", "universe", "attribute", "private", "protected",
+                                       "opaque", "mutual", "macro", "syntax", "notation", "#reduce"}
 
 
 class Decl:
@@ -244,7 +252,10 @@ def show_value(v: Fraction) -> str:
 class CommandRunner:
     """Runs one ``cmd`` request's source against an environment."""
 
-    def __init__(self, src: str, env: Env, deadline: float | None):
+    def __init__(self, src: str, env: Env, deadline: float | None, layout: str = PINNED_LAYOUT):
+        if layout not in LAYOUTS:
+            raise ValueError(f"layout must be one of {LAYOUTS}, got {layout!r}")
+        self.layout = layout
         self.src = src
         self.source = Source(src)
         self.env = env
@@ -446,7 +457,14 @@ class CommandRunner:
             by = p.advance()
             # the pinned Lean (v4.33, `tacticSeqIndentGt`) wants the block after `:= by` indented:
             # a first tactic at column 0 leaves `by` empty (see the `line_breaks` transcript)
-            block = parse_block(p, by.start)
+            if self.layout == "column0" and p.tok.bol and p.tok.col == 0:
+                p.limit, p.command_starts = -1, COLUMN0_BLOCK_ENDS
+                try:
+                    block = parse_block(p, by.start)
+                finally:
+                    p.limit, p.command_starts = 0, COMMAND_STARTS
+            else:
+                block = parse_block(p, by.start)
             if not block.args["items"]:
                 run.error(by.start, by.end, unsolved((goal,), env.mathlib))
             else:

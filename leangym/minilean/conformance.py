@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from leangym.errors import ReplTimeout
+from leangym.minilean.commands import PINNED_LAYOUT
 from leangym.minilean.repl import MiniLeanRepl
 
 
@@ -65,7 +66,7 @@ def replay(root: Path, timeout: float = 10.0) -> Report:
             continue
         outs = [json.loads(b) for b in expected.read_text().split("\n\n") if b.strip()]
         reqs = split_requests(inp.read_text())
-        repl = MiniLeanRepl()
+        repl = MiniLeanRepl(layout=PINNED_LAYOUT)  # the transcripts were recorded on the pinned Lean
         name = str(inp.relative_to(root))[: -len(".in")]
         for i, (raw, want) in enumerate(zip(reqs, outs)):
             req = json.loads(raw, strict=False)

@@ -17,11 +17,12 @@ mistake it for Lean's verdict; ``MiniLeanRepl(raise_internal=True)`` raises
 from __future__ import annotations
 
 import logging
+import os
 import time
 from dataclasses import dataclass
 
-from leangym.errors import MiniLeanInternalError, ReplTimeout
-from leangym.minilean.commands import CommandRunner, Env
+from leangym.errors import ConfigError, MiniLeanInternalError, ReplTimeout
+from leangym.minilean.commands import LAYOUTS, PINNED_LAYOUT, CommandRunner, Env
 from leangym.minilean.core.context import Goal
 from leangym.minilean.core.errors import ElabError, LogicError, ParseError, TacticError
 from leangym.minilean.core.state import Run, State
@@ -33,6 +34,7 @@ from leangym.minilean.syntax.terms import Tac, parse_tactic_text
 PARSE_CACHE_SIZE = 4096
 MAX_REQUEST_CHARS = 1_000_000
 LOGGED_REQUEST_CHARS = 4000  # of a request that hit an engine bug, quoted in the log
+LAYOUT_ENV_VAR = "LEANGYM_MINILEAN_LAYOUT"
 
 logger = logging.getLogger(__name__)
 
@@ -52,9 +54,20 @@ class MiniLeanRepl:
 
     ``raise_internal``: raise :class:`~leangym.errors.MiniLeanInternalError` on an engine bug
     instead of logging it and answering the ``internalError`` reply.
+
+    ``layout``: how a tactic block after ``:= by`` may be laid out (:data:`~leangym.minilean.commands.LAYOUTS`):
+    "lean-4.33", the pinned Lean's (indented blocks only; the default), or "column0", the older Lean's
+    that also takes a block starting at column 0. None: ``$LEANGYM_MINILEAN_LAYOUT``, else the default.
     """
 
-    def __init__(self, *, raise_internal: bool = False) -> None:
+    def __init__(self, *, raise_internal: bool = False, layout: str | None = None) -> None:
+        if layout is None:
+            layout = os.environ.get(LAYOUT_ENV_VAR) or PINNED_LAYOUT
+        if layout not in LAYOUTS:
+            raise ConfigError(f"MiniLean layout must be one of {', '.join(LAYOUTS)}, got {layout!r} "
+                              f"(from the layout argument or ${LAYOUT_ENV_VAR}); use {PINNED_LAYOUT!r} for the "
+                              "pinned Lean's layout")
+        self.layout = layout
         self.raise_internal = raise_internal
         self.envs: list[Env] = []
         self.states: list[ProofStateRec] = []
@@ -107,7 +120,7 @@ class MiniLeanRepl:
             src_msgs = [{"severity": "error", "pos": _pos((1, 0)), "endPos": _pos((1, 0)),
                          "data": f"input too long ({len(src)} characters; MiniLean accepts {MAX_REQUEST_CHARS})"}]
             return self._new_env(base, src_msgs, [])
-        res = CommandRunner(src, base, deadline).run()
+        res = CommandRunner(src, base, deadline, self.layout).run()
         sorries = []
         base_id = len(self.states)
         for i, (goal, start, end) in enumerate(res.sorries):

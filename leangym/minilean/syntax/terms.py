@@ -47,6 +47,8 @@ INFIX = {
     ">": (50, 51),
     "≥": (50, 51),
     "∣": (50, 51),
+    "∈": (50, 51),
+    "∉": (50, 51),
     "+": (65, 66),
     "-": (65, 66),
     "*": (70, 71),
@@ -57,7 +59,7 @@ INFIX = {
 TERM_STOP = {
     ":=", ",", ")", "]", "}", "⟩", ";", "<;>", "=>", "|", ":", "←", "⊢", "·", "eof",
 }
-ARG_START_SYM = {"(", "⟨", "?_", "↑", "!"}
+ARG_START_SYM = {"(", "⟨", "?_", "↑", "!", "π", "√", "⌊", "⌈"}
 
 
 class Parser:
@@ -74,6 +76,9 @@ class Parser:
         self.depth = 0
         self.exempt = -1
         self.calc_steps = 0
+        # words that end whatever is being parsed when they begin a line (a column-0 tactic block
+        # has no column to end it, so it runs until one of these)
+        self.command_starts = COMMAND_STARTS
 
     # -- token helpers ----------------------------------------------------------------------
     @property
@@ -84,7 +89,7 @@ class Parser:
         t = self.toks[self.i]
         if t.bol and self.calc_steps and t.text == "_" and t.kind == "id" and self.i != self.exempt:
             return True  # a line starting with `_` begins the next calc step
-        if t.bol and t.kind != "str" and t.text in COMMAND_STARTS and self.i != self.exempt:
+        if t.bol and t.kind != "str" and t.text in self.command_starts and self.i != self.exempt:
             return True
         return t.kind == "eof" or (t.bol and t.col <= self.limit and self.i != self.exempt)
 
@@ -185,6 +190,8 @@ class Parser:
                 self.limit = saved
                 e = self.expect("|")
                 return self.postfix(Syn("abs", (a,), t.start, e.end))
+            if t.text in ("∑", "∏"):
+                return self.big_operator()
         if t.kind == "id" and t.text == "fun":
             return self.binder_term()
         if t.kind == "id" and t.text == "by":
@@ -265,6 +272,15 @@ class Parser:
                 if t.text == "?_":
                     self.advance()
                     return Syn("hole", ("?_",), t.start, t.end)
+                if t.text == "π":
+                    self.advance()
+                    return self.postfix(Syn("ident", ("π",), t.start, t.end))
+                if t.text in ("⌊", "⌈"):
+                    return self.postfix(self.floor_ceil())
+                if t.text == "√":  # an argument of maximal precedence, as Lean prints `f √2`
+                    self.advance()
+                    a = self.atom()
+                    return Syn("sqrt", (a,), t.start, a.end)
                 if t.text == "↑":
                     self.advance()
                     a = self.atom()
@@ -279,9 +295,56 @@ class Parser:
         finally:
             self.depth -= 1
 
+    def floor_ceil(self) -> Syn:
+        """``⌊x⌋`` (Int.floor), ``⌈x⌉`` (Int.ceil), ``⌊x⌋₊``/``⌈x⌉₊`` (Nat.floor/Nat.ceil)."""
+        t = self.advance()
+        close = "⌋" if t.text == "⌊" else "⌉"
+        saved = self.limit
+        self.limit = -1
+        try:
+            a = self.term(0)
+            r = self.expect(close)
+        finally:
+            self.limit = saved
+        kind = "floor" if close == "⌋" else "ceil"
+        if not self.at_end() and self.tok.text == "₊" and self.tok.start == r.end:
+            r = self.advance()
+            kind = "n" + kind
+        return Syn(kind, (a,), t.start, r.end)
+
+    def big_operator(self) -> Syn:
+        """``∑ x ∈ s, f x`` / ``∑ x in s, f x`` (the older spelling), ``∏`` likewise; Mathlib's
+        big operators take their body at precedence 67."""
+        t = self.advance()
+        paren = self.peek_is("(")
+        if paren:
+            self.advance()
+        name = self.ident()
+        ty = None
+        if self.peek_is(":"):
+            self.advance()
+            ty = self.term(51)
+        if paren:
+            self.expect(")")
+        if not (self.peek_is("∈") or self.peek_is("in")):
+            self.error_expected("'∈'")
+        self.advance()
+        s = self.term(0)
+        self.expect(",")
+        body = self.term(67)
+        return Syn("bigop", (t.text, name.text, ty, s, body), t.start, body.end)
+
     def postfix(self, e: Syn) -> Syn:
         while not self.at_end():
             t = self.tok
+            if t.kind == "sym" and t.text == "⁻¹":
+                self.advance()
+                e = Syn("inv", (e,), e.start, t.end)
+                continue
+            if t.kind == "sym" and t.text == "!" and self._factorial_bang():
+                self.advance()
+                e = Syn("fact", (e,), e.start, t.end)
+                continue
             if t.kind == "sym" and t.text == "." and t.start == e.end:
                 nt = self.toks[self.i + 1]
                 if nt.start == t.end and nt.kind in ("id", "num"):
@@ -293,6 +356,12 @@ class Parser:
         if e.kind == "ident" and e.args[0] == "_":
             return Syn("hole", ("_",), e.start, e.end)
         return e
+
+    def _factorial_bang(self) -> bool:
+        """Whether the `!` at the cursor is Mathlib's postfix factorial (``n !``, ``(n + 1)!``)
+        rather than the start of an argument ``!b``: nothing that starts a term follows it."""
+        nt = self.toks[self.i + 1]
+        return not (nt.kind in ("id", "num") and nt.text not in KEYWORDS or nt.text in ("(", "⟨", "↑", "!"))
 
     def binder_names(self) -> list[tuple[str, int, int]]:
         names = []
@@ -397,7 +466,7 @@ def parse_seq(p: Parser) -> Tac:
                 continue
             p.limit = saved
             t = p.tok
-            if t.kind != "eof" and t.bol and t.col == col and col > saved:
+            if t.kind != "eof" and t.bol and t.col == col and col > saved and not p.at_end():
                 continue
             break
         return Tac("seq", items[0].start, items[-1].end, {"items": items})
@@ -415,6 +484,9 @@ def parse_tactic_chain(p: Parser, col: int) -> Tac:
     # `nlinarith [...]` and then `<;> linarith` on the next line; Lean reads one tactic)
     while p.peek_is("<;>") or (p.tok.kind == "sym" and p.tok.text == "<;>" and p.tok.bol):
         p.advance()
+        nt = p.tok
+        if nt.bol and nt.col == col and nt.kind in ("id", "sym") and nt.text not in p.command_starts:
+            p.exempt = p.i  # `t <;>` at a line's end: the tactic after it may start the next line at the block's column
         r = parse_tactic(p, col)
         t = Tac("<;>", t.start, r.end, {"first": t, "then": r})
     p.limit = saved
