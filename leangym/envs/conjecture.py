@@ -388,6 +388,7 @@ _HEAD = re.compile(r"^(?:theorem|lemma)\s+")
 _EXAMPLE = re.compile(r"^example(?=[\s(\[{⦃:])")
 _FORBIDDEN = (("--", "a comment"), ("/-", "a comment"), (":=", "`:=` (a proof or a definition)"))
 _SORRY = re.compile(r"(?<![\w.'])(sorry|admit)(?![\w'])")
+_OPTIONS = re.compile(r"(?<![\w.'])(set_option|open)(?![\w'])")  # options or namespaces: the header's business
 
 
 class LeanConjectureEnv(LeanEnvBase):
@@ -639,6 +640,8 @@ class LeanConjectureEnv(LeanEnvBase):
                 return "refused_command", own_message(f"a conjecture is one statement; it may not contain {what}")
         if _SORRY.search(text):
             return "refused_command", own_message("a conjecture may not use `sorry` or `admit`")
+        if _OPTIONS.search(text):
+            return "refused_command", own_message("a conjecture may not change options or open namespaces (`set_option`, `open`)")
         head = _HEAD.match(text)
         if head:
             located = locate_theorem(text)
@@ -649,11 +652,11 @@ class LeanConjectureEnv(LeanEnvBase):
             body = text[len("example"):].strip()
         else:
             body = f": {text}"
+        if not body or body[0] not in "([{⦃:":
+            return "parse_error", own_message(f"expected binders or `:` after the theorem name, got {body[:40]!r}")
         reason = rejection_reason(body, ACTION_MAX_LENGTH)
         if reason is not None:
             return "refused_command", own_message(f"refused: {reason}")
-        if not body or body[0] not in "([{⦃:":
-            return "parse_error", own_message(f"expected binders or `:` after the theorem name, got {body[:40]!r}")
         name = CONJECTURE_PREFIX + hashlib.sha256(body.encode()).hexdigest()[:12]
         return f"theorem {name} {body}"
 
