@@ -17,6 +17,18 @@ from types import MappingProxyType
 
 from leangym.minilean.core.context import Goal, Hyp, fresh_id
 from leangym.minilean.core.errors import ElabError
+from leangym.minilean.core.functions import (
+    BIG_OPERATORS,
+    FINSET,
+    FLOOR_RING,
+    FUNCTIONS,
+    INTERVALS,
+    NAMESPACE,
+    SHORT_NAMES,
+    Function,
+    finset,
+    finset_elem,
+)
 from leangym.minilean.core.printer import Printer
 from leangym.minilean.core.terms import (
     FALSE,
@@ -133,6 +145,8 @@ class Elab:
                 return TYPE_ALIASES[name]
             if h is not None and h.type == TYPE:
                 return FVar(h.id)
+            if h is None and name in ("ℂ", "Complex", "ZMod", "NNReal", "ℕ+", "EReal"):
+                raise ElabError(f"unsupported type `{name}` (outside MiniLean's fragment)", s)
             if h is None:
                 raise unknown_ident(name, s)
             raise ElabError(f"type expected, got\n  ({name} : {name})", s)
@@ -143,6 +157,11 @@ class Elab:
         if (s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] in ("Type", "Sort")
                 and self.lookup(s.args[0].args[0]) is None):
             return TYPE
+        if self._finset_type_syntax(s):
+            elem = self.elab_type(s.args[1][0])
+            if elem not in NUM_RANK:
+                raise ElabError("unsupported type (MiniLean handles Finset ℕ ℤ ℚ ℝ only)", s)
+            return finset(elem)
         raise ElabError("unsupported type (MiniLean handles ℕ ℤ ℚ ℝ, Prop, type variables and →)", s)
 
     def is_type_syntax(self, s: Syn) -> bool:
@@ -158,7 +177,11 @@ class Elab:
         if s.kind == "bin" and s.args[0] == "→":
             return self.is_type_syntax(s.args[2]) and self.is_type_syntax(s.args[1])
         return (s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] in ("Type", "Sort")
-                and self.lookup(s.args[0].args[0]) is None)
+                and self.lookup(s.args[0].args[0]) is None) or self._finset_type_syntax(s)
+
+    def _finset_type_syntax(self, s: Syn) -> bool:
+        return (s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] == "Finset"
+                and len(s.args[1]) == 1 and self.lookup("Finset") is None)
 
     # -- propositions --------------------------------------------------------------------------
     def prop(self, s: Syn) -> Expr:
@@ -171,6 +194,8 @@ class Elab:
                 return Bin(op, self.prop(a), self.prop(b), PROP)
             if op in ("=", "≠", "<", "≤", ">", "≥", "∣"):
                 return self.relation(op, a, b, s)
+            if op in ("∈", "∉"):
+                return self.membership(op, a, b, s)
             raise ElabError(f"type mismatch: expected a proposition, got an arithmetic term ({op})", s)
         if k == "not":
             return Un("¬", self.prop(s.args[0]), PROP)
@@ -195,6 +220,8 @@ class Elab:
             head, args = s.args
             if head.kind == "ident":
                 name = head.args[0]
+                if name == "Irrational" and len(args) == 1 and self.lookup(name) is None:
+                    return App(Const("Irrational"), (self.arith_tree(args[0], REAL),), PROP)
                 if name in PREDICATES and self.lookup(name) is None:
                     if len(args) != 1:
                         raise ElabError(f"function expected: {name} takes one argument", s)
@@ -299,10 +326,14 @@ class Elab:
                 stack += (x.args[1], x.args[2])
             elif k == "bin" and x.args[0] == "^":
                 stack.append(x.args[1])
-            elif k in ("neg", "abs"):
+            elif k == "neg":
                 stack.append(x.args[0])
+            elif k in ("abs", "inv"):
+                out.append(self.own_type(x))
             elif k in ("num", "cast", "hole"):
                 out.append(None)
+            elif k == "bigop":
+                out.append(self.bigop_type(x))
             else:
                 e = self.leaf(x, None)
                 t = self.type_of(e)
@@ -350,6 +381,9 @@ class Elab:
         if k == "bin" and s.args[0] == "^":
             base = self.build(s.args[1], ty)
             exp = self.arith_tree(s.args[2], None)
+            if self.type_of(exp) == REAL and ty == REAL:
+                # `x ^ (y : ℝ)` is Real.rpow: opaque (its value at a negative base is not x^y)
+                return App(Const("Real.rpow"), (base, exp), REAL)
             if self.type_of(exp) != NAT:
                 raise ElabError("unsupported: exponents must be natural numbers in MiniLean", s)
             return Bin("^", base, exp, ty)
@@ -357,8 +391,22 @@ class Elab:
             if ty == NAT:
                 raise ElabError("failed to synthesize\n  Neg ℕ", s)
             return Un("-", self.build(s.args[0], ty), ty)
-        if k == "abs":
-            return Un("abs", self.build(s.args[0], ty), ty)
+        if k in ("abs", "inv"):
+            # `|x|` and `x⁻¹` are applications (abs x, Inv.inv x), leaves of Lean's binop% tree:
+            # typed by their argument, then coerced as a whole (`↑|⌊x⌋|`)
+            own = self.own_type(s) or ty
+            if k == "abs":
+                e = Un("abs", self.build(s.args[0], own), own)
+            else:
+                if own not in (RAT, REAL):
+                    raise ElabError(f"failed to synthesize\n  Inv {self.show_type(own)}", s)
+                e = App(Const("Inv.inv"), (self.build(s.args[0], own),), own)
+            return e if own == ty else self.coerce(e, own, ty, s)
+        if k == "bigop":
+            e = self.bigop(s, ty)
+            return e if e.ty == ty else self.coerce(e, e.ty, ty, s)
+        if k == "cast" and all(t is None for t in self.collect(s.args[0])):
+            return self.build(s.args[0], ty)  # `(↑2 : ℝ)`: the numeral takes the type, as Lean unifies it
         if k == "cast":
             inner = self.arith_tree(s.args[0], None)
             it = self.type_of(inner)
@@ -375,6 +423,14 @@ class Elab:
             return e
         return self.coerce(e, t, ty, s)
 
+    def own_type(self, s: Syn) -> Expr | None:
+        """The type of a leaf that is typed by its argument (``|x|``, ``x⁻¹``); None when the
+        argument's leaves are all numerals (it then takes its context's type)."""
+        leaves = self.collect(s.args[0])
+        if all(t is None for t in leaves):
+            return None
+        return self.max_type(leaves, None)
+
     def coerce(self, e: Expr, have: Expr, want: Expr, s: Syn) -> Expr:
         if have in NUM_RANK and want in NUM_RANK and NUM_RANK[have] < NUM_RANK[want]:
             return Un("↑", e, want)
@@ -388,6 +444,7 @@ class Elab:
         names = self.goal.display_names()
         for h in self.locals:
             names[h.id] = h.name
+            names.types[h.id] = h.type
         return Printer(names).pp(e)
 
     def desugar(self, s: Syn) -> Syn:
@@ -409,6 +466,12 @@ class Elab:
             d = definitions_in_scope().get(name)
             if d is not None:
                 return self.unfold(d, (), s)
+            fn = self.function(name)
+            if fn is not None:
+                return self.apply_function(fn, (), s)
+            dotted = self.dotted_field(name, s)
+            if dotted is not None:
+                return self.leaf(dotted, expected)
             if "." in name:
                 raise ElabError(f"unsupported term `{name}` (outside MiniLean's fragment)", s)
             raise unknown_ident(name, s)
@@ -426,12 +489,166 @@ class Elab:
                 d = definitions_in_scope().get(head.args[0]) if h is None else None
                 if d is not None:
                     return self.unfold(d, args, s)
-                if h is None and "." not in head.args[0]:
+                fn = self.function(head.args[0]) if h is None else None
+                if fn is not None:
+                    return self.apply_function(fn, args, s)
+                dotted = self.dotted_field(head.args[0], head) if h is None else None
+                if dotted is not None:
+                    return self.leaf(Syn("app", (dotted, args), s.start, s.end), expected)
+                if h is None and "." not in head.args[0] and head.args[0] not in INTERVALS:
                     raise unknown_ident(head.args[0], head)
+            if head.kind == "proj":
+                return self.field_application(head.args[0], head.args[1], args, s)
             raise ElabError("unsupported function application (outside MiniLean's fragment)", s)
-        if k in ("bin", "neg", "abs", "num", "paren", "cast"):
+        if k == "proj" and isinstance(s.args[1], str) and not s.args[1].isdigit():
+            return self.field_application(s.args[0], s.args[1], (), s)
+        notation = NOTATIONS.get(k)
+        if notation is not None:
+            return self.apply_function(FUNCTIONS[notation], s.args, s)
+        if k == "bigop":
+            return self.bigop(s, None)
+        if k in ("bin", "neg", "abs", "num", "paren", "cast", "inv"):
             return self.arith_tree(s, expected)
         raise ElabError("unsupported term (outside MiniLean's fragment)", s)
+
+    # -- Mathlib's named functions (opaque: see core/functions.py) ---------------------------
+    def function(self, name: str) -> Function | None:
+        """The Mathlib function ``name`` denotes (a local of the same name hides it, as in Lean)."""
+        if self.lookup(name) is not None:
+            return None
+        return FUNCTIONS.get(SHORT_NAMES.get(name, name))
+
+    def apply_function(self, fn: Function, args: tuple, s: Syn) -> Expr:
+        if len(args) != len(fn.params):
+            raise ElabError(
+                f"unsupported: `{fn.name}` applied to {len(args)} argument(s); MiniLean takes it fully "
+                f"applied to its {len(fn.params)} explicit argument(s) (outside MiniLean's fragment)", s)
+        out = []
+        for param, a in zip(fn.params, args):
+            out.append(self.function_arg(fn, param, a))
+        return App(Const(fn.name), tuple(out), fn.result)
+
+    def function_arg(self, fn: Function, param, a: Syn) -> Expr:
+        if param in NUM_RANK:
+            return self.arith_tree(a, param)
+        if param == FINSET:
+            return self.finset_term(a, None)[0]
+        e = self.arith_tree(a, None)
+        ty = self.type_of(e)
+        allowed = (INT, RAT, REAL) if param == FLOOR_RING else (RAT, REAL)
+        if ty not in allowed:
+            cls = "FloorRing" if param == FLOOR_RING else "FloorSemiring"
+            raise ElabError(f"failed to synthesize\n  {cls} {self.show_type(ty)}", a)
+        return e
+
+    def dotted_field(self, name: str, s: Syn) -> Syn | None:
+        """``x.divisors.card`` (one identifier to the lexer) as field projections of the local ``x``."""
+        parts = name.split(".")
+        if len(parts) < 2 or self.lookup(parts[0]) is None:
+            return None
+        out = Syn("ident", (parts[0],), s.start, s.start + len(parts[0]))
+        for part in parts[1:]:
+            out = Syn("proj", (out, part), s.start, s.end)
+        return out
+
+    def field_application(self, recv: Syn, field: str, args: tuple, s: Syn) -> Expr:
+        """``x.f args`` (generalized field notation): ``T.f x args`` where ``T`` is the namespace of
+        ``x``'s type (ℕ → Nat, ℤ → Int, ℚ → Rat, ℝ → Real, Finset α → Finset)."""
+        h = self.lookup(recv.args[0]) if recv.kind == "ident" else None
+        if h is not None and finset_elem(h.type) is not None:
+            ns = "Finset"
+        else:
+            e = self.leaf(recv, None) if recv.kind not in ("num",) else self.arith_tree(recv, None)
+            ty = self.type_of(e)
+            ns = "Finset" if finset_elem(ty) is not None else NAMESPACE.get(ty)
+        fn = FUNCTIONS.get(f"{ns}.{field}") if ns else None
+        if fn is None:
+            raise ElabError(f"unsupported term `.{field}` (outside MiniLean's fragment)", s)
+        return self.apply_function(fn, (recv,) + tuple(args), s)
+
+    def finset_term(self, s: Syn, elem: Expr | None) -> tuple[Expr, Expr]:
+        """A Finset expression and its element type: a local ``s : Finset α``, ``Finset.range n``,
+        ``Finset.Icc a b`` (and Ico, Ioc, Ioo; at ``elem`` or the bounds' type), ``Nat.divisors n``."""
+        while s.kind == "paren":
+            s = s.args[0]
+        if s.kind == "ident":
+            h = self.lookup(s.args[0])
+            if h is not None and finset_elem(h.type) is not None:
+                return FVar(h.id), finset_elem(h.type)
+        if s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] in INTERVALS \
+                and self.lookup(s.args[0].args[0]) is None:
+            name, args = s.args[0].args[0], s.args[1]
+            if len(args) != 2:
+                raise ElabError(f"unsupported: `{name}` takes two bounds", s)
+            ty = self.max_type(self.collect(args[0]) + self.collect(args[1]), elem)
+            lo, hi = self.build(args[0], ty), self.build(args[1], ty)
+            return App(Const(name), (lo, hi), finset(ty)), ty
+        if s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] == "Finset.filter" \
+                and self.lookup("Finset.filter") is None and len(s.args[1]) == 2:
+            return self.finset_filter(s.args[1][0], s.args[1][1], elem, s)
+        e = self.leaf(s, None)
+        el = finset_elem(self.type_of(e))
+        if el is None:
+            raise ElabError("unsupported: expected a Finset (outside MiniLean's fragment)", s)
+        return e, el
+
+    def finset_filter(self, pred: Syn, src: Syn, elem: Expr | None, s: Syn) -> tuple[Expr, Expr]:
+        """``Finset.filter (fun x => P x) s``: a decidable predicate over a Finset."""
+        fs, el = self.finset_term(src, elem)
+        while pred.kind == "paren":
+            pred = pred.args[0]
+        if not (pred.kind == "binder" and pred.args[0] == "fun" and len(pred.args[1]) == 1
+                and len(pred.args[1][0][0]) == 1):
+            raise ElabError("unsupported: Finset.filter takes `fun x => P x` in MiniLean", s)
+        (names, ty_syn), = pred.args[1]
+        if ty_syn is not None and self.elab_type(ty_syn) != el:
+            raise ElabError("application type mismatch in Finset.filter", s)
+        hid = fresh_id()
+        self.locals.append(Hyp(hid, names[0][0], el, False))
+        try:
+            body = self.prop(pred.args[3])
+        finally:
+            self.locals.pop()
+        lam = Binder("fun", names[0][0], el, abstract(body, hid))
+        return App(Const("Finset.filter"), (lam, fs), finset(el)), el
+
+    def membership(self, op: str, a: Syn, b: Syn, s: Syn) -> Expr:
+        fs, elem = self.finset_term(b, None)
+        x = self.arith_tree(a, elem)
+        mem = Bin("∈", x, fs, PROP)
+        return Un("¬", mem, PROP) if op == "∉" else mem
+
+    def _bigop_parts(self, s: Syn) -> tuple[Expr, Expr, int]:
+        op, name, ty_syn, set_syn, body = s.args
+        elem = self.elab_type(ty_syn) if ty_syn is not None else None
+        fs, el = self.finset_term(set_syn, elem)
+        hid = fresh_id()
+        self.locals.append(Hyp(hid, name, el, False))
+        return fs, el, hid
+
+    def bigop_type(self, s: Syn) -> Expr | None:
+        """The type of ``∑ x ∈ s, f x``: its body's, or None when the body's leaves are all
+        numerals (the sum then takes the type the context gives it, as Lean unifies it)."""
+        _, _, hid = self._bigop_parts(s)
+        try:
+            leaves = self.collect(s.args[4])
+        finally:
+            self.locals.pop()
+        if all(t is None for t in leaves):
+            return None
+        return self.max_type(leaves, None)
+
+    def bigop(self, s: Syn, expected: Expr | None) -> Expr:
+        """``∑ x ∈ s, f x`` is ``Finset.sum s (fun x => f x)`` (``∏``: ``Finset.prod``)."""
+        op, name = s.args[0], s.args[1]
+        body_ty = self.bigop_type(s) or (expected if expected in NUM_RANK else NAT)
+        fs, el, hid = self._bigop_parts(s)
+        try:
+            body = self.build(s.args[4], body_ty)
+        finally:
+            self.locals.pop()
+        lam = Binder("fun", name, el, abstract(body, hid))
+        return App(Const(BIG_OPERATORS[op]), (fs, lam), body_ty)
 
     def unfold(self, d: Definition, args: tuple, s: Syn) -> Expr:
         """``d`` applied to ``args``: its body with each parameter replaced by the argument elaborated
@@ -463,6 +680,11 @@ class Elab:
                 out.append(e)
             ty = ty.b
         return App(fn, tuple(out), ty)
+
+
+# surface notations that stand for a function of core/functions.py
+NOTATIONS = {"sqrt": "Real.sqrt", "floor": "Int.floor", "ceil": "Int.ceil", "nfloor": "Nat.floor",
+             "nceil": "Nat.ceil", "fact": "Nat.factorial"}
 
 
 def witness(el: Elab, w: Syn, dom: Expr) -> Expr:

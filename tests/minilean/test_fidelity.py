@@ -30,8 +30,10 @@ def test_parses_boundary():
     assert fragment.parses("theorem t (x : ℝ) (h : 2 * x = 4) : x = 2 := by")
     assert fragment.parses("theorem t (f : ℕ → ℕ) (h : ∀ n, f n = n + 1) : f 2 = 3")
     assert not fragment.parses("theorem t (z : ℂ) : z = z")
-    assert not fragment.parses("theorem t : Real.sqrt 4 = 2")
-    assert not fragment.parses("theorem t : ∑ k in Finset.range 3, k = 3")
+    assert fragment.parses("theorem t : Real.sqrt 4 = 2")  # opaque functions (issue 13)
+    assert fragment.parses("theorem t : ∑ k in Finset.range 3, k = 3")
+    assert not fragment.parses("theorem t (x : ZMod 7) : x = x")
+    assert not fragment.parses("theorem t : Set.range (fun n : ℕ => n) = ∅")
     assert not fragment.parses("not a theorem")
     assert not fragment.parses("theorem t : " + "(" * 10000)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from leangym.minilean.core.printer import Printer, superscript
+from leangym.minilean.core.printer import Printer, TypedNames, superscript
 from leangym.minilean.core.terms import Expr
 
 _ids = itertools.count(1)
@@ -33,7 +33,7 @@ class Goal:
     target: Expr
     tag: str = ""
 
-    def display_names(self) -> dict[int, str]:
+    def display_names(self) -> TypedNames:
         """Names as Lean shows them: shadowed or anonymous locals get ``✝`` (``✝¹``, ``✝²``… for older ones)."""
         names: dict[int, str] = {}
         counts: dict[str, int] = {}
@@ -46,7 +46,7 @@ class Goal:
                 k = counts.get(h.name, 0)
                 counts[h.name] = k + 1
                 names[h.id] = h.name + "✝" + (superscript(k) if k else "")
-        return names
+        return TypedNames(names, {h.id: h.type for h in self.hyps if not h.is_prop})
 
     def lookup(self, name: str) -> Hyp | None:
         """The accessible local called ``name`` (the latest one), as Lean's name resolution finds it."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from leangym.minilean.core.functions import BIG_OPERATOR_SYMBOL, FUNCTIONS, NAMESPACE, finset_elem
 from leangym.minilean.core.terms import (
     App,
     Bin,
@@ -33,6 +34,7 @@ INFIX_PREC = {
     ">": (50, 51, 51),
     "≥": (50, 51, 51),
     "∣": (50, 51, 51),
+    "∈": (50, 51, 51),
     "+": (65, 65, 66),
     "-": (65, 65, 66),
     "*": (70, 70, 71),
@@ -42,6 +44,15 @@ INFIX_PREC = {
 }
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 BINDER_PREDS = {">", "<", "≥", "≤", "≠"}
+
+
+class TypedNames(dict):
+    """Display names of locals (id → name) that also know the locals' types (``types``): field
+    notation (``x.log``, ``S.card``) depends on the receiver's type."""
+
+    def __init__(self, names: dict[int, str], types: dict[int, Expr]):
+        super().__init__(names)
+        self.types = dict(types)
 
 
 class Printer:
@@ -56,6 +67,8 @@ class Printer:
         self.names = names
         self.mathlib = mathlib
         self.bound: list[str] = []
+        self.bound_doms: list[Expr] = []
+        self.types: dict[int, Expr] = getattr(names, "types", {})
 
     def pp(self, e: Expr) -> str:
         self.bound = []
@@ -68,7 +81,7 @@ class Printer:
 
     def fmt(self, e: Expr, prec: int, trailing: bool) -> str:
         s, p = self.go(e)
-        if p < prec and not (p == 0 and trailing and isinstance(e, Binder)):
+        if p < prec and not (trailing and (p == 0 and isinstance(e, Binder) or p == 67 and _big_operator(e))):
             return "(" + s + ")"
         return s
 
@@ -107,11 +120,84 @@ class Printer:
             fn = e.fn
             if isinstance(fn, Const) and fn.name == "Nat.Prime" and self.mathlib and len(e.args) == 1:
                 return self.fmt(e.args[0], ARG, False) + ".Prime", ARG
+            if isinstance(fn, Const) and fn.name in FUNCTIONS:
+                return self.function(e)
+            if isinstance(fn, Const) and fn.name in BIG_OPERATOR_SYMBOL and isinstance(e.args[1], Binder):
+                return self.big_operator(e)
+            if isinstance(fn, Const) and fn.name == "Real.rpow":
+                return self.fmt(e.args[0], 76, False) + " ^ " + self.fmt(e.args[1], 75, True), 75
+            if isinstance(fn, Const) and fn.name == "Inv.inv":
+                inner = self.fmt(e.args[0], ARG, False)
+                return ("(" + inner + ")" if isinstance(e.args[0], Un) else inner) + "⁻¹", ARG
             head = self.fmt(fn, ARG, False)
             return head + " " + " ".join(self.fmt(a, ARG, False) for a in e.args), MAX
         if isinstance(e, Binder):
             return self.binder(e), 0
         raise TypeError(e)
+
+    def function(self, e: App) -> tuple[str, int]:
+        """A Mathlib function applied: its notation, field notation, or its (shortest) name."""
+        fn = FUNCTIONS[e.fn.name]  # type: ignore[union-attr]
+        args = e.args
+        if fn.notation == "pi":
+            return "π", ARG
+        if fn.notation == "sqrt":
+            return "√" + self.fmt(args[0], ARG, False), ARG
+        if fn.notation in ("floor", "ceil", "nfloor", "nceil"):
+            lhs, rhs = ("⌊", "⌋") if "floor" in fn.notation else ("⌈", "⌉")
+            return lhs + self.fmt(args[0], 0, True) + rhs + ("₊" if fn.notation[0] == "n" else ""), ARG
+        if fn.notation == "fact":
+            inner = self.fmt(args[0], ARG, False)
+            # `n !` keeps its space: `n!` would lex as one identifier
+            sep = " " if isinstance(args[0], (FVar, BVar)) else ""
+            return inner + sep + "!", 10000
+        if fn.notation == "rexp":
+            return "rexp " + self.fmt(args[0], ARG, False), MAX
+        recv = args[0] if args else None
+        ns = fn.name.split(".")[0]
+        if recv is not None and fn.field and self._receiver_ns(recv) == ns and not _literal(recv):
+            shown = self.fmt(recv, ARG, False)
+            if isinstance(recv, Un) or (isinstance(recv, App) and isinstance(recv.fn, Const)
+                                        and recv.fn.name in FUNCTIONS
+                                        and FUNCTIONS[recv.fn.name].notation in ("sqrt", "rexp")):
+                shown = "(" + shown + ")"
+            head = shown + "." + fn.name.split(".", 1)[1]
+            if len(args) == 1:
+                return head, ARG
+            return head + " " + " ".join(self.fmt(a, ARG, False) for a in args[1:]), MAX
+        if not args:
+            return fn.short, ARG
+        return fn.short + " " + " ".join(self.fmt(a, ARG, False) for a in args), MAX
+
+    def _push(self, name: str, dom: Expr) -> None:
+        del self.bound_doms[len(self.bound):]
+        self.bound.append(name)
+        self.bound_doms.append(dom)
+
+    def _receiver_ns(self, e: Expr) -> str | None:
+        ty = getattr(e, "ty", None)
+        if isinstance(e, FVar):
+            ty = self.types.get(e.id)
+        if isinstance(e, BVar) and e.idx < len(self.bound):
+            ty = self.bound_doms[len(self.bound) - 1 - e.idx]
+        if ty is None:
+            return None
+        if finset_elem(ty) is not None:
+            return "Finset"
+        return NAMESPACE.get(ty)
+
+    def big_operator(self, e: App) -> tuple[str, int]:
+        """``∑ x ∈ s, f x`` (Mathlib's notation; precedence 67, body at 67)."""
+        lam = e.args[1]
+        depth = len(self.bound)
+        try:
+            name = self.bound_name(lam)
+            self._push(name, lam.dom)
+            body = self.fmt(lam.body, 67, True)
+        finally:
+            del self.bound[depth:]
+        sym = BIG_OPERATOR_SYMBOL[e.fn.name]  # type: ignore[union-attr]
+        return f"{sym} {name} ∈ {self.fmt(e.args[0], 0, True)}, {body}", 67
 
     def bound_name(self, e: Binder) -> str:
         """The binder's hint, unless the body refers to another variable shown with that name."""
@@ -132,7 +218,7 @@ class Printer:
 
     def _binder(self, e: Binder) -> str:
         name = self.bound_name(e)
-        self.bound.append(name)
+        self._push(name, e.dom)
         if e.kind == "fun":
             return f"fun {name} => {self.fmt(e.body, 0, True)}"
         # binder predicates: ∀ x > 0, P  /  ∃ x > 0, P
@@ -145,7 +231,7 @@ class Printer:
         while (isinstance(body, Binder) and body.kind == e.kind and body.dom == _lift(dom, len(names))
                and not _binder_pred(body)):
             inner = self.bound_name(body)
-            self.bound.append(inner)
+            self._push(inner, body.dom)
             names.append(inner)
             body = body.body
         rest = self.fmt(body, 0, True)
@@ -170,6 +256,17 @@ def _binder_pred(e: Binder) -> bool:
         and body.a.a == BVar(0)
         and 0 not in _loose_indices(body.a.b)
     )
+
+
+def _big_operator(e: Expr) -> bool:
+    """``∑``/``∏``: like a binder, its body runs to the end, so in trailing position it needs no
+    parentheses (``a / ∑ i ∈ s, f i``)."""
+    return isinstance(e, App) and isinstance(e.fn, Const) and e.fn.name in BIG_OPERATOR_SYMBOL
+
+
+def _literal(e: Expr) -> bool:
+    """A numeric literal (``2``), which Lean never prints as the receiver of field notation."""
+    return isinstance(e, Num) and e.value.denominator == 1 and e.value >= 0
 
 
 def superscript(n: int) -> str:

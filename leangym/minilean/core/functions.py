@@ -1,0 +1,91 @@
+"""The named functions statements use (Mathlib's ``Real.sqrt``, ``Nat.factorial``, ``Finset.sum``...):
+their signatures, for the elaborator, and how Lean prints an application, for the printer.
+
+Every one is *opaque* to the decision procedures: an application is an atom for ``linarith``,
+``nlinarith``, ``omega`` and ``ring``, so nothing is proved about it beyond what holds of any value
+of its type (a ℕ-valued application is ≥ 0, nothing more). Laws come only from named Mathlib lemmas
+and from closed evaluation (:mod:`leangym.minilean.evaluate`), never from here.
+
+Printing follows Lean 4's delaborator with Mathlib's notations and the usual miniF2F header
+(``open BigOperators Real Nat Topology Rat``): notations first (``√x``, ``⌊x⌋``, ``n !``, ``π``,
+``rexp x``), then generalized field notation (``x.log``, ``(n + 1).gcd m``, ``s.card``) when the
+first explicit argument has the function's namespace type and is not a numeric literal, else the
+shortest name that the opened namespaces leave unambiguous (``Real.log 2`` — ``Nat.log`` is open
+too —, ``logb 8 x``, ``Nat.gcd 4 6``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from leangym.minilean.core.terms import INT, NAT, RAT, REAL, TYPE, App, Const, Expr
+
+
+def finset(elem: Expr) -> Expr:
+    """The type ``Finset elem``."""
+    return App(Const("Finset"), (elem,), TYPE)
+
+
+def finset_elem(ty: Expr) -> Expr | None:
+    """``α`` when ``ty`` is ``Finset α``."""
+    if isinstance(ty, App) and ty.fn == Const("Finset") and len(ty.args) == 1:
+        return ty.args[0]
+    return None
+
+
+# parameter kinds besides a numeric type: a FloorRing (ℤ ℚ ℝ, the argument's own type), a
+# FloorSemiring (ℚ ℝ here), a Finset, a field (ℚ ℝ)
+FLOOR_RING = "floor-ring"
+FLOOR_SEMIRING = "floor-semiring"
+FINSET = "finset"
+
+
+@dataclass(frozen=True)
+class Function:
+    name: str  # Lean's full name
+    params: tuple  # numeric types or one of the kinds above
+    result: Expr | None  # None: the type of the first argument (ℤ for Int.floor is given)
+    short: str  # the name Lean prints in prefix form
+    notation: str | None = None  # "sqrt" "floor" "ceil" "nfloor" "nceil" "fact" "pi" "rexp"
+    field: bool = True  # printed with field notation on a non-literal first argument
+
+
+FUNCTIONS: dict[str, Function] = {f.name: f for f in (
+    Function("Real.sqrt", (REAL,), REAL, "Real.sqrt", "sqrt"),
+    Function("Real.pi", (), REAL, "Real.pi", "pi"),
+    Function("Real.exp", (REAL,), REAL, "rexp", "rexp"),
+    Function("Real.log", (REAL,), REAL, "Real.log"),
+    Function("Real.logb", (REAL, REAL), REAL, "logb"),
+    Function("Real.sin", (REAL,), REAL, "sin"),
+    Function("Real.cos", (REAL,), REAL, "cos"),
+    Function("Real.tan", (REAL,), REAL, "tan"),
+    Function("Real.arctan", (REAL,), REAL, "arctan"),
+    Function("Int.floor", (FLOOR_RING,), INT, "Int.floor", "floor"),
+    Function("Int.ceil", (FLOOR_RING,), INT, "Int.ceil", "ceil"),
+    Function("Nat.floor", (FLOOR_SEMIRING,), NAT, "Nat.floor", "nfloor"),
+    Function("Nat.ceil", (FLOOR_SEMIRING,), NAT, "Nat.ceil", "nceil"),
+    Function("Nat.factorial", (NAT,), NAT, "Nat.factorial", "fact"),
+    Function("Nat.choose", (NAT, NAT), NAT, "Nat.choose"),
+    Function("Nat.gcd", (NAT, NAT), NAT, "Nat.gcd"),
+    Function("Nat.lcm", (NAT, NAT), NAT, "Nat.lcm"),
+    Function("Nat.sqrt", (NAT,), NAT, "Nat.sqrt"),
+    Function("Int.gcd", (INT, INT), NAT, "Int.gcd"),
+    Function("Int.lcm", (INT, INT), NAT, "Int.lcm"),
+    Function("Int.natAbs", (INT,), NAT, "Int.natAbs"),
+    Function("Int.toNat", (INT,), NAT, "Int.toNat"),
+    Function("Rat.num", (RAT,), INT, "Rat.num"),
+    Function("Rat.den", (RAT,), NAT, "Rat.den"),
+    Function("Nat.divisors", (NAT,), finset(NAT), "divisors"),
+    Function("Finset.range", (NAT,), finset(NAT), "Finset.range"),
+    Function("Finset.card", (FINSET,), NAT, "Finset.card"),
+)}
+# interval Finsets: `Finset.Icc a b : Finset α` over the arguments' type
+INTERVALS = ("Finset.Icc", "Finset.Ico", "Finset.Ioc", "Finset.Ioo")
+# ∑ / ∏ : `Finset.sum s (fun x => f x)`
+BIG_OPERATORS = {"∑": "Finset.sum", "∏": "Finset.prod"}
+BIG_OPERATOR_SYMBOL = {v: k for k, v in BIG_OPERATORS.items()}
+# the namespaces generalized field notation resolves through, by the receiver's type
+NAMESPACE = {NAT: "Nat", INT: "Int", RAT: "Rat", REAL: "Real"}
+# short names the usual opens make refer to a function (``open Real Nat``)
+SHORT_NAMES = {"π": "Real.pi", "logb": "Real.logb", "sin": "Real.sin", "cos": "Real.cos", "tan": "Real.tan",
+               "rexp": "Real.exp", "divisors": "Nat.divisors", "factorial": "Nat.factorial"}
