@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from pathlib import Path
 
 import gymnasium as gym
 import pytest
@@ -13,6 +14,10 @@ from gymnasium.utils.env_checker import check_env
 from leangym.backend import make_backend
 from leangym.datasets import load_minilean_suite
 from leangym.envs.conjecture import (
+    DEFAULT_ATTEMPTS,
+    DEFAULT_CLOSERS,
+    DEFAULT_MAX_STATEMENT_CHARS,
+    DEFAULT_THRESHOLD,
     REASONS,
     LeanConjectureEnv,
     SearchProver,
@@ -307,3 +312,17 @@ def test_vector_env_shares_store_and_claims_atomically(seeds):
         assert reasons == [None, "duplicate"] and final["reason"][2] == "trivial"  # exactly one claim wins
         assert sorted(rewards.tolist()) == [0.0, 0.0, 1.0]
         assert "lemma: " in obs[0] and len(envs.store.problems(generated=True)) == 1
+
+
+def test_documented_defaults_and_reasons_match_the_code():
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "envs.md").read_text(encoding="utf-8")
+    section = doc[doc.index("## LeanConjecture-v0") : doc.index("## Wrappers")]
+    assert f"`attempts` (k, default {DEFAULT_ATTEMPTS})" in section
+    assert f"`threshold={DEFAULT_THRESHOLD}`" in section
+    assert f"`max_statement_chars` (default {DEFAULT_MAX_STATEMENT_CHARS})" in section
+    assert "default " + ", ".join(f"`{c}`" for c in DEFAULT_CLOSERS) in section
+    codes = section[section.index("its values are") :]
+    assert all(f"`{code}`" in codes for code in REASONS)
+    for name in ("Description", "Action Space", "Observation Space", "Rewards", "Starting State", "Episode End",
+                 "Arguments", "Version History"):  # fmt: skip
+        assert f"## {name}" in LeanConjectureEnv.__doc__
