@@ -18,7 +18,9 @@ expert-iteration or self-play trainer reads them like any other solved problem.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import hashlib
+import inspect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -529,7 +531,10 @@ class LeanConjectureEnv(LeanEnvBase):
         for problem in problems:
             try:
                 root = self.backend.start(problem, timeout=self.timeout)
-            except (ReplError, StateLost, EngineError):
+            except EngineError as exc:
+                self._engine_failure(exc)
+                continue
+            except (ReplError, StateLost):
                 continue
             if isinstance(root, ProofState):
                 added += self._claim_known(problem, root, origin="known") is None
@@ -754,8 +759,20 @@ def _feedback(info: dict[str, Any]) -> str:
 # -- entry points ----------------------------------------------------------------------------------
 
 
+def _check_kwargs(kwargs: dict[str, Any], *extra: str) -> None:
+    """Refuse unknown keyword arguments with a "did you mean" (not a TypeError from deep inside)."""
+    known = (set(inspect.signature(LeanConjectureEnv.__init__).parameters) | set(extra)) - {"self"}
+    unknown = sorted(set(kwargs) - known)
+    if unknown:
+        close = difflib.get_close_matches(unknown[0], sorted(known), n=3)
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        raise ConfigError(f"unknown argument(s) {', '.join(map(repr, unknown))} for LeanConjecture-v0{hint} "
+                          f"(accepted: {', '.join(sorted(known))})")  # fmt: skip
+
+
 def make_conjecture_env(**kwargs: Any) -> LeanConjectureEnv:
     """``gym.make("LeanConjecture-v0", ...)``: the keyword arguments of :class:`LeanConjectureEnv`."""
+    _check_kwargs(kwargs)
     return LeanConjectureEnv(**kwargs)
 
 
@@ -777,6 +794,7 @@ def make_conjecture_vector_env(
     one prover (episodes are one step, so the default autoreset is ``SAME_STEP``: every step is a conjecture)."""
     if num_envs < 1:
         raise ConfigError(f"num_envs must be >= 1, got {num_envs}")
+    _check_kwargs(env_kwargs)
     seed_problems = _load_seeds(seeds, suite, n)
     resolved = resolve(backend, seed_problems, dataset="seed", timeout=timeout, workers=workers or num_envs,
                        backend_options=backend_options)  # fmt: skip

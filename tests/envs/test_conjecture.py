@@ -26,9 +26,10 @@ from leangym.envs.conjecture import (
     seed_lemma,
     seeds_from_store,
 )
-from leangym.errors import LeanGymError
+from leangym.errors import ConfigError, LeanGymError
 from leangym.problems import Problem
 from leangym.store import ProofStore
+from tests.minilean import test_adversarial_alpha as alpha
 
 # ``p ∧ q`` from hypotheses: no cheap closer proves it (simp, norm_num, decide, linarith, omega all fail)
 BARE = "theorem mine (p q : Prop) (hp : p) (hq : q) : q ∧ p"
@@ -232,6 +233,11 @@ def test_unverified_proofs_never_count(seeds, backend):
         assert env.store.proofs() == [] and env.store.problems(generated=True) == []
 
 
+def test_unknown_arguments_are_named():
+    with pytest.raises(ConfigError, match="did you mean 'attempts'"):
+        gym.make("LeanConjecture-v0", backend="minilean", n=2, attempt=3)
+
+
 def test_a_prover_must_answer_every_attempt(seeds, backend):
     with make(seeds, backend, prover=lambda problem, backend, k, seed: [None]) as env:
         env.reset()
@@ -326,3 +332,18 @@ def test_documented_defaults_and_reasons_match_the_code():
     for name in ("Description", "Action Space", "Observation Space", "Rewards", "Starting State", "Episode End",
                  "Arguments", "Version History"):  # fmt: skip
         assert f"## {name}" in LeanConjectureEnv.__doc__
+
+
+def test_renamings_of_the_trusted_core_corpus_share_one_normal_form(backend):
+    """Every renaming of ``tests/minilean/test_adversarial_alpha.py`` (locals permuted, renamed to MiniLean's
+    internal names or to globals they hide) elaborates to the same alpha-normal form as the original."""
+    checked = 0
+    for statement, proof, _ in alpha.CURATED:
+        forms = set()
+        for mapping in alpha.renamings(statement, proof).values():
+            renamed, _ = alpha.rename_theorem(statement, proof, mapping)
+            root = backend.start(Problem("r", renamed, "import Mathlib\n"))
+            forms.add(alpha_normal(root.goals[0]))
+            checked += 1
+        assert len(forms) == 1, (statement, forms)
+    assert checked >= 100
