@@ -59,6 +59,8 @@ TYPE_ALIASES = {
 }
 PREDICATES = {"Even": "Even", "Odd": "Odd", "Nat.Prime": "Nat.Prime", "Prime": "Nat.Prime"}
 UNKNOWN = Const("?")
+# Mathlib types statements use that MiniLean refuses by name (ℂ is not an ordered field)
+UNSUPPORTED_TYPES = frozenset({"ℂ", "Complex", "ZMod", "NNReal", "ℕ+", "PNat", "EReal", "ENNReal", "Set", "List"})
 ARITH = ("+", "-", "*", "/", "%")
 
 
@@ -145,7 +147,7 @@ class Elab:
                 return TYPE_ALIASES[name]
             if h is not None and h.type == TYPE:
                 return FVar(h.id)
-            if h is None and name in ("ℂ", "Complex", "ZMod", "NNReal", "ℕ+", "EReal"):
+            if h is None and name in UNSUPPORTED_TYPES:
                 raise ElabError(f"unsupported type `{name}` (outside MiniLean's fragment)", s)
             if h is None:
                 raise unknown_ident(name, s)
@@ -157,6 +159,9 @@ class Elab:
         if (s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] in ("Type", "Sort")
                 and self.lookup(s.args[0].args[0]) is None):
             return TYPE
+        if s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] in UNSUPPORTED_TYPES \
+                and self.lookup(s.args[0].args[0]) is None:
+            raise ElabError(f"unsupported type `{s.args[0].args[0]}` (outside MiniLean's fragment)", s)
         if self._finset_type_syntax(s):
             elem = self.elab_type(s.args[1][0])
             if elem not in NUM_RANK:
@@ -172,11 +177,11 @@ class Elab:
             name = s.args[0]
             h = self.lookup(name)
             if h is None:
-                return name in TYPE_ALIASES
+                return name in TYPE_ALIASES or name in UNSUPPORTED_TYPES
             return h.type == TYPE
         if s.kind == "bin" and s.args[0] == "→":
             return self.is_type_syntax(s.args[2]) and self.is_type_syntax(s.args[1])
-        return (s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] in ("Type", "Sort")
+        return (s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] in ("Type", "Sort", *UNSUPPORTED_TYPES)
                 and self.lookup(s.args[0].args[0]) is None) or self._finset_type_syntax(s)
 
     def _finset_type_syntax(self, s: Syn) -> bool:

@@ -17,8 +17,24 @@ too —, ``logb 8 x``, ``Nat.gcd 4 6``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
-from leangym.minilean.core.terms import INT, NAT, RAT, REAL, TYPE, App, Const, Expr
+from leangym.minilean.core.terms import (
+    INT,
+    NAT,
+    PROP,
+    RAT,
+    REAL,
+    TYPE,
+    App,
+    Bin,
+    Binder,
+    Const,
+    Expr,
+    Num,
+    Un,
+    is_closed,
+)
 
 
 def finset(elem: Expr) -> Expr:
@@ -89,3 +105,28 @@ NAMESPACE = {NAT: "Nat", INT: "Int", RAT: "Rat", REAL: "Real"}
 # short names the usual opens make refer to a function (``open Real Nat``)
 SHORT_NAMES = {"π": "Real.pi", "logb": "Real.logb", "sin": "Real.sin", "cos": "Real.cos", "tan": "Real.tan",
                "rexp": "Real.exp", "divisors": "Nat.divisors", "factorial": "Nat.factorial"}
+
+
+# Sign facts Mathlib's positivity extensions give every application, whatever the argument:
+# Real.sqrt_nonneg, Real.exp_pos, Nat.factorial_pos, Real.pi_pos (a strict fact is "<").
+SIGN_FACTS = {"Real.sqrt": "≤", "Real.exp": "<", "Nat.factorial": "<", "Real.pi": "<"}
+
+
+def sign_facts(e: Expr) -> list[Expr]:
+    """``0 ≤ f a`` / ``0 < f a`` for each closed application in ``e`` that ``SIGN_FACTS`` covers."""
+    out: list[Expr] = []
+    stack = [e]
+    while stack:
+        x = stack.pop()
+        if isinstance(x, App):
+            if isinstance(x.fn, Const) and x.fn.name in SIGN_FACTS and x.ty in (NAT, INT, RAT, REAL):
+                if is_closed(x):
+                    out.append(Bin(SIGN_FACTS[x.fn.name], Num(Fraction(0), x.ty), x, PROP))
+            stack.extend(x.args)
+        elif isinstance(x, Bin):
+            stack += [x.a, x.b]
+        elif isinstance(x, Un):
+            stack.append(x.a)
+        elif isinstance(x, Binder):
+            stack.append(x.body)
+    return out

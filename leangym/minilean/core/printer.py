@@ -156,10 +156,11 @@ class Printer:
         recv = args[0] if args else None
         ns = fn.name.split(".")[0]
         if recv is not None and fn.field and self._receiver_ns(recv) == ns and not _literal(recv):
-            shown = self.fmt(recv, ARG, False)
-            if isinstance(recv, Un) or (isinstance(recv, App) and isinstance(recv.fn, Const)
-                                        and recv.fn.name in FUNCTIONS
-                                        and FUNCTIONS[recv.fn.name].notation in ("sqrt", "rexp")):
+            shown, p = self.go(recv)
+            # a prefix notation (`↑x`, `-x`, `√x`) would take the field for its own argument
+            if p < ARG or isinstance(recv, Un) or (isinstance(recv, App) and isinstance(recv.fn, Const)
+                                                   and recv.fn.name in FUNCTIONS
+                                                   and FUNCTIONS[recv.fn.name].notation in ("sqrt", "rexp")):
                 shown = "(" + shown + ")"
             head = shown + "." + fn.name.split(".", 1)[1]
             if len(args) == 1:

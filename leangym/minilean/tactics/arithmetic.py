@@ -13,6 +13,7 @@ from leangym.minilean import bridge, rules
 from leangym.minilean.arith import ir
 from leangym.minilean.core.context import Goal, Hyp, fresh_id
 from leangym.minilean.core.errors import TacticError
+from leangym.minilean.core.functions import sign_facts
 from leangym.minilean.core.state import err, main_goal, on_main
 from leangym.minilean.core.terms import FALSE, INT, NAT, PROP, Bin, Expr, FVar, Num, Un, fvars, replace
 from leangym.minilean.registry import register, tactic
@@ -85,7 +86,8 @@ def t_positivity(interp: Interpreter, t: Tac, st):
         raise err("not a positivity goal", t)
     try:
         tr = bridge.for_goal(g)
-        ok = call("positivity", tr.prop(tgt), tuple(hyp_props(g, tr))) is True
+        facts = tuple(tr.prop(f) for f in sign_facts(tgt))  # Mathlib's positivity extensions
+        ok = call("positivity", tr.prop(tgt), tuple(hyp_props(g, tr)) + facts) is True
     except bridge.NotArith:
         ok = False
     if ok:

@@ -6,7 +6,7 @@ import itertools
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from leangym.minilean import bridge, rules
+from leangym.minilean import bridge, evaluate, rules
 from leangym.minilean.core.context import Goal
 from leangym.minilean.core.errors import TacticError
 from leangym.minilean.core.printer import Printer
@@ -98,7 +98,7 @@ def t_decide(interp: Interpreter, t: Tac, st):
     pr = Printer(g.display_names(), interp.run.mathlib)
     if fvars(g.target):
         raise err(f"failed to synthesize\n  Decidable ({pr.pp(g.target)})", t)
-    val = rules.decide_closed(g.target)
+    val = rules.decide_closed(evaluate.fold(g.target, "decide"))
     if val is None:
         try:
             val = call("decide", bridge.for_goal(g).prop(g.target))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from leangym.minilean import bridge, lemmas, rules
+from leangym.minilean import bridge, evaluate, lemmas, rules
 from leangym.minilean.core.context import Goal, Hyp
 from leangym.minilean.core.errors import ElabError
 from leangym.minilean.core.printer import Printer
@@ -179,8 +179,9 @@ def simplify(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Tran
 def t_norm_num(interp: Interpreter, t: Tac, st):
     g = main_goal(st, t)
     tr = bridge.for_goal(g)
-    extra_syn = t.args.get("lemmas", [])
+    extra_syn, unfolds = evaluate.split_unfolds(t.args.get("lemmas", []))
     g = rewrite_with_simp_lemmas(g, extra_syn, t)
+    g = evaluate.fold_goal(g, "norm_num" if t.name.startswith("norm_num") else "simp", t.args.get("locs"), unfolds)
     extra = hint_props(interp, g, [s for s in extra_syn if not is_eq_rule(g, s)], tr, t)
     locs = t.args.get("locs")
     target = g.target
