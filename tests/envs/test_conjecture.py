@@ -198,6 +198,9 @@ def test_barely_provable_conjecture_is_paid_and_stored(seeds, backend):
         # the stored conjecture seeds the next round
         (again,) = seeds_from_store(env.store, generated=True)
         assert again.reference_proof == tuple(BARE_PROOF)
+        with LeanConjectureEnv(env.store, backend=backend, prover=NOTHING) as next_round:
+            obs, info = next_round.reset()
+            assert info["seed_id"] == generated.id and info["seed_proof"] == BARE_PROOF
 
 
 def test_too_easy_is_not_paid_but_its_proof_is_kept(seeds, backend):
@@ -251,6 +254,11 @@ def test_default_search_prover_verifies_its_proofs(seeds, backend):
     assert info["reason"] == "too_easy" and info["pass_rate"] == 1.0 and info["proofs"]
     problem = Problem("p", info["statement"], seeds[0].header)
     assert all(backend.verify(problem, p).ok for p in info["proofs"])
+    # a two-step proof: whether the generator's random order finds it within the budget varies by attempt
+    with make(seeds, backend, prover=SearchProver(), attempts=8) as env:
+        reward, info = step(env, "theorem c (p q : Prop) (h : p ∧ q) : q ∧ p", seed=0)
+    assert 0 < info["pass_rate"] and reward == STPReward()(info["pass_rate"]), info
+    assert len(info["proofs"]) <= info["passes"] and all(len(p) >= 2 for p in info["proofs"])
 
 
 def test_novelty_persists_across_envs_and_connections(seeds, backend, tmp_path):
