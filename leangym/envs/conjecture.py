@@ -574,7 +574,7 @@ class LeanConjectureEnv(LeanEnvBase):
                 self.store.record_conjecture(v["key"], reason=reason, reward=0.0, pass_rate=v["pass_rate"])
             return v
 
-        parsed = self._parse(action)
+        parsed = self._parse(action, seed.header)
         if isinstance(parsed, tuple):
             return zero(*parsed)
         statement = parsed
@@ -627,8 +627,11 @@ class LeanConjectureEnv(LeanEnvBase):
         self.store.record_conjecture(v["key"], reason=None, reward=reward, pass_rate=v["pass_rate"])
         return v
 
-    def _parse(self, action: Any) -> str | tuple[str, str]:
-        """The normalised ``theorem conj_<hash> ... : ...`` for ``action``, or ``(reason, message)``."""
+    def _parse(self, action: Any, header: str) -> str | tuple[str, str]:
+        """The normalised ``theorem conj_<hash> ... : ...`` for ``action``, or ``(reason, message)``.
+
+        The hash covers the header too: the same text under another header is another problem (its
+        proofs must never be filed under the first one's id)."""
         if not isinstance(action, str):
             return "parse_error", own_message(f"expected a statement string, got {type(action).__name__}")
         text = action.strip()
@@ -662,7 +665,7 @@ class LeanConjectureEnv(LeanEnvBase):
         reason = rejection_reason(body, ACTION_MAX_LENGTH)
         if reason is not None:
             return "refused_command", own_message(f"refused: {reason}")
-        name = CONJECTURE_PREFIX + hashlib.sha256(body.encode()).hexdigest()[:12]
+        name = CONJECTURE_PREFIX + hashlib.sha256(f"{header}\0{body}".encode()).hexdigest()[:12]
         return f"theorem {name} {body}"
 
     def _closed_by(self, problem: Problem, root: ProofState) -> str | None:

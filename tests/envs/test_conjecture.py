@@ -355,3 +355,12 @@ def test_renamings_of_the_trusted_core_corpus_share_one_normal_form(backend):
             checked += 1
         assert len(forms) == 1, (statement, forms)
     assert checked >= 100
+
+
+def test_one_text_under_two_headers_is_two_problems(backend):
+    seeds = [Problem(f"s{i}", "theorem s (p : Prop) (hp : p) : p", header, reference_proof=("exact hp",))
+             for i, header in enumerate(["", "import Mathlib\n"])]  # fmt: skip
+    with make(seeds, backend, prover=Scripted(BARE_PROOF, None, None, None)) as env:
+        infos = [step(env, BARE, options={"problem": s.id})[1] for s in seeds]
+        assert [i["reason"] for i in infos] == [None, None] and infos[0]["problem_id"] != infos[1]["problem_id"]
+        assert [p.header for p in env.store.problems(generated=True)] == ["", "import Mathlib\n"]
