@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from leangym.minilean.core.context import fresh_id
 from leangym.minilean.core.errors import ElabError
 from leangym.minilean.core.terms import (
+    INT,
     NAT,
     NUM_RANK,
     PROP,
@@ -21,10 +23,14 @@ from leangym.minilean.core.terms import (
     Binder,
     Const,
     Expr,
+    FVar,
     MVar,
     Num,
     Un,
     inst_mvars,
+    mk_binder,
+    mvars,
+    norm,
 )
 from leangym.minilean.elab import witness
 from leangym.minilean.rules import match
@@ -33,7 +39,8 @@ from leangym.minilean.syntax.terms import Syn, parse_term_text
 ANY = Const("?")
 
 # name: (parameters, statement). A parameter is "x" (explicit term), "{x}" (implicit term),
-# "x:ℕ" (explicit natural number) or "(P)" (explicit proof of premise P, a pattern).
+# "x:ℕ" (explicit natural number) or "(P)" (explicit proof of premise P, a pattern). Statements are
+# Mathlib's (core Lean's for `Nat.`/`Int.` lemmas), argument order and implicitness included.
 TABLE: dict[str, tuple[tuple[str, ...], str]] = {
     "sq_nonneg": (("a",), "0 ≤ a ^ 2"),
     "pow_two_nonneg": (("a",), "0 ≤ a ^ 2"),
@@ -45,30 +52,105 @@ TABLE: dict[str, tuple[tuple[str, ...], str]] = {
     "mul_self_abs": (("a",), "|a| * |a| = a * a"),
     "le_abs_self": (("a",), "a ≤ |a|"),
     "neg_abs_le": (("a",), "-|a| ≤ a"),
+    "abs_le": (("{a}", "{b}"), "|a| ≤ b ↔ -b ≤ a ∧ a ≤ b"),
+    "abs_lt": (("{a}", "{b}"), "|a| < b ↔ -b < a ∧ a < b"),
     "mul_pos": (("{a}", "{b}", "(0 < a)", "(0 < b)"), "0 < a * b"),
     "mul_nonneg": (("{a}", "{b}", "(0 ≤ a)", "(0 ≤ b)"), "0 ≤ a * b"),
     "add_pos": (("{a}", "{b}", "(0 < a)", "(0 < b)"), "0 < a + b"),
     "add_nonneg": (("{a}", "{b}", "(0 ≤ a)", "(0 ≤ b)"), "0 ≤ a + b"),
     "add_pos_of_pos_of_nonneg": (("{a}", "{b}", "(0 < a)", "(0 ≤ b)"), "0 < a + b"),
+    "add_pos_of_nonneg_of_pos": (("{a}", "{b}", "(0 ≤ a)", "(0 < b)"), "0 < a + b"),
     "mul_pos_of_neg_of_neg": (("{a}", "{b}", "(a < 0)", "(b < 0)"), "0 < a * b"),
     "pow_pos": (("{a}", "(0 < a)", "n:ℕ"), "0 < a ^ n"),
     "pow_nonneg": (("{a}", "(0 ≤ a)", "n:ℕ"), "0 ≤ a ^ n"),
+    "pow_le_pow_left": (("{a}", "{b}", "(0 ≤ a)", "(a ≤ b)", "n:ℕ"), "a ^ n ≤ b ^ n"),
+    "div_pos": (("{a}", "{b}", "(0 < a)", "(0 < b)"), "0 < a / b"),
+    "div_nonneg": (("{a}", "{b}", "(0 ≤ a)", "(0 ≤ b)"), "0 ≤ a / b"),
+    "mul_le_mul_of_nonneg_left": (("{a}", "{b}", "{c}", "(b ≤ c)", "(0 ≤ a)"), "a * b ≤ a * c"),
+    "mul_le_mul_of_nonneg_right": (("{a}", "{b}", "{c}", "(b ≤ c)", "(0 ≤ a)"), "b * a ≤ c * a"),
+    "mul_lt_mul_of_pos_left": (("{a}", "{b}", "{c}", "(b < c)", "(0 < a)"), "a * b < a * c"),
+    "mul_lt_mul_of_pos_right": (("{a}", "{b}", "{c}", "(b < c)", "(0 < a)"), "b * a < c * a"),
     "sub_nonneg_of_le": (("{a}", "{b}", "(b ≤ a)"), "0 ≤ a - b"),
     "sub_pos_of_lt": (("{a}", "{b}", "(b < a)"), "0 < a - b"),
+    "le_of_sub_nonneg": (("{a}", "{b}", "(0 ≤ a - b)"), "b ≤ a"),
+    "lt_of_sub_pos": (("{a}", "{b}", "(0 < a - b)"), "b < a"),
     "le_of_lt": (("{a}", "{b}", "(a < b)"), "a ≤ b"),
+    "le_of_eq": (("{a}", "{b}", "(a = b)"), "a ≤ b"),
+    "ne_of_gt": (("{a}", "{b}", "(a > b)"), "a ≠ b"),
+    "ne_of_lt": (("{a}", "{b}", "(a < b)"), "a ≠ b"),
+    "le_of_not_lt": (("{a}", "{b}", "(¬b < a)"), "a ≤ b"),
+    "lt_of_not_le": (("{a}", "{b}", "(¬b ≤ a)"), "a < b"),
+    "lt_of_not_ge": (("{a}", "{b}", "(¬a ≥ b)"), "a < b"),
+    "not_lt": (("{a}", "{b}"), "¬a < b ↔ b ≤ a"),
+    "not_le": (("{a}", "{b}"), "¬a ≤ b ↔ b < a"),
+    "le_total": (("a", "b"), "a ≤ b ∨ b ≤ a"),
+    "le_or_lt": (("a", "b"), "a ≤ b ∨ b < a"),
+    "lt_or_le": (("a", "b"), "a < b ∨ b ≤ a"),
+    "lt_trichotomy": (("a", "b"), "a < b ∨ a = b ∨ b < a"),
     "le_refl": (("a",), "a ≤ a"),
     "le_rfl": (("{a}",), "a ≤ a"),
+    "Eq.symm": (("{a}", "{b}", "(a = b)"), "b = a"),
+    "Ne.symm": (("{a}", "{b}", "(a ≠ b)"), "b ≠ a"),
+    "eq_comm": (("{a}", "{b}"), "a = b ↔ b = a"),
+    "ne_comm": (("{a}", "{b}"), "a ≠ b ↔ b ≠ a"),
+    "mul_eq_zero": (("{a}", "{b}"), "a * b = 0 ↔ a = 0 ∨ b = 0"),
+    "mul_self_eq_zero": (("{a}",), "a * a = 0 ↔ a = 0"),
+    "sub_eq_zero": (("{a}", "{b}"), "a - b = 0 ↔ a = b"),
+    "sub_ne_zero": (("{a}", "{b}"), "a - b ≠ 0 ↔ a ≠ b"),
+    "sub_eq_zero_of_eq": (("{a}", "{b}", "(a = b)"), "a - b = 0"),
+    "eq_of_sub_eq_zero": (("{a}", "{b}", "(a - b = 0)"), "a = b"),
+    "mul_right_inj'": (("{a}", "{b}", "{c}", "(a ≠ 0)"), "a * b = a * c ↔ b = c"),
+    "mul_left_inj'": (("{a}", "{b}", "{c}", "(c ≠ 0)"), "a * c = b * c ↔ a = b"),
+    "div_le_div_iff": (("{a}", "{b}", "{c}", "{d}", "(0 < b)", "(0 < d)"), "a / b ≤ c / d ↔ a * d ≤ c * b"),
+    "div_lt_div_iff": (("{a}", "{b}", "{c}", "{d}", "(0 < b)", "(0 < d)"), "a / b < c / d ↔ a * d < c * b"),
+    "le_div_iff": (("{a}", "{b}", "{c}", "(0 < c)"), "a ≤ b / c ↔ a * c ≤ b"),
+    "div_le_iff": (("{a}", "{b}", "{c}", "(0 < b)"), "a / b ≤ c ↔ a ≤ c * b"),
+    "lt_div_iff": (("{a}", "{b}", "{c}", "(0 < c)"), "a < b / c ↔ a * c < b"),
+    "div_lt_iff": (("{a}", "{b}", "{c}", "(0 < c)"), "a / c < b ↔ a < b * c"),
     "Nat.succ_le_of_lt": (("{n:ℕ}", "{m:ℕ}", "(n < m)"), "n + 1 ≤ m"),
     "Nat.le_of_lt_succ": (("{m:ℕ}", "{n:ℕ}", "(m < n + 1)"), "m ≤ n"),
     "Nat.zero_le": (("n:ℕ",), "0 ≤ n"),
     "Nat.succ_pos": (("n:ℕ",), "0 < n + 1"),
     "Nat.pos_of_ne_zero": (("{n:ℕ}", "(n ≠ 0)"), "0 < n"),
+    "Nat.mod_eq_of_lt": (("{a}", "{b}", "(a < b)"), "a % b = a"),
+    "Nat.mod_lt": (("x", "{y}", "(y > 0)"), "x % y < y"),
+    "Nat.mod_mod": (("a", "n"), "a % n % n = a % n"),
+    "Nat.mod_self": (("n",), "n % n = 0"),
+    "Nat.pow_mod": (("a", "b", "n"), "a ^ b % n = (a % n) ^ b % n"),
+    "Nat.mul_mod": (("a", "b", "n"), "a * b % n = a % n * (b % n) % n"),
+    "Nat.add_mod": (("a", "b", "n"), "(a + b) % n = (a % n + b % n) % n"),
+    "Nat.mod_add_div": (("m", "k"), "m % k + k * (m / k) = m"),
+    "Nat.div_add_mod": (("m", "k"), "k * (m / k) + m % k = m"),
+    "Nat.mod_two_eq_zero_or_one": (("n",), "n % 2 = 0 ∨ n % 2 = 1"),
+    "Nat.div_eq_of_lt": (("{a}", "{b}", "(a < b)"), "a / b = 0"),
+    "Nat.mul_sub_left_distrib": (("n", "m", "k"), "n * (m - k) = n * m - n * k"),
+    "Nat.mul_sub_right_distrib": (("n", "m", "k"), "(n - m) * k = n * k - m * k"),
+    "Nat.dvd_iff_mod_eq_zero": (("{k}", "{n}"), "k ∣ n ↔ n % k = 0"),
+    "Nat.even_iff": (("{n}",), "Even n ↔ n % 2 = 0"),
+    "Nat.odd_iff": (("{n}",), "Odd n ↔ n % 2 = 1"),
+    "Nat.sub_add_cancel": (("{n}", "{m}", "(m ≤ n)"), "n - m + m = n"),
+    "Nat.add_sub_cancel": (("{n}", "{m}"), "n + m - m = n"),
+    "Nat.le_of_dvd": (("{m}", "{n}", "(0 < n)", "(m ∣ n)"), "m ≤ n"),
+    "Nat.cast_succ": (("n:ℕ",), "((n + 1 : ℕ) : R) = ↑n + 1"),
+    "Nat.cast_add_one": (("n:ℕ",), "((n + 1 : ℕ) : R) = ↑n + 1"),
+    "Int.emod_add_ediv": (("a", "b"), "a % b + b * (a / b) = a"),
+    "Int.ediv_add_emod": (("a", "b"), "b * (a / b) + a % b = a"),
+    "Int.add_mul_emod_self": (("{a}", "{b}", "{c}"), "(a + b * c) % c = a % c"),
+    "Int.add_emod": (("a", "b", "n"), "(a + b) % n = (a % n + b % n) % n"),
+    "Int.mul_emod": (("a", "b", "n"), "a * b % n = a % n * (b % n) % n"),
+    "Int.emod_emod_of_dvd": (("n", "{m}", "{k}", "(m ∣ k)"), "n % k % m = n % m"),
+    "Int.emod_emod": (("a", "b"), "a % b % b = a % b"),
+    "Int.emod_two_eq_zero_or_one": (("n",), "n % 2 = 0 ∨ n % 2 = 1"),
+    "Int.even_iff": (("{n}",), "Even n ↔ n % 2 = 0"),
+    "Int.odd_iff": (("{n}",), "Odd n ↔ n % 2 = 1"),
     "sub_nonneg": (("{a}", "{b}"), "0 ≤ a - b ↔ b ≤ a"),
     "sub_pos": (("{a}", "{b}"), "0 < a - b ↔ b < a"),
     "mul_comm": (("a", "b"), "a * b = b * a"),
     "add_comm": (("a", "b"), "a + b = b + a"),
     "mul_assoc": (("a", "b", "c"), "a * b * c = a * (b * c)"),
     "add_assoc": (("a", "b", "c"), "a + b + c = a + (b + c)"),
+    "mul_left_comm": (("a", "b", "c"), "a * (b * c) = b * (a * c)"),
+    "add_left_comm": (("a", "b", "c"), "a + (b + c) = b + (a + c)"),
     "mul_add": (("a", "b", "c"), "a * (b + c) = a * b + a * c"),
     "add_mul": (("a", "b", "c"), "(a + b) * c = a * c + b * c"),
     "mul_sub": (("a", "b", "c"), "a * (b - c) = a * b - a * c"),
@@ -81,71 +163,141 @@ TABLE: dict[str, tuple[tuple[str, ...], str]] = {
     "add_zero": (("a",), "a + 0 = a"),
     "zero_add": (("a",), "0 + a = a"),
     "sub_self": (("a",), "a - a = 0"),
+    "sub_zero": (("a",), "a - 0 = a"),
+    "sub_eq_add_neg": (("a", "b"), "a - b = a + -b"),
+    "neg_mul": (("a", "b"), "-a * b = -(a * b)"),
+    "mul_neg": (("a", "b"), "a * -b = -(a * b)"),
     "pow_two": (("a",), "a ^ 2 = a * a"),
-    "sq": (("a",), "a ^ 2 = a * a"),
+    "sq": (("x",), "x ^ 2 = x * x"),
+    "pow_three": (("a",), "a ^ 3 = a * (a * a)"),
+    "pow_one": (("a",), "a ^ 1 = a"),
+    "pow_zero": (("a",), "a ^ 0 = 1"),
+    "one_pow": (("n:ℕ",), "1 ^ n = 1"),
+    "pow_add": (("a", "m:ℕ", "n:ℕ"), "a ^ (m + n) = a ^ m * a ^ n"),
+    "pow_mul": (("a", "m:ℕ", "n:ℕ"), "a ^ (m * n) = (a ^ m) ^ n"),
     "neg_neg": (("a",), "- -a = a"),
     "add_sq": (("a", "b"), "(a + b) ^ 2 = a ^ 2 + 2 * a * b + b ^ 2"),
+    "add_pow_two": (("a", "b"), "(a + b) ^ 2 = a ^ 2 + 2 * a * b + b ^ 2"),
     "sub_sq": (("a", "b"), "(a - b) ^ 2 = a ^ 2 - 2 * a * b + b ^ 2"),
     "mul_pow": (("a", "b", "n:ℕ"), "(a * b) ^ n = a ^ n * b ^ n"),
     "pow_succ": (("a", "n:ℕ"), "a ^ (n + 1) = a ^ n * a"),
     "div_self": (("{a}", "(a ≠ 0)"), "a / a = 1"),
+    "div_add_div_same": (("a", "b", "c"), "a / c + b / c = (a + b) / c"),
     "abs_sub_comm": (("a", "b"), "|a - b| = |b - a|"),
 }
+# Lemmas stated for ℕ or ℤ only (Lean's `Nat.`/`Int.` namespaces): their carrier is fixed.
+CARRIER = {name: NAT for name in TABLE if name.startswith("Nat.")} | {
+    name: INT for name in TABLE if name.startswith("Int.")}
 # Lemmas whose statements hold in every type of the fragment; the rest need subtraction/negation
 # to behave like a ring's (ℤ ℚ ℝ), which ℕ's truncated subtraction does not.
 RING_ONLY = {"mul_sub", "sub_mul", "sub_sq", "neg_neg", "sub_nonneg", "sub_pos", "sub_nonneg_of_le",
-             "sub_pos_of_lt", "neg_abs_le", "abs_sub_comm", "sub_self"}
-FIELD_ONLY = {"div_self"}
+             "sub_pos_of_lt", "neg_abs_le", "abs_sub_comm", "sub_self", "abs_le", "abs_lt", "le_of_sub_nonneg",
+             "lt_of_sub_pos", "sub_eq_zero", "sub_ne_zero", "sub_eq_zero_of_eq", "eq_of_sub_eq_zero", "sub_eq_add_neg",
+             "neg_mul", "mul_neg"}
+# Lemmas of (linearly ordered) fields: ℕ and ℤ division truncates, so they fail there.
+FIELD_ONLY = {"div_self", "div_pos", "div_nonneg", "div_le_div_iff", "div_lt_div_iff", "le_div_iff", "div_le_iff",
+              "lt_div_iff", "div_lt_iff", "div_add_div_same"}
+# Cast lemmas `((n : ℕ) : R) = …`: the carrier is the cast's target, a type above ℕ.
+CAST = {"Nat.cast_succ", "Nat.cast_add_one"}
+CARRIER.update(dict.fromkeys(CAST, None))
+# Projections of an iff lemma: `sub_nonneg.mpr h`, `abs_le.1 h`.
+PROJECTIONS = {"mp": "mp", "1": "mp", "mpr": "mpr", "2": "mpr"}
+NAMESPACES = {"Nat.": NAT, "Int.": INT}
 
 LEMMAS = TABLE
 
 
+def resolve(name: str) -> tuple[str, Expr | None] | None:
+    """``(schema key, fixed carrier)`` of a library lemma name as written, or None.
+
+    ``Nat.add_comm``/``Int.mul_comm`` are the general lemma at ℕ/ℤ; ``sub_nonneg.mpr`` is the
+    projection of the iff lemma ``sub_nonneg`` (a schema of its own, see :func:`schema`)."""
+    base, _, proj = name.rpartition(".")
+    if base and proj in PROJECTIONS:
+        hit = resolve(base)
+        if hit is None:
+            return None
+        params, stmt = schema(hit[0])
+        if not (isinstance(stmt, Bin) and stmt.op == "↔"):
+            return None
+        return f"{hit[0]}.{proj}", hit[1]
+    if name in TABLE:
+        return name, CARRIER.get(name)
+    for prefix, ty in NAMESPACES.items():
+        rest = name[len(prefix):]
+        if name.startswith(prefix) and rest in TABLE and rest not in CARRIER and "." not in rest:
+            return rest, ty
+    return None
+
+
 def canonical(name: str) -> str:
-    """``Nat.add_comm``/``Int.mul_comm``… are the general lemmas specialised; treat them as such."""
-    for prefix in ("Nat.", "Int.", "Rat.", "Real."):
-        if name.startswith(prefix) and name not in TABLE and name[len(prefix):] in TABLE:
-            return name[len(prefix):]
-    return name
+    """The schema key of ``name`` (``Nat.add_comm`` → ``add_comm``); ``name`` itself if unknown."""
+    hit = resolve(name)
+    return name if hit is None else hit[0]
+
+
 _parsed: dict[str, tuple[list, Expr]] = {}
 
 
-def _pattern(s: Syn, vars_: dict[str, Expr]) -> Expr:
+def _pattern(s: Syn) -> Expr:
+    """A statement's pattern: variables are ``MVar``; numeric nodes have the open type ``ANY`` (set
+    by :func:`retype` at instantiation) except where Lean fixes ℕ: exponents and ``(… : ℕ)``."""
     k = s.kind
     if k == "paren":
-        return _pattern(s.args[0], vars_)
+        return _pattern(s.args[0])
     if k == "ident":
         return MVar(s.args[0])
     if k == "num":
-        return Num(Fraction(s.args[0]), vars_.get("#num", ANY))
+        return Num(Fraction(s.args[0]), ANY)
     if k == "bin":
         op = s.args[0]
+        if op == "^":
+            return Bin("^", _pattern(s.args[1]), retype(_pattern(s.args[2]), NAT), ANY)
         ty = PROP if op in ("∧", "∨", "→", "↔", "=", "≠", "<", "≤", ">", "≥", "∣") else ANY
-        return Bin(op, _pattern(s.args[1], vars_), _pattern(s.args[2], vars_), ty)
+        return Bin(op, _pattern(s.args[1]), _pattern(s.args[2]), ty)
     if k == "neg":
-        return Un("-", _pattern(s.args[0], vars_), ANY)
+        return Un("-", _pattern(s.args[0]), ANY)
     if k == "abs":
-        return Un("abs", _pattern(s.args[0], vars_), ANY)
+        return Un("abs", _pattern(s.args[0]), ANY)
     if k == "not":
-        return Un("¬", _pattern(s.args[0], vars_), PROP)
+        return Un("¬", _pattern(s.args[0]), PROP)
+    if k == "cast":
+        return Un("↑", _pattern(s.args[0]), ANY)
+    if k == "ascr":  # `(e : ℕ)` fixes ℕ; `((e : ℕ) : R)` casts it to the carrier
+        inner = _pattern(s.args[0])
+        if s.args[1].args[0] == "ℕ":
+            return retype(inner, NAT)
+        return Un("↑", inner, ANY) if getattr(inner, "ty", None) == NAT else inner
+    if k == "app" and s.args[0].kind == "ident" and s.args[0].args[0] in ("Even", "Odd"):
+        return App(Const(s.args[0].args[0]), (_pattern(s.args[1][0]),), PROP)
     raise ValueError(s.kind)
 
 
 def schema(name: str) -> tuple[list, Expr]:
-    """Parsed ``(params, statement)``; params are (kind, var, nat?) or ("proof", pattern)."""
+    """Parsed ``(params, statement)``; params are (kind, var, nat?) or ("proof", pattern, False).
+
+    ``name.mp``/``name.mpr`` (``.1``/``.2``) of an iff lemma ``A ↔ B`` take the lemma's parameters
+    and one more explicit proof (of ``A``, resp. ``B``) and state the other side."""
     hit = _parsed.get(name)
     if hit is not None:
         return hit
-    params_src, stmt = TABLE[name]
-    params = []
-    for p in params_src:
-        if p.startswith("("):
-            params.append(("proof", _pattern(parse_term_text(p[1:-1]), {}), False))
-        else:
-            implicit = p.startswith("{")
-            body = p.strip("{}")
-            var, _, ty = body.partition(":")
-            params.append(("implicit" if implicit else "explicit", var, ty == "ℕ"))
-    res = (params, _pattern(parse_term_text(stmt), {}))
+    base, _, proj = name.rpartition(".")
+    if base and proj in PROJECTIONS and name not in TABLE:
+        params, stmt = schema(base)
+        assert isinstance(stmt, Bin) and stmt.op == "↔", name
+        given, concl = (stmt.a, stmt.b) if PROJECTIONS[proj] == "mp" else (stmt.b, stmt.a)
+        res = (params + [("proof", given, False)], concl)
+    else:
+        params_src, stmt_src = TABLE[name]
+        params = []
+        for p in params_src:
+            if p.startswith("("):
+                params.append(("proof", _pattern(parse_term_text(p[1:-1])), False))
+            else:
+                implicit = p.startswith("{")
+                var, _, ty = p.strip("{}").partition(":")
+                params.append(("implicit" if implicit else "explicit", var, ty == "ℕ"))
+        res = (params, _pattern(parse_term_text(stmt_src)))
     _parsed[name] = res
     return res
 
@@ -165,73 +317,160 @@ def retype(e: Expr, ty: Expr) -> Expr:
     return e
 
 
-def _nat_exponent_fix(e: Expr) -> Expr:
-    """Exponents are natural numbers whatever the base type."""
-    if isinstance(e, Bin):
-        if e.op == "^":
-            return Bin("^", _nat_exponent_fix(e.a), retype(e.b, NAT) if isinstance(e.b, (Num, Bin)) else e.b, e.ty)
-        return Bin(e.op, _nat_exponent_fix(e.a), _nat_exponent_fix(e.b), e.ty)
-    if isinstance(e, Un):
-        return Un(e.op, _nat_exponent_fix(e.a), e.ty)
-    return e
-
-
 def substitute(e: Expr, sub: dict[str, Expr]) -> Expr:
     return inst_mvars(e, sub)
+
+
+def allowed_types(name: str) -> list[Expr]:
+    """The carriers at which the lemma ``name`` (as written) is a theorem MiniLean may use."""
+    hit = resolve(name)
+    if hit is None:
+        return []
+    key, fixed = hit
+    base = key.rpartition(".")[0] if key not in TABLE else key
+    out = []
+    for ty in NUM_RANK:
+        if fixed is not None and ty != fixed:
+            continue
+        if base in RING_ONLY and ty == NAT or base in FIELD_ONLY and NUM_RANK[ty] < 2 or base in CAST and ty == NAT:
+            continue
+        out.append(ty)
+    return out
 
 
 def check_type_allowed(name: str, ty: Expr, s: Syn) -> None:
     if ty not in NUM_RANK:
         raise ElabError(f"{name}: MiniLean instantiates lemmas at ℕ ℤ ℚ ℝ only", s)
-    if name in RING_ONLY and ty == NAT:
+    hit = resolve(name)
+    key, fixed = hit if hit is not None else (name, None)
+    base = key.rpartition(".")[0] if key not in TABLE else key
+    if fixed is not None and ty != fixed:
+        raise ElabError(f"application type mismatch: `{name}` is stated for {fixed.name}, not {ty.name}", s)
+    if base in RING_ONLY and ty == NAT:
         raise ElabError(f"failed to synthesize\n  AddGroup ℕ\n(`{name}` needs a ring; ℕ subtraction truncates)", s)
-    if name in FIELD_ONLY and ty not in NUM_RANK or (name in FIELD_ONLY and NUM_RANK[ty] < 2):
+    if base in FIELD_ONLY and NUM_RANK[ty] < 2:
         raise ElabError(f"failed to synthesize\n  DivisionRing {ty.name}", s)
+    if base in CAST and ty == NAT:
+        raise ElabError(f"typeclass instance problem is stuck: the target type of the cast in `{name}`", s)
 
 
-def instantiate(pe, name: str, args: tuple, s: Syn) -> Expr:
-    """The proposition proved by ``name args`` (all explicit arguments must be given)."""
-    params, stmt = schema(name)
-    explicit = [p for p in params if p[0] != "implicit"]
-    if len(args) != len(explicit):
-        raise ElabError(
-            f"MiniLean: apply `{name}` to all {len(explicit)} explicit argument(s) (got {len(args)})", s)
-    sub: dict[str, Expr] = {}
+def carrier_of(p: Expr | None) -> Expr | None:
+    """The numeric type a proposition talks about (its first numeric subterm's type), or None."""
+    stack = [p] if p is not None else []
+    while stack:
+        x = stack.pop()
+        if isinstance(x, Bin) and x.ty == PROP:
+            stack += (x.b, x.a)
+        elif isinstance(x, Un) and x.op == "¬":
+            stack.append(x.a)
+        elif isinstance(x, Binder):
+            stack.append(x.body)
+        elif isinstance(x, (Num, Bin, Un, App)) and x.ty in NUM_RANK:
+            return x.ty
+    return None
+
+
+def _deferred(a: Syn) -> bool:
+    """An argument whose type only its expected type tells (Lean postpones it): ``by``, ``?_``, ``⟨…⟩``."""
+    while a.kind == "paren":
+        a = a.args[0]
+    return a.kind in ("by", "hole", "anon", "binder")
+
+
+def _forall(var: str, dom: Expr, body: Expr) -> Expr:
+    fid = fresh_id()
+    return mk_binder("∀", var, dom, fid, inst_mvars(body, {var: FVar(fid)}))
+
+
+def instantiate(pe, name: str, args: tuple, s: Syn, want: Expr | None = None) -> Expr:
+    """The proposition proved by ``name args``, as Lean elaborates it.
+
+    Implicit arguments are found by matching the premises against the proofs given and, for a full
+    application checked against ``want``, the conclusion against ``want`` (up to ``≥``/``>``/``≠``
+    notation). Proof arguments that need their expected type (``by …``, ``⟨…⟩``) are checked last,
+    against their premise instantiated. Parameters left over (fewer arguments than explicit
+    parameters, or implicit ones nothing determines) stay quantified: ``mul_pos ha`` proves
+    ``∀ b, 0 < b → 0 < a * b`` at ``a``'s type. The type is the arguments' type, else ``want``'s,
+    else the goal's; :func:`check_type_allowed` keeps each lemma to the types where it holds."""
+    hit = resolve(name)
+    if hit is None:
+        raise ElabError(f"Unknown identifier `{name}`", s)
+    key, carrier = hit
+    params, stmt = schema(key)
+    explicit = [i for i, p in enumerate(params) if p[0] != "implicit"]
+    if len(args) > len(explicit):
+        raise ElabError(f"function expected: `{name}` takes {len(explicit)} explicit argument(s), got {len(args)}", s)
+    given = dict(zip(explicit, args))
+    pvars = _pvars(params)
     el = pe.elab()
-    term_args = [a for (kind, _v, is_nat), a in zip(explicit, args) if kind == "explicit" and not is_nat]
-    num_ty = el.max_type([t for a in term_args for t in el.collect(a)], None) if term_args else None
-    ai = 0
-    for kind, var, is_nat in params:
-        if kind == "implicit":
-            continue
-        a = args[ai]
-        ai += 1
-        if kind == "proof":
+    sub: dict[str, Expr] = {}
+    # 1. proofs whose statements can be inferred fix the variables of their premises
+    for i, a in given.items():
+        kind, pat, _ = params[i]
+        if kind == "proof" and not _deferred(a):
             prop = pe.infer(a)
-            if not match(var, prop, _pvars(params), sub):
+            if not match(norm(pat), norm(prop), pvars, sub):
                 raise ElabError(f"application type mismatch: argument of `{name}` has the wrong type", a)
-        else:
-            if is_nat:
-                sub[var] = witness(el, a, NAT)
-            else:
-                val = el.arith_tree(a, num_ty)
-                sub[var] = val
-                num_ty = num_ty or el.type_of(val)
-    for kind, var, _ in params:
-        if kind == "implicit" and var not in sub:
-            raise ElabError(f"MiniLean: cannot infer the implicit argument `{var}` of `{name}`", s)
-    for kind, var, is_nat in params:
-        if kind != "proof" and not is_nat and var in sub:
-            num_ty = num_ty or el.type_of(sub[var])
-    ty = num_ty or NAT
-    for kind, var, is_nat in params:
-        if kind != "proof" and is_nat and var in sub and el.type_of(sub[var]) != NAT:
-            # `Nat.le_of_lt_succ h` with `h : x < y + 1` over ℝ: the ℕ-only lemma does not apply
-            raise ElabError(f"application type mismatch: `{var}` of `{name}` must be a natural number", s)
-        if kind != "proof" and not is_nat and var in sub and el.type_of(sub[var]) != ty:
-            raise ElabError(f"application type mismatch: the arguments of `{name}` must have one type", s)
-    check_type_allowed(name, ty, s)
-    return _nat_exponent_fix(retype(substitute(stmt, sub), ty))
+    # 2. the carrier: fixed by the lemma, by the terms matched so far, by the term arguments,
+    # by the expected type
+    cast = key in CAST or key.rpartition(".")[0] in CAST
+    term_args = [a for i, a in given.items() if params[i][0] == "explicit" and not params[i][2]]
+    nat_vars = {p[1] for p in params if p[0] != "proof" and p[2]}
+    if carrier is None and not cast:
+        types = {el.type_of(v) for var, v in sub.items() if var not in nat_vars}
+        leaves = [t for a in term_args for t in el.collect(a)]
+        if types:
+            carrier = max(types, key=lambda t: NUM_RANK.get(t, -1))
+        elif any(t is not None for t in leaves):
+            carrier = el.max_type(leaves, None)
+    if carrier is None:
+        carrier = carrier_of(want)
+    # 3. term arguments, elaborated at the carrier (Lean inserts `↑` where a lower type is given)
+    for i, a in given.items():
+        kind, var, is_nat = params[i]
+        if kind != "explicit":
+            continue
+        val = witness(el, a, NAT) if is_nat else el.arith_tree(a, carrier)
+        if var in sub and sub[var] != val:
+            raise ElabError(f"application type mismatch: argument `{var}` of `{name}` does not fit the other arguments", a)
+        sub[var] = val
+        if carrier is None and not is_nat:
+            carrier = el.type_of(val)
+    # 4. the expected type fixes what is left of a full application
+    if want is not None and len(args) == len(explicit):
+        trial = dict(sub)
+        if match(norm(stmt), norm(want), pvars, trial):
+            for var, v in trial.items():
+                if var not in sub and (var in nat_vars or carrier is None or el.type_of(v) == carrier):
+                    sub[var] = v
+    if carrier is None:
+        carrier = carrier_of(pe.goal.target)
+        if carrier is None and cast:
+            raise ElabError(f"typeclass instance problem is stuck: the target type of the cast in `{name}`", s)
+        carrier = carrier or NAT
+    for var, v in sub.items():
+        want_ty = NAT if var in nat_vars else carrier
+        if el.type_of(v) != want_ty:
+            raise ElabError(f"application type mismatch: `{var}` of `{name}` must have type {want_ty.name}", s)
+    check_type_allowed(name, carrier, s)
+    # 5. proofs postponed until their premise is known
+    for i, a in given.items():
+        kind, pat, _ = params[i]
+        if kind == "proof" and _deferred(a):
+            premise = substitute(pat, sub)
+            if mvars(premise):
+                raise ElabError(f"don't know how to synthesize the implicit arguments of `{name}`", a)
+            pe.check(a, retype(premise, carrier))
+    # 6. what is left stays quantified, innermost last
+    out = substitute(stmt, sub)
+    for i in range(len(params) - 1, -1, -1):
+        kind, var, is_nat = params[i]
+        if kind == "proof":
+            if i not in given:
+                out = Bin("→", substitute(var, sub), out, PROP)
+        elif var not in sub:
+            out = _forall(var, NAT if is_nat else carrier, out)
+    return retype(out, carrier)
 
 
 def _pvars(params) -> set[str]:
@@ -240,19 +479,36 @@ def _pvars(params) -> set[str]:
 
 def rewrite_rule(pe, name: str, args: tuple, s: Syn) -> tuple[Expr, set[str], str | None]:
     """An equation/iff lemma as a rewrite rule: (statement with pattern variables, the variables
-    still to unify, the type-check lemma name). Explicit arguments given are substituted."""
-    params, stmt = schema(name)
-    explicit = [p for p in params if p[0] == "explicit"]
-    if any(p[0] == "proof" for p in params):
-        raise ElabError(f"MiniLean: `{name}` has hypotheses; use it in `have`/`exact`, not `rw`", s)
+    still to unify, the lemma name). Explicit term arguments given are substituted; proofs given
+    fix the variables of their premises; a premise not given is refused (Lean would leave a side goal)."""
+    hit = resolve(name)
+    if hit is None:
+        raise ElabError(f"Unknown identifier `{name}`", s)
+    params, stmt = schema(hit[0])
+    explicit = [i for i, p in enumerate(params) if p[0] != "implicit"]
     if len(args) > len(explicit):
         raise ElabError(f"function expected: `{name}` takes {len(explicit)} explicit arguments", s)
+    given = dict(zip(explicit, args))
+    if any(p[0] == "proof" and i not in given for i, p in enumerate(params)):
+        raise ElabError(f"MiniLean: give `{name}` its hypotheses to rewrite with it (`rw [{name} h]`)", s)
     sub: dict[str, Expr] = {}
     el = pe.elab()
-    term_args = [a for (_k, _v, is_nat), a in zip(explicit, args) if not is_nat]
-    joint = el.max_type([t for a in term_args for t in el.collect(a)], None) if term_args else None
-    for (_, var, is_nat), a in zip(explicit, args):
-        sub[var] = witness(el, a, NAT) if is_nat else el.arith_tree(a, joint)
+    pvars = _pvars(params)
+    for i, a in given.items():
+        if params[i][0] == "proof":
+            if _deferred(a):
+                raise ElabError(f"MiniLean: give `{name}` its hypotheses as terms with a stated type", a)
+            if not match(norm(params[i][1]), norm(pe.infer(a)), pvars, sub):
+                raise ElabError(f"application type mismatch: argument of `{name}` has the wrong type", a)
+    types = {el.type_of(v) for v in sub.values()}
+    joint = hit[1] or (max(types, key=lambda t: NUM_RANK.get(t, -1)) if types else None)
+    term_args = [a for i, a in given.items() if params[i][0] == "explicit" and not params[i][2]]
+    if joint is None and term_args:
+        joint = el.max_type([t for a in term_args for t in el.collect(a)], None)
+    for i, a in given.items():
+        kind, var, is_nat = params[i]
+        if kind == "explicit":
+            sub[var] = witness(el, a, NAT) if is_nat else el.arith_tree(a, joint)
     stmt = substitute(stmt, sub)
-    free = {p[1] for p in params if p[0] != "proof"} - set(sub)
+    free = pvars - set(sub)
     return stmt, free, name

@@ -32,6 +32,17 @@ if TYPE_CHECKING:
     from leangym.minilean.interpreter import Interpreter
 
 
+# Global names the checker reads itself (not library lemmas): constructors, eliminators, the
+# order/equality combinators of `infer_special`. Listed for benchmarks/real_proof_names.py.
+TERM_HEADS = frozenset({
+    "rfl", "Eq.refl", "le_refl", "le_rfl", "Iff.rfl", "Nat.le_refl", "trivial", "True.intro", "Or.inl", "Or.inr",
+    "And.intro", "Iff.intro", "Exists.intro", "False.elim", "absurd", "Not.elim", "nomatch", "False.rec",
+    "Classical.byContradiction", "by_contra", "Eq.symm", "Ne.symm", "Iff.symm", "Eq.trans", "Iff.trans",
+    "lt_trans", "le_trans", "lt_of_lt_of_le", "lt_of_le_of_lt", "congrArg", "congr_arg", "le_of_lt",
+    "LT.lt.le", "ne_of_gt", "ne_of_lt", "ne_of_gt'",
+})
+
+
 class ProofElab:
     """Checks proof terms against propositions (the Curry–Howard side of ``exact``/``have``/``apply``)."""
 
@@ -83,9 +94,12 @@ class ProofElab:
         if s.kind != "ident" or "." not in s.args[0] or self.lookup(s.args[0]) is not None:
             return s
         parts = s.args[0].split(".")
+        if self.lookup(parts[0]) is None and s.args[0] not in self.interp.run.lemmas \
+                and lemmas.resolve(s.args[0]) is not None:
+            return s  # a library lemma or its projection (`sub_nonneg.mpr`): lemmas.instantiate reads it
         for cut in range(len(parts) - 1, 0, -1):
             base = ".".join(parts[:cut])
-            if self.lookup(base) is not None or base in self.interp.run.lemmas:
+            if self.lookup(base) is not None or base in self.interp.run.lemmas or lemmas.resolve(base) is not None:
                 e: Syn = Syn("ident", (base,), s.start, s.end)
                 for f in parts[cut:]:
                     e = Syn("proj", (e, f), s.start, s.end)
@@ -164,7 +178,7 @@ class ProofElab:
             p = self.infer(s.args[0])
             if unfold(p) == FALSE or p == FALSE:
                 return None
-        have = self.infer(s)
+        have = self.infer(s, want)
         if not defeq(have, want):
             raise self.mismatch(s, have, want)
         return None
@@ -244,7 +258,9 @@ class ProofElab:
                 self.extra.pop()
 
     # -- inference -----------------------------------------------------------------------------
-    def infer(self, s: Syn) -> Expr:
+    def infer(self, s: Syn, want: Expr | None = None) -> Expr:
+        """The proposition the proof term ``s`` proves; ``want`` (the expected type, when known)
+        lets a library lemma's implicit arguments be found from its conclusion, as Lean does."""
         k = s.kind
         self.interp.run.tick()
         if k == "paren":
@@ -277,8 +293,8 @@ class ProofElab:
                 if lem.sorry:
                     self.sorry = True
                 return stmt
-            if lemmas.canonical(name) in lemmas.LEMMAS:
-                return lemmas.instantiate(self, lemmas.canonical(name), (), s)
+            if lemmas.resolve(name) is not None:
+                return lemmas.instantiate(self, name, (), s, want)
             raise ElabError(f"Unknown identifier `{name}`", s)
         if k == "proj":
             return self.project(self.infer(s.args[0]), s.args[1], s)
@@ -290,8 +306,8 @@ class ProofElab:
                     special = self.infer_special(name, args, s)
                     if special is not None:
                         return special
-                    if lemmas.canonical(name) in lemmas.LEMMAS:
-                        return lemmas.instantiate(self, lemmas.canonical(name), args, s)
+                    if lemmas.resolve(name) is not None:
+                        return lemmas.instantiate(self, name, args, s, want)
             p = self.infer(head)
             for a in args:
                 p = self.apply_arg(p, a, s)
@@ -317,7 +333,7 @@ class ProofElab:
         if name in ("Eq.trans", "Iff.trans", "lt_trans", "le_trans", "lt_of_lt_of_le", "lt_of_le_of_lt") and len(args) == 2:
             p1, p2 = self.infer(args[0]), self.infer(args[1])
             return rules.trans(name, p1, p2, s)
-        if name == "congrArg" and len(args) == 2:
+        if name in ("congrArg", "congr_arg") and len(args) == 2:
             f = self.elab().leaf(args[0], None)
             p = self.infer(args[1])
             if isinstance(p, Bin) and p.op == "=":
