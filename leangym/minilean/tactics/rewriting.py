@@ -327,9 +327,9 @@ def rule(interp: Interpreter, g: Goal, s: Syn, t: Tac) -> tuple[Expr, dict[str, 
     head = s.args[0] if s.kind == "app" else s
     args = s.args[1] if s.kind == "app" else ()
     try:
-        if head.kind == "ident" and lemmas.canonical(head.args[0]) in lemmas.TABLE \
+        if head.kind == "ident" and lemmas.resolve(head.args[0]) is not None \
                 and g.lookup(head.args[0]) is None and head.args[0] not in interp.run.lemmas:
-            stmt, lemma_vars, name = lemmas.rewrite_rule(pe, lemmas.canonical(head.args[0]), args, s)
+            stmt, lemma_vars, name = lemmas.rewrite_rule(pe, head.args[0], args, s)
             return stmt, dict.fromkeys(lemma_vars), name
         prop = pe.infer(s)
     except ElabError as e:
@@ -424,14 +424,16 @@ def find_instance(lhs: Expr, rhs: Expr, free: dict[str, Expr], lemma: str | None
                     continue
             else:
                 ty = getattr(sub, "ty", None)
+                if ty == PROP:  # an iff lemma rewriting a proposition: the type its terms have
+                    ty = lemmas.carrier_of(sub)
                 if ty not in NUM_RANK:
                     continue
                 try:
                     lemmas.check_type_allowed(lemma, ty, s)
                 except ElabError as e:
                     raise err(e.msg, s) from None
-                il = lemmas._nat_exponent_fix(lemmas.retype(il, ty))
-                ir_ = lemmas._nat_exponent_fix(lemmas.retype(ir_, ty))
+                il = lemmas.retype(il, ty)
+                ir_ = lemmas.retype(ir_, ty)
                 if not alpha_eq(il, sub):
                     continue
             return il, ir_
