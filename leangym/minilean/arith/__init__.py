@@ -12,6 +12,7 @@ tactic.
 
 from __future__ import annotations
 
+from leangym.minilean.arith.fields import field_simp
 from leangym.minilean.arith.linear import linarith, nlinarith
 from leangym.minilean.arith.normnum import decide, norm_num, simp_arith
 from leangym.minilean.arith.poly import ring_equal, ring_normalize
@@ -24,6 +25,7 @@ __all__ = [
     "Unsupported",
     "decide",
     "evaluate",
+    "field_simp",
     "holds",
     "int_div",
     "int_mod",

@@ -175,14 +175,52 @@ def simplify(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Tran
         return p
 
 
-@tactic("norm_num", "simp", group=GROUP, parse=parse_simp_args)
+def field_hints(interp: Interpreter, g: Goal, terms: list[Syn], tr: bridge.Translator, t: Tac) -> list:
+    """``field_simp [...]``'s arguments as facts: hypotheses and proof terms (``h.ne'``) give their
+    statements; a Mathlib lemma named without arguments (``mul_comm``, ``sub_eq_zero``) is a rewrite
+    rule MiniLean's field_simp does not use (its normal form subsumes the ring laws), so it is left
+    out, which can only make the tactic weaker; an unknown name is still an error."""
+    pe = ProofElab(interp, g)
+    out = []
+    for s in terms:
+        try:
+            p = pe.infer(s)
+        except ElabError as e:
+            if s.kind == "ident" and g.lookup(s.args[0]) is None and not e.msg.startswith("Unknown identifier"):
+                continue
+            raise interp.elab_error(e, t) from None
+        try:
+            out.append(tr.prop(p))
+        except bridge.NotArith:
+            continue
+    return out
+
+
+def clear_fractions(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Translator) -> Expr:
+    """field_simp on one proposition: norm_num's simplification, then denominators cleared where
+    hypotheses and the given facts show them nonzero (positive, under ``<``/``≤``)."""
+    q = simplify(interp, p, extra, g, tr)
+    if q in (TRUE, FALSE):
+        return q
+    try:
+        r = call("field_simp", tr.prop(q), tuple(hyp_props(g, tr)) + tuple(extra))
+        if r is None:
+            return q
+        return simplify(interp, tr.back_prop(r), extra, g, tr)
+    except bridge.NotArith:
+        return q
+
+
+@tactic("norm_num", "simp", "field_simp", group=GROUP, parse=parse_simp_args)
 def t_norm_num(interp: Interpreter, t: Tac, st):
     g = main_goal(st, t)
     tr = bridge.for_goal(g)
     extra_syn, unfolds = evaluate.split_unfolds(t.args.get("lemmas", []))
     g = rewrite_with_simp_lemmas(g, extra_syn, t)
     g = evaluate.fold_goal(g, "norm_num" if t.name.startswith("norm_num") else "simp", t.args.get("locs"), unfolds)
-    extra = hint_props(interp, g, [s for s in extra_syn if not is_eq_rule(g, s)], tr, t)
+    hints = field_hints if t.name == "field_simp" else hint_props
+    extra = hints(interp, g, [s for s in extra_syn if not is_eq_rule(g, s)], tr, t)
+    simplify_ = clear_fractions if t.name == "field_simp" else simplify
     locs = t.args.get("locs")
     target = g.target
     hyps = list(g.hyps)
@@ -190,7 +228,7 @@ def t_norm_num(interp: Interpreter, t: Tac, st):
     if locs:
         for i, h in enumerate(hyps):
             if h.is_prop and ("*" in locs or (h.name in locs and g.lookup(h.name) is h)):
-                nt = simplify(interp, h.type, extra, g, tr)
+                nt = simplify_(interp, h.type, extra, g, tr)
                 if nt == FALSE:
                     return closed(st, t)
                 if not alpha_eq(nt, h.type):
@@ -201,7 +239,7 @@ def t_norm_num(interp: Interpreter, t: Tac, st):
                 raise err(f"Unknown identifier `{n}`", t)
         hyps = [h for h in hyps if not (h.is_prop and h.type == TRUE)]
     if locs is None or "⊢" in locs or "*" in locs:
-        nt = simplify(interp, target, extra, g, tr)
+        nt = simplify_(interp, target, extra, g, tr)
         if nt == TRUE:
             return closed(st, t)
         if not alpha_eq(nt, target):
@@ -219,7 +257,6 @@ def t_norm_num(interp: Interpreter, t: Tac, st):
 
 
 register("norm_num1", "simp_arith", group=GROUP, parse=no_args, run=t_norm_num)
-register("field_simp", group=GROUP, parse=parse_locations, run=t_norm_num)
 
 
 def t_simpa(interp: Interpreter, t: Tac, st, g: Goal):

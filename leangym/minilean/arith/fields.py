@@ -1,0 +1,132 @@
+"""``field_simp``'s core: clear the denominators of a comparison over ℚ or ℝ.
+
+A comparison ``l op r`` over a field is put in polynomial normal form (:func:`.poly.to_poly`, where a
+division ``a / b`` by a non-constant ``b`` is ``a * b⁻¹`` with ``b⁻¹`` an atom). For each such inverse
+atom whose base ``b`` the side conditions allow, both sides are multiplied by ``b ^ e`` (``e``: the
+highest power of ``b⁻¹`` that occurs) and every ``b⁻¹ ^ f`` is cancelled against it, leaving
+``b ^ (e - f)``. The side conditions are the ones Mathlib's ``field_simp`` discharges, by the same
+means (its discharger tries hypotheses and ``positivity``): ``b ≠ 0`` for ``=`` and ``≠``, ``0 < b`` for
+``<`` and ``≤``; a denominator whose condition is not shown is left alone.
+
+Soundness: in a field ``b * b⁻¹ = 1`` when ``b ≠ 0``, so the cancelled polynomial equals ``side * D``
+with ``D = ∏ b ^ e``; and ``l = r ↔ l * D = r * D`` when ``D ≠ 0`` (no zero divisors), ``l < r ↔ l * D <
+r * D`` and likewise ``≤`` when ``0 < D`` (each ``b`` positive). Each side condition is proved by
+:func:`.signs.positivity`, whose own rules are sound. So the result is equivalent to the input under
+the hypotheses; nothing is proved that was not already implied.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from leangym.minilean.arith.ir import Cmp, Conn, Not, Num, Op, Prop, Term
+from leangym.minilean.arith.poly import Poly, add, atom, const, from_poly, mul, power, to_poly
+from leangym.minilean.arith.semantics import FIELDS, Unsupported
+from leangym.minilean.arith.signs import positivity
+
+MAX_ROUNDS = 4  # nested fractions (`1 / (1 / x + 1)`) clear one level per round
+
+
+def _inverse_base(t: Term) -> Term | None:
+    """``b`` when ``t`` is the atom ``1 / b`` that :func:`.poly.to_poly` writes for ``b⁻¹``."""
+    if isinstance(t, Op) and t.op == "/" and isinstance(t.args[0], Num) and t.args[0].value == 1:
+        return t.args[1]
+    return None
+
+
+def _stated(base: Term, op: str, hyps: tuple) -> bool:
+    """A hypothesis states the side condition of ``base`` as written before normalisation
+    (``h : x - 1 ≠ 0`` for the denominator that :func:`.poly.to_poly` keeps as ``-1 + x``), as the
+    discharger's ``assumption`` finds it: the two terms have the same polynomial normal form."""
+    want = to_poly(base)
+    for h in hyps:
+        if not isinstance(h, Cmp):
+            continue
+        zero_l = isinstance(h.lhs, Num) and h.lhs.value == 0
+        zero_r = isinstance(h.rhs, Num) and h.rhs.value == 0
+        if zero_l and h.op == "<":  # 0 < s: positive, so nonzero too
+            sides = [h.rhs]
+        elif op in ("=", "≠") and h.op in ("≠", "<") and (zero_l or zero_r):  # s ≠ 0, 0 ≠ s, s < 0
+            sides = [h.rhs if zero_l else h.lhs]
+        else:
+            continue
+        try:
+            if any(to_poly(x) == want for x in sides):
+                return True
+        except Unsupported:
+            continue
+    return False
+
+
+def _allowed(base: Term, op: str, hyps: tuple) -> bool:
+    zero = Num(Fraction(0), base.ty)
+    if op in ("=", "≠"):
+        return positivity(Cmp("≠", base, zero), hyps) or _stated(base, op, hyps)
+    return positivity(Cmp("<", zero, base), hyps) or _stated(base, op, hyps)
+
+
+def _clear_once(lp: Poly, rp: Poly, op: str, hyps: tuple) -> tuple[Poly, Poly] | None:
+    highest: dict[Term, int] = {}
+    for p in (lp, rp):
+        for mono in p:
+            for t, e in mono:
+                b = _inverse_base(t)
+                if b is not None:
+                    highest[t] = max(highest.get(t, 0), e)
+    cleared = {t: e for t, e in highest.items() if _allowed(_inverse_base(t), op, hyps)}
+    if not cleared:
+        return None
+
+    def times_d(p: Poly) -> Poly:
+        out: Poly = {}
+        for mono, c in p.items():
+            term = const(c)
+            seen = {t: e for t, e in mono}
+            for t, e in mono:
+                if t not in cleared:
+                    term = mul(term, power(atom(t), e))
+            for t, e in cleared.items():
+                term = mul(term, power(to_poly(_inverse_base(t)), e - seen.get(t, 0)))
+            out = add(out, term)
+        return out
+
+    return times_d(lp), times_d(rp)
+
+
+def clear_denominators(c: Cmp, hyps=()) -> Cmp | None:
+    """``c`` with the denominators it may clear cleared, or None when there is none (or ``c`` is not
+    over ℚ/ℝ)."""
+    ty = getattr(c.lhs, "ty", None)
+    if ty not in FIELDS or c.op not in ("=", "≠", "<", "≤"):
+        return None
+    hyps = tuple(hyps)
+    try:
+        lp, rp = to_poly(c.lhs), to_poly(c.rhs)
+        changed = False
+        for _ in range(MAX_ROUNDS):
+            step = _clear_once(lp, rp, c.op, hyps)
+            if step is None:
+                break
+            lp, rp = step
+            changed = True
+    except Unsupported:
+        return None
+    if not changed:
+        return None
+    return Cmp(c.op, from_poly(lp, ty), from_poly(rp, ty))
+
+
+def field_simp(prop: Prop, hyps=()) -> Prop | None:
+    """``prop`` with denominators cleared in every comparison it is built of by ``∧ ∨ → ↔ ¬``
+    (None: nothing to clear)."""
+    if isinstance(prop, Cmp):
+        return clear_denominators(prop, hyps)
+    if isinstance(prop, Not):
+        inner = field_simp(prop.arg, hyps)
+        return None if inner is None else Not(inner)
+    if isinstance(prop, Conn):
+        a, b = (field_simp(x, hyps) for x in prop.args)
+        if a is None and b is None:
+            return None
+        return Conn(prop.op, (a or prop.args[0], b or prop.args[1]))
+    return None

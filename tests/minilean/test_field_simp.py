@@ -1,0 +1,84 @@
+"""``field_simp``: denominators cleared only where hypotheses (or the given facts) show them nonzero,
+positive under ``<``/``≤``; the result is equivalent to the input, never stronger."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from leangym.minilean.arith import ir
+from leangym.minilean.arith.fields import clear_denominators
+from leangym.minilean.arith.semantics import holds
+
+from .helpers import Session, check, errors
+
+H = "import Mathlib\n"
+
+
+def proves(src: str) -> bool:
+    r = check(H + src)
+    return not r.get("messages") and not r.get("sorries")
+
+
+def test_clears_a_denominator_known_nonzero():
+    assert proves("theorem t (x y : ℝ) (hx : x ≠ 0) (h : 3 / x = y) : 3 = y * x := by\n  field_simp at h\n  linarith")
+    assert proves("theorem t (x : ℝ) (hx : 0 < x) (h : 3 / x = 1) : x = 3 := by\n  field_simp [hx.ne'] at h\n  linarith")
+    assert proves("theorem t (x : ℝ) (h : x - 1 ≠ 0) : 1 / (x - 1) * (x - 1) = 1 := by\n  field_simp [h]")
+    assert proves("theorem t (x : ℝ) (h : 0 < x) : 1 / (x + 1) * (x + 1) = 1 := by\n  field_simp")
+
+
+def test_leaves_a_denominator_that_may_be_zero():
+    # x / x = 1 is false at x = 0 (x / 0 = 0 in Lean)
+    r = check(H + "theorem t (x : ℝ) : x / x = 1 := by\n  field_simp")
+    assert errors(r) == ["simp made no progress"]
+    assert not proves("theorem t (x y : ℝ) (h : 3 / x = y) : 3 = y * x := by\n  field_simp at h\n  linarith")
+
+
+def test_inequalities_need_a_positive_denominator():
+    ok = "theorem t (a b : ℝ) (ha : 0 < a) (hb : 0 < b) (h : a / b < 2) : a < 2 * b := by\n  field_simp at h\n  linarith"
+    assert proves(ok)
+    # b ≠ 0 is not enough to multiply through an inequality (b < 0 flips it)
+    assert not proves(ok.replace("(hb : 0 < b)", "(hb : b ≠ 0)"))
+
+
+def test_result_is_not_stronger_than_the_input():
+    s = Session("theorem t (x : ℝ) (hx : x ≠ 0) (h : 2 / x = 1) : x = 2")
+    r = s.run("field_simp at h")
+    assert r["proofStatus"] == "Incomplete: open goals remain"
+    assert "⊢ x = 2" in r["goals"][0]
+    # a false goal stays unproved after field_simp
+    assert not proves("theorem t (x : ℝ) (hx : x ≠ 0) (h : 2 / x = 1) : x = 3 := by\n  field_simp at h\n  linarith")
+
+
+def test_named_lemmas_are_ignored_but_unknown_names_fail():
+    ok = "theorem t (x : ℝ) (hx : 0 < x) (h : 3 / x = 1) : x = 3 := by\n  field_simp [mul_comm] at h\n  linarith"
+    assert proves(ok)
+    r = check(H + ok.replace("mul_comm", "no_such_lemma"))
+    assert errors(r) == ["Unknown identifier `no_such_lemma`"]
+
+
+def test_ℕ_division_is_not_a_field_division():
+    assert not proves("theorem t (n : ℕ) (hn : n ≠ 0) (h : 7 / n = 2) : 7 = 2 * n := by\n  field_simp at h\n  omega")
+
+
+def test_clearing_preserves_truth_on_samples():
+    x, y = ir.Atom("x", "ℝ"), ir.Atom("y", "ℝ")
+    one = ir.Num(Fraction(1), "ℝ")
+    zero = ir.Num(Fraction(0), "ℝ")
+    lhs = ir.Op("+", (ir.Op("/", (one, x), "ℝ"), ir.Op("/", (y, ir.Op("+", (x, y), "ℝ")), "ℝ")), "ℝ")
+    for op in ("=", "<", "≤", "≠"):
+        c = ir.Cmp(op, lhs, one)
+        hyps = (ir.Cmp("<", zero, x), ir.Cmp("<", zero, y))
+        out = clear_denominators(c, hyps)
+        assert out is not None
+        for xv in (Fraction(1, 3), Fraction(1), Fraction(2), Fraction(7, 2)):
+            for yv in (Fraction(1, 5), Fraction(1), Fraction(3)):
+                env = {"x": xv, "y": yv}
+                assert holds(c, env) == holds(out, env), (op, xv, yv)
+    # without a sign for x + y only x's denominator goes; the result stays equivalent where x ≠ 0
+    c = ir.Cmp("=", lhs, one)
+    out = clear_denominators(c, (ir.Cmp("≠", x, zero),))
+    assert out is not None
+    for xv, yv in ((Fraction(-1), Fraction(1)), (Fraction(2), Fraction(-2)), (Fraction(1, 2), Fraction(1, 2))):
+        env = {"x": xv, "y": yv}
+        assert holds(c, env) == holds(out, env), (xv, yv)
+    assert clear_denominators(c, ()) is None
