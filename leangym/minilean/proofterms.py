@@ -300,6 +300,16 @@ class ProofElab:
             return self.project(self.infer(s.args[0]), s.args[1], s)
         if k == "app":
             head, args = s.args
+            inner = head.args[0] if head.kind == "paren" else head
+            if inner.kind == "proj" and inner.args[1] in lemmas.PROJECTIONS:
+                # `(div_le_div_iff hb hd).mpr h` is `div_le_div_iff.mpr hb hd h`: the iff's
+                # implicit arguments are found from all the arguments together, as Lean's unifier does
+                base = inner.args[0].args[0] if inner.args[0].kind == "paren" else inner.args[0]
+                bhead, bargs = (base.args[0], base.args[1]) if base.kind == "app" else (base, ())
+                if bhead.kind == "ident" and self.lookup(bhead.args[0]) is None \
+                        and bhead.args[0] not in self.interp.run.lemmas \
+                        and lemmas.resolve(f"{bhead.args[0]}.{inner.args[1]}") is not None:
+                    return lemmas.instantiate(self, f"{bhead.args[0]}.{inner.args[1]}", tuple(bargs) + tuple(args), s, want)
             if head.kind == "ident":
                 name = head.args[0]
                 if self.lookup(name) is None and name not in self.interp.run.lemmas:

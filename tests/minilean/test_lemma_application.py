@@ -1,0 +1,107 @@
+"""Library lemmas as Lean elaborates them: implicit arguments found from premises and the expected
+type, postponed ``by`` arguments, iff projections, partial application, lemmas as ``rw`` rules, ℕ
+exponents at every type — and the refusals that keep each lemma to its hypotheses and its types."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.minilean.helpers import proves
+
+ACCEPTED = [
+    # exponents are natural numbers whatever the base's type
+    ("theorem t (x : ℝ) : 0 ≤ x ^ 2", "exact sq_nonneg x"),
+    ("theorem t (x : ℝ) : 0 ≤ x ^ 2", "exact pow_two_nonneg x"),
+    ("theorem t (x : ℝ) : |x| ^ 2 = x ^ 2", "exact sq_abs x"),
+    ("theorem t (x : ℝ) (h : 0 < x) : 0 ≤ x ^ 2", "rw [pow_two]\nnlinarith"),
+    ("theorem t (x y : ℝ) : (x + y) ^ 2 = x ^ 2 + 2 * x * y + y ^ 2", "rw [add_sq]"),
+    ("theorem t (x : ℝ) (h : 0 < x) : 0 < x ^ 3", "exact pow_pos h 3"),
+    # implicit arguments from premises stated with ≥ / >, projections and nested lemmas
+    ("theorem t (a b : ℝ) (ha : a ≥ 0) (hb : b > 0) : 0 ≤ a * b", "exact mul_nonneg ha hb.le"),
+    ("theorem t (a b : ℝ) (h : a ≤ b) (ha : 0 ≤ a) : 0 ≤ (b - a) * a", "exact mul_nonneg (sub_nonneg.mpr h) ha"),
+    ("theorem t (a b : ℝ) (h : a ≤ b) (ha : 0 ≤ a) : 0 ≤ (b - a) * a", "exact mul_nonneg (sub_nonneg.2 h) ha"),
+    ("theorem t (a b : ℝ) (h : 0 ≤ a ∧ 0 ≤ b) : 0 ≤ a * b", "exact mul_nonneg h.1 h.2"),
+    ("theorem t (x y : ℝ) (hx : 0 ≤ x) (hy : 0 ≤ y) : 0 ≤ x ^ 2 * y ^ 2", "exact mul_nonneg (sq_nonneg x) (sq_nonneg y)"),
+    # postponed `by` arguments, checked against the premise the expected type fixes
+    ("theorem t (a b : ℝ) (ha : a ≥ 1) (hb : 0 ≤ b) : 0 ≤ a * b", "exact mul_nonneg (by linarith) hb"),
+    ("theorem t (a : ℝ) (ha : 0 < a) : 0 < 2 * a", "exact mul_pos (by norm_num) ha"),
+    # apply: leftover premises become goals; Eq.symm and eq_comm
+    ("theorem t (a b : ℝ) (ha : 0 < a) (hb : 0 < b) : 0 < a * b", "apply mul_pos\n· exact ha\n· exact hb"),
+    ("theorem t (a b : ℝ) (ha : 0 < a) (hb : 0 < b) : 0 < a * b", "apply mul_pos ha\nexact hb"),
+    ("theorem t (x : ℝ) (h : x / 50 = 40) : x = 2000", "apply Eq.symm\nlinarith"),
+    ("theorem t (x : ℝ) (h : 40 = x / 50) : x / 50 = 40", "rw [eq_comm] at h\nexact h"),
+    ("theorem t (x : ℝ) (h : x / 50 = 40) : x = 2000",
+     "rw [← mul_right_inj' (show (50 : ℝ) ≠ 0 by norm_num)] at h\nlinarith"),
+    # iff lemmas, order lemmas
+    ("theorem t (x y : ℝ) (h : |x| ≤ y) : -y ≤ x", "exact (abs_le.mp h).1"),
+    ("theorem t (x y : ℝ) (h : |x - 1| < y) : x < y + 1", "linarith [abs_lt.mp h]"),
+    ("theorem t (a b : ℤ) : a ≤ b ∨ b ≤ a", "exact le_total a b"),
+    ("theorem t (a b : ℝ) (h : ¬ b < a) : a ≤ b", "exact le_of_not_lt h"),
+    ("theorem t (a b : ℝ) (h : a - b = 0) : a = b", "exact sub_eq_zero.mp h"),
+    ("theorem t (a b : ℝ) (h : a * b = 0) (ha : a ≠ 0) : b = 0",
+     "rcases mul_eq_zero.mp h with h1 | h1\n· exact absurd h1 ha\n· exact h1"),
+    ("theorem t (a b c d : ℝ) (hb : 0 < b) (hd : 0 < d) (h : a * d ≤ c * b) : a / b ≤ c / d",
+     "exact (div_le_div_iff hb hd).mpr h"),
+    ("theorem t (a b c : ℝ) (hc : 0 < c) (h : a * c ≤ b) : a ≤ b / c", "rw [le_div_iff hc]\nexact h"),
+    # ℕ and ℤ division and remainder
+    ("theorem t (n : ℕ) (h₀ : n ≤ 9) (h₁ : 18 ∣ 374 * 10 + n) : n = 4", "rw [Nat.dvd_iff_mod_eq_zero] at h₁\nomega"),
+    ("theorem t (a b : ℕ) (h : a < b) : a % b = a", "exact Nat.mod_eq_of_lt h"),
+    ("theorem t (m k : ℕ) : m % k + k * (m / k) = m", "exact Nat.mod_add_div m k"),
+    ("theorem t (x : ℤ) : x % 7 + 7 * (x / 7) = x", "exact Int.emod_add_ediv x 7"),
+    ("theorem t (n : ℤ) (h : Even n) : n % 2 = 0", "exact Int.even_iff.mp h"),
+    ("theorem t (a b : ℕ) : (a + b) % 5 = (a % 5 + b % 5) % 5", "exact Nat.add_mod a b 5"),
+    ("theorem t : 2 ^ 2010 % 10 = 4", "norm_num [Nat.pow_mod]"),
+    ("theorem t (n m : ℕ) (h : m ≤ n) : n - m + m = n", "exact Nat.sub_add_cancel h"),
+    # casts
+    ("theorem t (n : ℕ) (x : ℝ) (h : x = ((n + 1 : ℕ) : ℝ)) : x = n + 1", "rw [Nat.cast_succ] at h\nexact h"),
+    ("theorem t (n : ℕ) : ((n + 1 : ℕ) : ℝ) = n + 1", "exact Nat.cast_succ n"),
+]
+
+REFUSED = [
+    # a lemma used without its hypothesis, or with the wrong one
+    ("theorem t (n m : ℕ) (h : n ≤ m) : n - m + m = n", "exact Nat.sub_add_cancel h"),
+    ("theorem t (a b : ℕ) (h : a ≤ b) : a % b = a", "exact Nat.mod_eq_of_lt h"),
+    ("theorem t (x y : ℕ) (h : y ≥ 0) : x % y < y", "exact Nat.mod_lt x h"),
+    ("theorem t (a b : ℝ) (ha : 0 ≤ a) (hb : 0 < b) : 0 < a * b", "exact mul_pos ha hb"),
+    ("theorem t (x : ℝ) (h : 0 ≤ x) : 0 < x ^ 2", "exact pow_pos h 2"),
+    ("theorem t (a b : ℝ) (ha : 0 < a) : 0 < a * b", "exact mul_pos ha"),
+    ("theorem t (a b : ℝ) (ha : 0 < a) : 0 < a * b", "exact mul_pos ha (by norm_num)"),
+    # ℕ subtraction truncates: ring lemmas do not hold there
+    ("theorem t (a b : ℕ) (h : 0 ≤ a - b) : b ≤ a", "exact le_of_sub_nonneg h"),
+    ("theorem t (a b : ℕ) (h : 0 ≤ a - b) : b ≤ a", "exact sub_nonneg.mp h"),
+    ("theorem t (a b : ℕ) (h : a - b = 0) : a = b", "exact sub_eq_zero.mp h"),
+    ("theorem t (a b c : ℕ) : a * (b - c) = a * b - a * c", "rw [mul_sub]"),
+    # ℕ/ℤ division truncates: field lemmas do not hold there
+    ("theorem t (a b : ℕ) (ha : 0 < a) (hb : 0 < b) : 0 < a / b", "exact div_pos ha hb"),
+    ("theorem t (a b c d : ℤ) (hb : 0 < b) (hd : 0 < d) (h : a * d ≤ c * b) : a / b ≤ c / d",
+     "exact (div_le_div_iff hb hd).mpr h"),
+    ("theorem t (a b c : ℕ) (hc : 0 < c) (h : a * c ≤ b) : a ≤ b / c", "rw [le_div_iff hc]\nexact h"),
+    # the wrong direction of an iff, a rewrite rule that does not occur
+    ("theorem t (x y : ℝ) (h : -y ≤ x ∧ x ≤ y) : |x| ≤ y", "exact abs_le.mp h"),
+    ("theorem t (n : ℕ) (h : n % 3 = 0) : 3 ∣ n", "rw [Nat.dvd_iff_mod_eq_zero] at h\nexact h"),
+    ("theorem t (n : ℕ) (x : ℝ) (h : x = n) : x = n + 1", "rw [Nat.cast_succ] at h\nexact h"),
+    ("theorem t (x : ℝ) (h : x ≤ 0) : x = 0", "apply Eq.symm\nlinarith"),
+    # type-specific lemmas stay at their type
+    ("theorem t (x : ℤ) : x % 7 + 7 * (x / 7) = x", "exact Nat.mod_add_div x 7"),
+    ("theorem t (a b : ℝ) : a + b = b + a", "exact Nat.add_comm a b"),
+    ("theorem t (x y : ℝ) : x % y = x", "exact Nat.mod_eq_of_lt (by norm_num)"),
+    # a false equation does not become provable through Eq.symm or congr_arg
+    ("theorem t (x : ℝ) (h : x = 1) : x = 2", "exact Eq.symm h"),
+    ("theorem t (f : ℝ → ℝ) (x : ℝ) (h : x = 1) : f x = f 2", "exact congr_arg f h"),
+]
+
+
+@pytest.mark.parametrize(("statement", "proof"), ACCEPTED, ids=[str(i) for i in range(len(ACCEPTED))])
+def test_lemma_application_accepted(statement, proof):
+    body = "\n".join("  " + line for line in proof.split("\n"))
+    assert proves(f"{statement} := by\n{body}"), (statement, proof)
+
+
+@pytest.mark.parametrize(("statement", "proof"), REFUSED, ids=[str(i) for i in range(len(REFUSED))])
+def test_lemma_application_refused(statement, proof):
+    body = "\n".join("  " + line for line in proof.split("\n"))
+    assert not proves(f"{statement} := by\n{body}"), (statement, proof)
+
+
+def test_congr_arg_spelling():
+    assert proves("theorem t (f : ℝ → ℝ) (x : ℝ) (h : x = 2) : f x = f 2 := by\n  exact congr_arg f h")
