@@ -16,8 +16,9 @@ processes inherit that session (they start their own process groups, so killing 
 not enough), so killing a node kills exactly the processes whose session id is the node's, and
 :meth:`LocalCluster.shutdown` does that for every node. Nothing here touches Ray processes it did not
 start (``ray stop`` would stop every Ray node on the machine). Every node gets its own ``--temp-dir``
-and free ports. Token authentication is off (``RAY_AUTH_MODE=disabled``): the cluster lives on this
-machine and is gone when the ``with`` block ends; a real cluster should use Ray's token auth.
+and free ports. Token authentication follows this process's ``RAY_AUTH_MODE`` and is off when it is
+unset: the cluster lives on this machine and is gone when the ``with`` block ends; a real cluster
+should use Ray's token auth.
 """
 
 from __future__ import annotations
@@ -96,7 +97,11 @@ class LocalCluster:
         # short: Ray's socket paths live under it and must stay under the 107-byte limit of AF_UNIX
         self.temp_dir = Path(temp_dir or tempfile.mkdtemp(prefix="lgray", dir="/tmp"))
         self.temp_dir.mkdir(parents=True, exist_ok=True)
-        self.env = {**os.environ, "RAY_AUTH_MODE": "disabled", "RAY_USAGE_STATS_ENABLED": "0",
+        # The nodes use the authentication mode of this process, the driver's: a local ray.init() earlier in
+        # the process may have switched it to token auth (Ray does so when ~/.ray/auth_token exists), and a
+        # driver and workers that disagree on it cannot talk to each other.
+        auth = os.environ.get("RAY_AUTH_MODE", "disabled")
+        self.env = {**os.environ, "RAY_AUTH_MODE": auth, "RAY_USAGE_STATS_ENABLED": "0",
                     **FAST_FAILURE_DETECTION, **(env or {})}  # fmt: skip
         self.start_timeout = start_timeout
         self.address: str | None = None

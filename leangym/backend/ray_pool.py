@@ -311,7 +311,10 @@ class RayPool:
         """Close every live actor's backend and kill all actors; safe to call any number of times."""
         if self._closed:
             return
-        live = self._live()
+        try:
+            live = self._live()
+        except Exception:  # Ray already shut down: nothing left to close politely
+            live = []
         self._closed = True
         ray = self._ray
         try:
