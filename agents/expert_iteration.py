@@ -86,7 +86,13 @@ class Args(ProblemArgs):
     n_layer: int = option(2, "transformer layers of the policy and the critic")
     d_model: int = option(64, "hidden size of the policy and the critic")
     vocab_size: int = option(800, "BPE vocabulary trained on the environment's text")
-    sft_steps: int = option(100, "SFT optimisation steps per round on all proofs found so far (batch 16)")
+    sft_steps: int = option(100, "fewest SFT optimisation steps per round (batch 16)")
+    sft_epochs: float = option(
+        30.0,
+        "SFT passes over all proofs found so far, each round: steps = max(--sft-steps, epochs x examples / 16). "
+        "A fixed step count spreads thinner as proofs accumulate and the policy underfits them "
+        "(benchmarks/RESULTS.md: the policy alone falls back as data grows)",
+    )
     reinit_policy: bool = option(
         True,
         "retrain the policy from its initial weights each round (InternLM retrains from the base model); repeated fine-tuning of a tiny model on the same proofs makes it overconfident and search stops branching",
@@ -107,6 +113,8 @@ class Args(ProblemArgs):
         super().__post_init__()
         if self.priority not in ("critic", "blend", "logprob"):
             raise ConfigError(f"priority must be 'critic', 'blend' or 'logprob', got {self.priority!r}")
+        if self.sft_epochs < 0 or self.sft_steps < 1:
+            raise ConfigError(f"need sft_epochs >= 0 and sft_steps >= 1, got {self.sft_epochs} and {self.sft_steps}")
         if not 0 < self.attempt_fraction <= 1:
             raise ConfigError(f"attempt_fraction must lie in (0, 1], got {self.attempt_fraction}")
         if self.num_train and self.bootstrap > self.num_train:
@@ -234,6 +242,14 @@ def eval_config(args: Args, mode: str) -> EvalConfig:
         priority=args.priority,
         seed=args.seed,
     )
+
+
+def sft_schedule(args: Args, config, n_examples: int):
+    """``config`` with this round's step count: ``--sft-epochs`` passes over the data, at least ``--sft-steps``."""
+    from dataclasses import replace
+
+    steps = max(args.sft_steps, math.ceil(args.sft_epochs * n_examples / config.batch_size))
+    return replace(config, max_steps=steps)
 
 
 def search_mode(args: Args) -> str:
@@ -402,7 +418,8 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
                     policy_model = models.tiny_causal_lm(
                         tokenizer, n_layer=args.n_layer, d_model=args.d_model, n_head=4, seed=args.seed
                     ).to(device)
-                policy_model = train_sft(policy_model, tokenizer, store.sft_examples(), sft_cfg)
+                examples = store.sft_examples()
+                policy_model = train_sft(policy_model, tokenizer, examples, sft_schedule(args, sft_cfg, len(examples)))
                 critic_model = train_critic(critic_model, tokenizer, store.critic_pairs(), critic_cfg)
             policy = make_policy(args, policy_model, tokenizer)
             critic = HFCritic(critic_model, tokenizer)

@@ -58,11 +58,14 @@ class CandidateGenerator:
 
     ``closers`` and ``structural`` are tried on every goal; ``intro`` gets a fresh name when the target is
     an implication, a negation or a ``∀``; each propositional hypothesis ``h`` adds ``exact h`` and ``apply
-    h``, plus ``obtain`` for ``∧``/``↔``/``∃``, ``rcases`` for ``∨`` and ``exact absurd`` for ``¬``.
+    h``, plus ``obtain`` for ``∧``/``↔``/``∃``, ``rcases`` for ``∨`` and ``exact absurd`` for ``¬``. On an
+    inequality over numeric variables it adds ``nlinarith`` with square hints (:func:`square_hints`).
     """
 
     closers: tuple[str, ...] = CLOSERS
     structural: tuple[str, ...] = STRUCTURAL
+    hints: int = 8
+    """At most this many ``nlinarith [sq_nonneg ...]`` candidates on an inequality goal (0: none)."""
 
     def __call__(self, goal_text: str) -> list[str]:
         first = goal_text.split("\n\n")[0]
@@ -89,7 +92,29 @@ class CandidateGenerator:
                 tactics.append(f"rcases {name} with {fresh[0]} | {fresh[0]}")
             if typ.startswith("¬"):
                 tactics.append(f"exact absurd {name} (by assumption)")
+        if self.hints and _ORDER.search(target):
+            numeric = [h.name for h in goal.hypotheses if h.type in _NUMBER_TYPES and "✝" not in h.name]
+            tactics.extend(f"nlinarith [{hint}]" for hint in square_hints(numeric, target)[: self.hints])
         return list(dict.fromkeys(tactics))
+
+
+_ORDER = re.compile(r"[≤<≥>]")
+_NUMBER_TYPES = {"ℕ", "ℤ", "ℚ", "ℝ"}
+
+
+def square_hints(variables: Sequence[str], target: str) -> list[str]:
+    """``sq_nonneg`` terms a human would try first on an inequality: the hint terms that take arguments.
+
+    For each pair of variables ``a``, ``b`` (in order of appearance): ``sq_nonneg (a - b)`` and
+    ``sq_nonneg (a + b)``, the generic hint set. Hints that need a computation (completing the square,
+    ``sq_nonneg (3 * a - 4 * b)``) are left to the policy. Only variables the target mentions count.
+    """
+    used = [v for v in dict.fromkeys(variables) if re.search(rf"(?<![\w.']){re.escape(v)}(?![\w'])", target)]
+    hints = []
+    for i, a in enumerate(used):
+        for b in used[i + 1 :]:
+            hints += [f"sq_nonneg ({a} - {b})", f"sq_nonneg ({a} + {b})"]
+    return list(dict.fromkeys(hints))
 
 
 def _is_variable(typ: str) -> bool:

@@ -56,3 +56,26 @@ def test_candidate_info_wrapper():
             break
     assert info["candidates"] == ([] if terminated else CandidateGenerator()(obs))
     env.close()
+
+
+def test_inequality_goals_get_square_hints_over_their_variables():
+    gen = CandidateGenerator()
+    two = gen("x y : ℝ\nh : x + y = 20\n⊢ 200 ≤ x ^ 2 + y ^ 2")
+    assert "nlinarith [sq_nonneg (x - y)]" in two and "nlinarith [sq_nonneg (x + y)]" in two
+    # a variable the target does not mention, and a goal that is not an inequality, get none
+    assert not [t for t in gen("x y z : ℝ\n⊢ x ≤ x + y ^ 2") if "(x - z)" in t or "(y - z)" in t]
+    assert not [t for t in gen("x y : ℝ\n⊢ x + y = y + x") if t.startswith("nlinarith")]
+    assert not [t for t in CandidateGenerator(hints=0)("x y : ℝ\n⊢ x ≤ y ^ 2 + x") if t.startswith("nlinarith")]
+
+
+def test_square_hints_are_proofs_minilean_checks():
+    """A hint the generator offers closes a true inequality through the real engine (not a string match)."""
+    from leangym.backend import make_backend
+    from leangym.problems import Problem
+
+    problem = Problem("t", "theorem t (a b : ℝ) : 2 * a * b ≤ a ^ 2 + b ^ 2", "import Mathlib\n")
+    with make_backend("minilean") as backend:
+        state = backend.start(problem, None)
+        hinted = [t for t in CandidateGenerator()("\n\n".join(state.goals)) if t.startswith("nlinarith [")]
+        closed = [t for t in hinted if backend.verify(problem, [t], None).ok]
+    assert closed == ["nlinarith [sq_nonneg (a - b)]"]
