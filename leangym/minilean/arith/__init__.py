@@ -12,6 +12,7 @@ tactic.
 
 from __future__ import annotations
 
+from leangym.minilean.arith.casts import norm_cast, push_cast
 from leangym.minilean.arith.fields import field_simp
 from leangym.minilean.arith.linear import linarith, nlinarith
 from leangym.minilean.arith.normnum import decide, norm_num, simp_arith
@@ -33,8 +34,10 @@ __all__ = [
     "linarith",
     "nlinarith",
     "norm_num",
+    "norm_cast",
     "omega",
     "positivity",
+    "push_cast",
     "ring_equal",
     "ring_normalize",
     "simp_arith",

@@ -26,7 +26,8 @@ def locations(p: Parser) -> list[str] | None:
         return None
     p.advance()
     locs = []
-    while not p.at_end() and (p.tok.kind == "id" and p.tok.text not in KEYWORDS or p.tok.text in ("⊢", "*")):
+    while not p.at_end() and (p.tok.kind == "id" and (p.tok.text not in KEYWORDS or p.tok.text == "this")
+                              or p.tok.text in ("⊢", "*")):
         locs.append(p.advance().text)
     if not locs:
         p.error_expected("location")

@@ -114,8 +114,8 @@ def parse_calc(p: Parser, name: str, col: int) -> dict:
 def parse_have(p: Parser, name: str, col: int) -> dict:
     a: dict = {}
     hn = None
-    if not p.at_end() and p.tok.kind == "id" and p.tok.text not in KEYWORDS:
-        hn = p.advance().text
+    if not p.at_end() and p.tok.kind == "id" and (p.tok.text not in KEYWORDS or p.tok.text == "this"):
+        hn = p.advance().text  # `have this : …` names the hypothesis as `have : …` does
     a["name"] = hn
     a["binders"] = []
     if p.peek_is(":"):
@@ -209,7 +209,7 @@ def parse_names(p: Parser, name: str, col: int) -> dict:
 
 
 # Lean tactics MiniLean reads but does not run: a proof using one fails with `unknown tactic`
-register("exfalso_at", "contrapose!", group=GROUP, parse=parse_term, run=None)
+register("exfalso_at", group=GROUP, parse=parse_term, run=None)
 register("split_ifs", group=GROUP, parse=no_args, run=None)
 register("revert", group=GROUP, parse=parse_names, run=None)
 
@@ -566,6 +566,32 @@ def t_by_contra(interp: Interpreter, t: Tac, st: State) -> State:
 
 
 register("by_contra!", group=GROUP, parse=parse_optional_name, run=t_by_contra)
+
+
+@tactic("contrapose", "contrapose!", group=GROUP, parse=parse_optional_name)
+def t_contrapose(interp: Interpreter, t: Tac, st: State) -> State:
+    """``contrapose h``: from ``h : P ⊢ Q`` to ``h : ¬Q ⊢ ¬P`` (Mathlib's ``not_imp_not``, classical);
+    without a name, the goal ``P → Q`` becomes ``¬Q → ¬P``. ``contrapose!`` then pushes negations."""
+    g = main_goal(st, t)
+    name = t.args.get("name")
+    bang = t.name == "contrapose!"
+
+    def neg(e: Expr) -> Expr:
+        n = Un("¬", e, PROP)
+        return rules.push_neg(n, g) if bang else n
+
+    if name is None:
+        tgt = g.target
+        if not (isinstance(tgt, Bin) and tgt.op == "→"):
+            raise err("contrapose: the goal is not an implication `P → Q`; give a hypothesis: `contrapose h`", t)
+        return on_main(st, [Goal(g.hyps, Bin("→", neg(tgt.b), neg(tgt.a), PROP), g.tag)], axioms=st.axioms | CLASSICAL)
+    h = g.lookup(name)
+    if h is None:
+        raise err(f"unknown identifier '{name}'", t)
+    if not h.is_prop:
+        raise err(f"contrapose: `{name}` is not a proposition", t)
+    hyps = tuple(x for x in g.hyps if x is not h) + (Hyp(fresh_id(), name, neg(g.target), True),)
+    return on_main(st, [Goal(hyps, neg(h.type), g.tag)], axioms=st.axioms | CLASSICAL)
 
 
 @tactic("push_neg", group=GROUP, parse=parse_locations)

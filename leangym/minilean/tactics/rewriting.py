@@ -104,10 +104,14 @@ def parse_locations(p: Parser, name: str, col: int) -> dict:
     return {"locs": locations(p)}
 
 
+def parse_mod_cast(p: Parser, name: str, col: int) -> dict:
+    """``exact_mod_cast e`` (a term); ``assumption_mod_cast`` (nothing)."""
+    return {"term": p.term(0)} if name == "exact_mod_cast" else {}
+
+
 # Lean tactics MiniLean reads but does not run: a proof using one fails with `unknown tactic`
 register("nth_rewrite", "simp_rw", group=GROUP, parse=parse_rules, run=None)
-register("simpa", "dsimp", group=GROUP, parse=parse_simp_args, run=None)
-register("push_cast", "norm_cast", group=GROUP, parse=parse_locations, run=None)
+register("dsimp", group=GROUP, parse=parse_simp_args, run=None)
 
 
 # -- helpers --------------------------------------------------------------------------------------
@@ -259,18 +263,45 @@ def t_norm_num(interp: Interpreter, t: Tac, st):
 register("norm_num1", "simp_arith", group=GROUP, parse=no_args, run=t_norm_num)
 
 
-def t_simpa(interp: Interpreter, t: Tac, st, g: Goal):
+def t_simpa(interp: Interpreter, t: Tac, st, g: Goal, extra: tuple = ()):
     pe = ProofElab(interp, g)
     try:
         p = pe.infer(t.args["using"])
     except ElabError as e:
         raise interp.elab_error(e, t) from None
     tr = bridge.for_goal(g)
-    sp = simplify(interp, p, [], g, tr)
-    st_ = simplify(interp, g.target, [], g, tr)
+    sp = simplify(interp, p, list(extra), g, tr)
+    st_ = simplify(interp, g.target, list(extra), g, tr)
     if sp == FALSE or alpha_eq(norm(sp), norm(st_)) or alpha_eq(norm(p), norm(g.target)):
         return closed(st, t)
     raise err("type mismatch: simpa could not close the goal with the given term", t)
+
+
+@tactic("simpa", group=GROUP, parse=parse_simp_args)
+def t_simpa_tactic(interp: Interpreter, t: Tac, st):
+    """Mathlib's ``simpa [rules] using e``: simp the goal and ``e``'s type with the same rules and close
+    the goal with the result. Without ``using``: simp the goal and a hypothesis named ``this``, then
+    close it by ``assumption`` (a hypothesis whose statement is the simplified goal)."""
+    g = main_goal(st, t)
+    tr = bridge.for_goal(g)
+    extra_syn = t.args.get("lemmas", [])
+    g = rewrite_with_simp_lemmas(g, extra_syn, t)
+    extra = hint_props(interp, g, [s for s in extra_syn if not is_eq_rule(g, s)], tr, t)
+    if t.args.get("locs"):
+        raise err("simpa does not take a location (`at`); use `simp at h` and then `exact`", t)
+    if "using" in t.args:
+        return t_simpa(interp, t, st, g, tuple(extra))
+    target = simplify(interp, g.target, extra, g, tr)
+    if target == TRUE:
+        return closed(st, t)
+    for h in g.hyps:
+        if not h.is_prop:
+            continue
+        ht = simplify(interp, h.type, extra, g, tr) if h.name == "this" and g.lookup("this") is h else h.type
+        if ht == FALSE or alpha_eq(norm(ht), norm(target)):
+            return closed(st, t)
+    raise err("simpa failed to close the goal: no hypothesis matches the simplified goal\n"
+              + Goal(g.hyps, target, g.tag).pretty(interp.run.mathlib), t)
 
 
 @tactic("simp_all", group=GROUP, parse=parse_simp_args)
@@ -317,6 +348,76 @@ def rewrite_with_simp_lemmas(g: Goal, rules: list[Syn], t: Tac) -> Goal:
             if changed:
                 g = Goal(g.hyps, tgt, g.tag)
     return g
+
+
+# -- casts ----------------------------------------------------------------------------------------
+
+
+def _cast_step(procedure: str):
+    def fn(g: Goal, tr: bridge.Translator, p: Expr) -> Expr:
+        try:
+            q = call(procedure, tr.prop(p))
+            return p if q is None else tr.back_prop(q)
+        except bridge.NotArith:
+            return p
+    return fn
+
+
+def _cast_at(t: Tac, st, procedure: str):
+    """``push_cast``/``norm_cast`` at the given locations: casts moved (see ``arith/casts.py``); like
+    Lean's, they do not fail when nothing moves, and close a goal that becomes ``a = a``."""
+    g = main_goal(st, t)
+    tr = bridge.for_goal(g)
+    step = _cast_step(procedure)
+    locs = t.args.get("locs")
+    hyps = list(g.hyps)
+    if locs:
+        for n in locs:
+            if n not in ("⊢", "*") and g.lookup(n) is None:
+                raise err(f"Unknown identifier `{n}`", t)
+        for i, h in enumerate(hyps):
+            if h.is_prop and ("*" in locs or (h.name in locs and g.lookup(h.name) is h)):
+                hyps[i] = Hyp(h.id, h.name, step(g, tr, h.type), True, h.inaccessible)
+    target = g.target
+    if locs is None or "⊢" in locs or "*" in locs:
+        target = step(g, tr, target)
+    ng = Goal(tuple(hyps), target, g.tag)
+    if isinstance(target, Bin) and target.op in ("=", "↔") and alpha_eq(target.a, target.b):
+        return closed(st, t)
+    return on_main(st, [ng])
+
+
+@tactic("push_cast", group=GROUP, parse=parse_simp_args)
+def t_push_cast(interp: Interpreter, t: Tac, st):
+    if t.args.get("lemmas") or "using" in t.args:
+        raise err("MiniLean: push_cast takes no extra simp lemmas here; write `push_cast` and then `simp [...]`", t)
+    return _cast_at(t, st, "push_cast")
+
+
+@tactic("norm_cast", group=GROUP, parse=parse_locations)
+def t_norm_cast(interp: Interpreter, t: Tac, st):
+    return _cast_at(t, st, "norm_cast")
+
+
+@tactic("exact_mod_cast", "assumption_mod_cast", group=GROUP, parse=parse_mod_cast)
+def t_exact_mod_cast(interp: Interpreter, t: Tac, st):
+    """``exact_mod_cast e``: ``e``'s statement and the goal agree once both are put in ``norm_cast``
+    form; ``assumption_mod_cast``: some hypothesis does."""
+    g = main_goal(st, t)
+    tr = bridge.for_goal(g)
+    step = _cast_step("norm_cast")
+    want = norm(step(g, tr, g.target))
+    if t.name == "exact_mod_cast":
+        try:
+            candidates = [ProofElab(interp, g).infer(t.args["term"])]
+        except ElabError as e:
+            raise interp.elab_error(e, t) from None
+    else:
+        candidates = [h.type for h in g.hyps if h.is_prop]
+    for p in candidates:
+        if alpha_eq(norm(step(g, tr, p)), want) or alpha_eq(norm(p), norm(g.target)):
+            return closed(st, t)
+    raise err(f"{t.name} failed: the statement does not match the goal up to casts\n" + g.pretty(interp.run.mathlib), t)
 
 
 # -- ring_nf ------------------------------------------------------------------------------------
