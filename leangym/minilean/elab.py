@@ -23,11 +23,14 @@ from leangym.minilean.core.functions import (
     FLOOR_RING,
     FUNCTIONS,
     INTERVALS,
+    LATTICE,
     NAMESPACE,
+    SET_INTERVALS,
     SHORT_NAMES,
     Function,
     finset,
     finset_elem,
+    set_of,
 )
 from leangym.minilean.core.printer import Printer
 from leangym.minilean.core.terms import (
@@ -204,6 +207,11 @@ class Elab:
             raise ElabError(f"type mismatch: expected a proposition, got an arithmetic term ({op})", s)
         if k == "not":
             return Un("¬", self.prop(s.args[0]), PROP)
+        if k == "modeq":
+            kind, a, b, n = s.args
+            ty = NAT if kind == "MOD" else INT
+            return App(Const("Nat.ModEq" if kind == "MOD" else "Int.ModEq"),
+                       (self.arith_tree(n, ty), self.arith_tree(a, ty), self.arith_tree(b, ty)), PROP)
         if k == "binder":
             return self.binder_prop(s)
         if k == "ident":
@@ -275,7 +283,7 @@ class Elab:
             if pred is not None:
                 # `∃ x y > 0, P` guards every name: `∃ x, x > 0 ∧ ∃ y, y > 0 ∧ P`
                 op, bound = pred
-                guard = self.relation(op, Syn("ident", (name,), s.start, s.start), bound, s)
+                guard = self.guard(op, Syn("ident", (name,), s.start, s.start), bound, s)
                 inner = Bin("→" if kind == "∀" else "∧", guard, inner, PROP)
         finally:
             self.locals.pop()
@@ -292,7 +300,7 @@ class Elab:
                 else:
                     self.prop(body)
                     if pred is not None:
-                        self.relation(pred[0], Syn("ident", (name,), body.start, body.start), pred[1], body)
+                        self.guard(pred[0], Syn("ident", (name,), body.start, body.start), pred[1], body)
             except ElabError:
                 pass
         finally:
@@ -300,6 +308,12 @@ class Elab:
         return self.assign.pop(hid, NAT)
 
     # -- relations and arithmetic -----------------------------------------------------------
+    def guard(self, op: str, var: Syn, bound: Syn, s: Syn) -> Expr:
+        """A binder predicate's guard: ``x > 0`` in ``∀ x > 0, P``, ``x ∈ S`` in ``∃ x ∈ S, P``."""
+        if op in ("∈", "∉"):
+            return self.membership(op, var, bound, s)
+        return self.relation(op, var, bound, s)
+
     def relation(self, op: str, a: Syn, b: Syn, s: Syn) -> Expr:
         leaves_a = self.collect(a)
         leaves_b = self.collect(b)
@@ -339,6 +353,8 @@ class Elab:
                 out.append(None)
             elif k == "bigop":
                 out.append(self.bigop_type(x))
+            elif self._lattice(x):
+                out.append(self.lattice_type(x))
             else:
                 e = self.leaf(x, None)
                 t = self.type_of(e)
@@ -410,6 +426,10 @@ class Elab:
         if k == "bigop":
             e = self.bigop(s, ty)
             return e if e.ty == ty else self.coerce(e, e.ty, ty, s)
+        if self._lattice(s):
+            own = self.lattice_type(s) or ty
+            e = App(Const(s.args[0].args[0]), tuple(self.build(x, own) for x in s.args[1]), own)
+            return e if own == ty else self.coerce(e, own, ty, s)
         if k == "cast" and all(t is None for t in self.collect(s.args[0])):
             return self.build(s.args[0], ty)  # `(↑2 : ℝ)`: the numeral takes the type, as Lean unifies it
         if k == "cast":
@@ -427,6 +447,18 @@ class Elab:
         if t == UNKNOWN:
             return e
         return self.coerce(e, t, ty, s)
+
+    def _lattice(self, s: Syn) -> bool:
+        """``max a b`` / ``min a b`` (a local of the name hides them)."""
+        return (s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] in LATTICE
+                and len(s.args[1]) == 2 and self.lookup(s.args[0].args[0]) is None)
+
+    def lattice_type(self, s: Syn) -> Expr | None:
+        """``max a b``'s type: its arguments' common type (None when both are numerals)."""
+        leaves = self.collect(s.args[1][0]) + self.collect(s.args[1][1])
+        if all(t is None for t in leaves):
+            return None
+        return self.max_type(leaves, None)
 
     def own_type(self, s: Syn) -> Expr | None:
         """The type of a leaf that is typed by its argument (``|x|``, ``x⁻¹``); None when the
@@ -618,8 +650,21 @@ class Elab:
         return App(Const("Finset.filter"), (lam, fs), finset(el)), el
 
     def membership(self, op: str, a: Syn, b: Syn, s: Syn) -> Expr:
-        fs, elem = self.finset_term(b, None)
-        x = self.arith_tree(a, elem)
+        inner = b
+        while inner.kind == "paren":
+            inner = inner.args[0]
+        if (inner.kind == "app" and inner.args[0].kind == "ident" and inner.args[0].args[0] in SET_INTERVALS
+                and self.lookup(inner.args[0].args[0]) is None):
+            name, bounds = inner.args[0].args[0], inner.args[1]
+            arity = 2 if name[-2] != "I" else 1  # Set.Icc a b, Set.Ici a
+            if len(bounds) != arity:
+                raise ElabError(f"unsupported: `{name}` takes {arity} bound(s) in MiniLean", s)
+            ty = self.max_type(self.collect(a) + [t for x in bounds for t in self.collect(x)], None)
+            fs = App(Const(name), tuple(self.build(x, ty) for x in bounds), set_of(ty))
+            x = self.build(a, ty)
+        else:
+            fs, elem = self.finset_term(b, None)
+            x = self.arith_tree(a, elem)
         mem = Bin("∈", x, fs, PROP)
         return Un("¬", mem, PROP) if op == "∉" else mem
 

@@ -52,6 +52,16 @@ def goal(statement: str) -> str:
     ("theorem t (x : ℝ) (h : x < Real.pi) : x < 4", "x : ℝ\nh : x < π\n⊢ x < 4"),
     ("theorem t (q : ℚ) : (q.num : ℝ) / q.den = q", "q : ℚ\n⊢ ↑q.num / ↑q.den = ↑q"),
     ("theorem t (k : ℕ) (x : ℝ) (h : ⌊x⌋ = k) : |(⌊x⌋ : ℝ)| = k", "k : ℕ\nx : ℝ\nh : ⌊x⌋ = ↑k\n⊢ |↑⌊x⌋| = ↑k"),
+    ("theorem t (a : ℤ) (h : a ≡ 1 [ZMOD 4]) : a % 4 = 1", "a : ℤ\nh : a ≡ 1 [ZMOD 4]\n⊢ a % 4 = 1"),
+    ("theorem t (n : ℕ) (h : n ≡ 2 [MOD 3]) : n % 3 = 2", "n : ℕ\nh : n ≡ 2 [MOD 3]\n⊢ n % 3 = 2"),
+    ("theorem t (x : ℝ) (hx : x ∈ Set.Icc (0 : ℝ) 1) : x ^ 2 ≤ 1", "x : ℝ\nhx : x ∈ Set.Icc 0 1\n⊢ x ^ 2 ≤ 1"),
+    ("theorem t : ∀ x ∈ Set.Icc (0 : ℝ) 1, x ^ 2 ≤ x", "⊢ ∀ x ∈ Set.Icc 0 1, x ^ 2 ≤ x"),
+    ("theorem t (S : Finset ℕ) : ∃ x ∈ S, x ≥ 0", "S : Finset ℕ\n⊢ ∃ x ∈ S, x ≥ 0"),
+    ("theorem t (S : Finset ℕ) (x : ℕ) (h : x ∉ S) : x ≠ 0", "S : Finset ℕ\nx : ℕ\nh : x ∉ S\n⊢ x ≠ 0"),
+    ("theorem t (a b : ℝ) : max a b ≥ min a b", "a b : ℝ\n⊢ max a b ≥ min a b"),
+    ("theorem t (n : ℕ) : Nat.fib (n + 2) = Nat.fib n + Nat.fib (n + 1)", "n : ℕ\n⊢ (n + 2).fib = n.fib + (n + 1).fib"),
+    ("theorem t (x : ℝ) : exp x > 0", "x : ℝ\n⊢ rexp x > 0"),
+    ("theorem t (n : ℕ) : choose n 2 ≤ n ^ 2", "n : ℕ\n⊢ n.choose 2 ≤ n ^ 2"),
 ])
 def test_statements_print_as_lean(statement, printed):
     assert goal(statement) == printed
@@ -126,6 +136,10 @@ def test_each_tactic_evaluates_only_what_its_lean_counterpart_does():
     "theorem t (x : ℝ) : 0 < Real.sqrt x",  # √0 = 0
     "theorem t (x : ℝ) : 0 < Real.log x",
     "theorem t (x : ℝ) : x⁻¹ * x = 1",  # false at x = 0
+    "theorem t (x : ℝ) (h : x ∈ Set.Ioo (0 : ℝ) 1) : x = 0",
+    "theorem t (a b : ℤ) (h : a ≡ b [ZMOD 2]) : a = b",
+    "theorem t (a b : ℝ) : max a b = a",
+    "theorem t (a b : ℝ) : min a b = max a b",
 ])
 def test_opaque_functions_get_no_false_laws(statement):
     s = Session(statement)
@@ -168,3 +182,11 @@ def test_minif2f_statements_parse_and_print_as_recorded():
     exact = sum(fragment.initial_goal(p.statement, p.header) == p.meta["goal"] for p in problems)
     assert len(problems) >= 0.7 * n
     assert exact >= 0.98 * len(problems)
+
+
+def test_long_goals_break_after_the_top_operator_as_lean_formats_them():
+    lhs = "a * b * (a ^ 2 - b ^ 2) + b * c * (b ^ 2 - c ^ 2) + c * a * (c ^ 2 - a ^ 2)"
+    short = goal(f"theorem t (a b c : ℝ) : {lhs} ≤ 9 * (a ^ 2 + b ^ 2)")
+    assert short.endswith(f"⊢ {lhs} ≤ 9 * (a ^ 2 + b ^ 2)")  # 110 characters: one line
+    long = goal(f"theorem t (a b c : ℝ) : {lhs} ≤ 9 * √2 / 32 * (a ^ 2 + b ^ 2 + c ^ 2) ^ 2")
+    assert long.endswith(f"⊢ {lhs} ≤\n    9 * √2 / 32 * (a ^ 2 + b ^ 2 + c ^ 2) ^ 2")  # 121: past the width

@@ -66,17 +66,18 @@ class Goal:
             lines.append(f"case {self.tag}")
         group: list[str] = []
         group_ty: str | None = None
+        group_e: Expr | None = None
         for h in self.hyps:
             ty = pr.pp(h.type)
             if group and ty == group_ty:
                 group.append(names[h.id])
                 continue
             if group:
-                lines.append(f"{' '.join(group)} : {group_ty}")
-            group, group_ty = [names[h.id]], ty
+                lines.append(pr.pp_line(group_e, f"{' '.join(group)} : "))
+            group, group_ty, group_e = [names[h.id]], ty, h.type
         if group:
-            lines.append(f"{' '.join(group)} : {group_ty}")
-        lines.append("⊢ " + pr.pp(self.target))
+            lines.append(pr.pp_line(group_e, f"{' '.join(group)} : "))
+        lines.append(pr.pp_line(self.target, "⊢ "))
         return "\n".join(lines)
 
 

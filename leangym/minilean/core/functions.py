@@ -94,7 +94,17 @@ FUNCTIONS: dict[str, Function] = {f.name: f for f in (
     Function("Nat.divisors", (NAT,), finset(NAT), "divisors"),
     Function("Finset.range", (NAT,), finset(NAT), "Finset.range"),
     Function("Finset.card", (FINSET,), NAT, "Finset.card"),
+    Function("Nat.fib", (NAT,), NAT, "fib"),
 )}
+# Set intervals (`x ∈ Set.Icc a b`): membership only, an opaque proposition
+SET_INTERVALS = ("Set.Icc", "Set.Ico", "Set.Ioc", "Set.Ioo", "Set.Ici", "Set.Iic", "Set.Ioi", "Set.Iio")
+# `max a b`, `min a b` over the arguments' (common) type: opaque
+LATTICE = ("max", "min")
+
+
+def set_of(elem: Expr) -> Expr:
+    """The type ``Set elem``."""
+    return App(Const("Set"), (elem,), TYPE)
 # interval Finsets: `Finset.Icc a b : Finset α` over the arguments' type
 INTERVALS = ("Finset.Icc", "Finset.Ico", "Finset.Ioc", "Finset.Ioo")
 # ∑ / ∏ : `Finset.sum s (fun x => f x)`
@@ -104,7 +114,8 @@ BIG_OPERATOR_SYMBOL = {v: k for k, v in BIG_OPERATORS.items()}
 NAMESPACE = {NAT: "Nat", INT: "Int", RAT: "Rat", REAL: "Real"}
 # short names the usual opens make refer to a function (``open Real Nat``)
 SHORT_NAMES = {"π": "Real.pi", "logb": "Real.logb", "sin": "Real.sin", "cos": "Real.cos", "tan": "Real.tan",
-               "rexp": "Real.exp", "divisors": "Nat.divisors", "factorial": "Nat.factorial"}
+               "rexp": "Real.exp", "exp": "Real.exp", "divisors": "Nat.divisors", "factorial": "Nat.factorial",
+               "choose": "Nat.choose", "fib": "Nat.fib"}
 
 
 # Sign facts Mathlib's positivity extensions give every application, whatever the argument:

@@ -43,7 +43,8 @@ INFIX_PREC = {
     "^": (75, 76, 75),
 }
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-BINDER_PREDS = {">", "<", "≥", "≤", "≠"}
+WIDTH = 120  # Lean's `format.width`
+BINDER_PREDS = {">", "<", "≥", "≤", "≠", "∈"}
 
 
 class TypedNames(dict):
@@ -73,6 +74,17 @@ class Printer:
     def pp(self, e: Expr) -> str:
         self.bound = []
         return self.fmt(e, 0, True)
+
+    def pp_line(self, e: Expr, prefix: str) -> str:
+        """``prefix`` and ``e`` on one line, or, past Lean's width (120), broken after the top-level
+        infix operator with the right side indented by 4, as Lean's formatter does (one level only:
+        a side that is itself too long stays on its line)."""
+        line = prefix + self.pp(e)
+        if len(line) <= WIDTH or not (isinstance(e, Bin) and e.op in INFIX_PREC):
+            return line
+        self.bound = []
+        _, la, lb = INFIX_PREC[e.op]
+        return f"{prefix}{self.fmt(e.a, la, False)} {e.op}\n    {self.fmt(e.b, lb, True)}"
 
     def type_name(self, name: str) -> str:
         if not self.mathlib:
@@ -107,6 +119,8 @@ class Printer:
             right = self.fmt(e.b, lb, True)
             return f"{left} {e.op} {right}", lp
         if isinstance(e, Un):
+            if e.op == "¬" and isinstance(e.a, Bin) and e.a.op == "∈":  # Mathlib's `∉`
+                return f"{self.fmt(e.a.a, 51, False)} ∉ {self.fmt(e.a.b, 51, True)}", 50
             if e.op == "¬":
                 return "¬" + self.fmt(e.a, 40, True), MAX
             if e.op == "-":
@@ -124,6 +138,10 @@ class Printer:
                 return self.function(e)
             if isinstance(fn, Const) and fn.name in BIG_OPERATOR_SYMBOL and isinstance(e.args[1], Binder):
                 return self.big_operator(e)
+            if isinstance(fn, Const) and fn.name in ("Nat.ModEq", "Int.ModEq") and len(e.args) == 3:
+                mod = "MOD" if fn.name == "Nat.ModEq" else "ZMOD"
+                n = self.fmt(e.args[0], 0, True)
+                return f"{self.fmt(e.args[1], 51, False)} ≡ {self.fmt(e.args[2], 51, False)} [{mod} {n}]", 50
             if isinstance(fn, Const) and fn.name == "Real.rpow":
                 return self.fmt(e.args[0], 76, False) + " ^ " + self.fmt(e.args[1], 75, True), 75
             if isinstance(fn, Const) and fn.name == "Inv.inv":

@@ -147,12 +147,33 @@ class Parser:
                     right = self.term(rbp)
                     left = Syn("bin", (t.text, left, right), left.start, right.end)
                     continue
+                if t.kind == "sym" and t.text == "≡" and min_bp <= 50:
+                    left = self.modeq(left)
+                    continue
                 if t.kind == "sym" and t.text == "⁻¹":
                     break
                 break
             return left
         finally:
             self.depth -= 1
+
+    def modeq(self, left: Syn) -> Syn:
+        """``a ≡ b [MOD n]`` / ``[ZMOD n]`` (Mathlib's ``notation:50``: Nat.ModEq, Int.ModEq)."""
+        self.advance()
+        right = self.term(51)
+        self.expect("[")
+        kind = self.tok
+        if kind.kind != "id" or kind.text not in ("MOD", "ZMOD"):
+            self.error_expected("'MOD' or 'ZMOD'")
+        self.advance()
+        saved = self.limit
+        self.limit = -1
+        try:
+            n = self.term(0)
+            r = self.expect("]")
+        finally:
+            self.limit = saved
+        return Syn("modeq", (kind.text, left, right, n), left.start, r.end)
 
     def can_start_arg(self) -> bool:
         if self.at_end():
@@ -395,7 +416,7 @@ class Parser:
             if self.peek_is(":"):
                 self.advance()
                 ty = self.term(0)
-            elif kind != "fun" and not self.at_end() and self.tok.text in (">", "<", "≥", "≤", "≠"):
+            elif kind != "fun" and not self.at_end() and self.tok.text in (">", "<", "≥", "≤", "≠", "∈", "∉"):
                 op = self.advance().text
                 bound = self.term(51)
                 pred = (op, bound)
