@@ -70,6 +70,24 @@ def test_killed_actor_is_restarted_and_the_state_replayed(pool):
     s1 = pool.run_tactic(pool.start(AND), AND_PROOF[0])
     index = s1.handle[1]
     os.kill(pool.actor_pids()[index], signal.SIGKILL)
+    before = pool.stats()
     s2 = pool.run_tactic(s1, AND_PROOF[1])
     assert isinstance(s2, ProofState) and s2.replayed and s2.tactics == AND_PROOF[:2]
+    after = pool.stats()  # the lost request was re-run (on the other actor, or on this one once restarted)
+    assert after["actor_losses"] - before["actor_losses"] == 1 and after["reruns"] - before["reruns"] == 1
     assert pool.run_tactic(s2, AND_PROOF[2]) == ProofClosed(AND, AND_PROOF)
+
+
+def test_a_stuck_actor_is_a_clear_error_not_a_hang(pool):
+    from leangym.backend.ray_pool import ActorCallTimeout, RayPool
+    from leangym.errors import LeanGymError
+
+    slow = RayPool("minilean", actors=1, actor_options={"num_cpus": 0}, call_timeout=1.0)
+    try:
+        root = slow.start(AND)
+        t0 = time.monotonic()
+        with pytest.raises(ActorCallTimeout, match="did not answer run_tactics .* within call_timeout=1 s"):
+            slow.run_tactic(root, "sleep 3000")
+        assert time.monotonic() - t0 < 2.5 and issubclass(ActorCallTimeout, LeanGymError)
+    finally:
+        slow.close()
