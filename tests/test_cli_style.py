@@ -25,7 +25,7 @@ MODULES = [
     "agents.ppo_sb3", "trainers.sft", "trainers.critic", "trainers.grpo", "benchmarks.backend_header",
     "benchmarks.backend_overhead", "benchmarks.backend_pool", "benchmarks.env_throughput",
     "benchmarks.exit_vs_ppo", "benchmarks.gpu_generation", "benchmarks.latency_compare",
-    "benchmarks.minilean_latency", "benchmarks.minilean_minif2f", "benchmarks.minilean_real_proofs",
+    "benchmarks.minilean_latency", "benchmarks.minilean_minif2f", "benchmarks.minilean_real_proofs", "benchmarks.real_proof_names",
     "benchmarks.grpo_learning", "benchmarks.ppo_candidates",
 ]  # fmt: skip
 EXAMPLES = ["examples/custom_agent_eval.py", "examples/sb3_ppo.py"]
