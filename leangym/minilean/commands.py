@@ -52,7 +52,7 @@ LEAN_GLOBALS = frozenset("""
     succ pred factorial choose gcd lcm digits divisors properDivisors primeFactors totient fib sub add mul
     div mod pow cast floor ceil round fract sign toNat natAbs natCast intCast ofNat zero one two
     Prime Coprime Even Odd ModEq dvd le lt ge gt bit bit0 bit1 size log2 sqrt' dist' descFactorial
-    ascFactorial centralBinom card range sum prod Icc Ico Ioc Ioo
+    ascFactorial centralBinom card range sum prod Icc Ico Ioc Ioo rexp Irrational
 """.split())
 RESERVED_NAMES = (frozenset(TYPE_ALIASES) | frozenset(PREDICATES) | frozenset(LEMMAS) | LEAN_GLOBALS)
 RELATIONS = ("=", "≠", "<", "≤", ">", "≥", "∣", "∧", "∨", "↔", "→")

@@ -235,6 +235,9 @@ class Elab:
                 name = head.args[0]
                 if name == "Irrational" and len(args) == 1 and self.lookup(name) is None:
                     return App(Const("Irrational"), (self.arith_tree(args[0], REAL),), PROP)
+                if name in ("IsLeast", "IsGreatest") and len(args) == 2 and self.lookup(name) is None:
+                    st, elem = self.set_term(args[0])
+                    return App(Const(name), (st, self.arith_tree(args[1], elem)), PROP)
                 if name in PREDICATES and self.lookup(name) is None:
                     if len(args) != 1:
                         raise ElabError(f"function expected: {name} takes one argument", s)
@@ -272,6 +275,8 @@ class Elab:
 
     def _binders(self, kind: str, flat: list, pred, body: Syn, s: Syn) -> Expr:
         name, ty_syn = flat[0]
+        if kind == "∀" and ty_syn is not None and pred is None and not self.is_type_syntax(ty_syn):
+            return self._hypothesis_binder(flat, body, s)
         if ty_syn is not None:
             ty = self.elab_type(ty_syn)
         else:
@@ -288,6 +293,20 @@ class Elab:
         finally:
             self.locals.pop()
         return Binder(kind, name, ty, abstract(inner, hid))
+
+    def _hypothesis_binder(self, flat: list, body: Syn, s: Syn) -> Expr:
+        """``∀ (_ : x ≠ 0), P`` is the implication ``x ≠ 0 → P`` (a proof the body does not use)."""
+        name, ty_syn = flat[0]
+        hyp = self.prop(ty_syn)
+        hid = fresh_id()
+        self.locals.append(Hyp(hid, name, hyp, True))
+        try:
+            inner = self._binders("∀", flat[1:], None, body, s) if len(flat) > 1 else self.prop(body)
+        finally:
+            self.locals.pop()
+        if FVar(hid) in _subterms(inner):
+            raise ElabError("unsupported: a body that uses its hypothesis binder (outside MiniLean's fragment)", s)
+        return Bin("→", hyp, inner, PROP)
 
     def infer_binder_type(self, name: str, rest: list, pred, body: Syn) -> Expr:
         """Lean infers an untyped binder's type from its uses; we try the same on a trial elaboration."""
@@ -618,6 +637,8 @@ class Elab:
             if len(args) != 2:
                 raise ElabError(f"unsupported: `{name}` takes two bounds", s)
             ty = self.max_type(self.collect(args[0]) + self.collect(args[1]), elem)
+            if ty not in (NAT, INT):  # ℚ and ℝ are not locally finite orders
+                raise ElabError(f"failed to synthesize\n  LocallyFiniteOrder {self.show_type(ty)}", s)
             lo, hi = self.build(args[0], ty), self.build(args[1], ty)
             return App(Const(name), (lo, hi), finset(ty)), ty
         if s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] == "Finset.filter" \
@@ -628,6 +649,24 @@ class Elab:
         if el is None:
             raise ElabError("unsupported: expected a Finset (outside MiniLean's fragment)", s)
         return e, el
+
+    def set_term(self, s: Syn) -> tuple[Expr, Expr]:
+        """A set-builder ``{x | P x}`` (``{x : T | P x}``) over ℕ ℤ ℚ ℝ, and its element type."""
+        while s.kind == "paren":
+            s = s.args[0]
+        if s.kind != "setOf":
+            raise ElabError("unsupported: expected a set-builder `{x | P x}` (outside MiniLean's fragment)", s)
+        name, ty_syn, body = s.args
+        ty = self.elab_type(ty_syn) if ty_syn is not None else self.infer_binder_type(name, [], None, body)
+        if ty not in NUM_RANK:
+            raise ElabError("unsupported: sets of ℕ ℤ ℚ ℝ only (outside MiniLean's fragment)", s)
+        hid = fresh_id()
+        self.locals.append(Hyp(hid, name, ty, False))
+        try:
+            p = self.prop(body)
+        finally:
+            self.locals.pop()
+        return App(Const("setOf"), (Binder("fun", name, ty, abstract(p, hid)),), set_of(ty)), ty
 
     def finset_filter(self, pred: Syn, src: Syn, elem: Expr | None, s: Syn) -> tuple[Expr, Expr]:
         """``Finset.filter (fun x => P x) s``: a decidable predicate over a Finset."""
@@ -730,6 +769,21 @@ class Elab:
                 out.append(e)
             ty = ty.b
         return App(fn, tuple(out), ty)
+
+
+def _subterms(e: Expr) -> Iterator[Expr]:
+    stack = [e]
+    while stack:
+        x = stack.pop()
+        yield x
+        if isinstance(x, Bin):
+            stack += [x.a, x.b]
+        elif isinstance(x, Un):
+            stack.append(x.a)
+        elif isinstance(x, App):
+            stack += [x.fn, *x.args]
+        elif isinstance(x, Binder):
+            stack += [x.dom, x.body]
 
 
 # surface notations that stand for a function of core/functions.py

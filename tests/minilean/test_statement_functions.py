@@ -62,6 +62,10 @@ def goal(statement: str) -> str:
     ("theorem t (n : ℕ) : Nat.fib (n + 2) = Nat.fib n + Nat.fib (n + 1)", "n : ℕ\n⊢ (n + 2).fib = n.fib + (n + 1).fib"),
     ("theorem t (x : ℝ) : exp x > 0", "x : ℝ\n⊢ rexp x > 0"),
     ("theorem t (n : ℕ) : choose n 2 ≤ n ^ 2", "n : ℕ\n⊢ n.choose 2 ≤ n ^ 2"),
+    ("theorem t (f : ℝ → ℝ) (h : ∀ (x) (_ : x ≠ 0), f x = 1 / x) : f 2 = 1 / 2",
+     "f : ℝ → ℝ\nh : ∀ (x : ℝ), x ≠ 0 → f x = 1 / x\n⊢ f 2 = 1 / 2"),
+    ("theorem t : IsLeast { n : ℕ | 0 < n ∧ n ≡ 2 [MOD 3] } 2", "⊢ IsLeast {n | 0 < n ∧ n ≡ 2 [MOD 3]} 2"),
+    ("theorem t : IsGreatest {x | x ^ 2 ≤ (4 : ℝ)} 2", "⊢ IsGreatest {x | x ^ 2 ≤ 4} 2"),
 ])
 def test_statements_print_as_lean(statement, printed):
     assert goal(statement) == printed
@@ -75,6 +79,7 @@ def test_statements_print_as_lean(statement, printed):
     ("theorem t (n : ℕ) : n⁻¹ = n", "Inv ℕ"),
     ("theorem t (n : ℕ) : Finset.card n = 0", "outside MiniLean's fragment"),
     ("theorem t (x : ℝ) : x.frobnicate = 0", "outside MiniLean's fragment"),
+    ("theorem t : ∑ x in Finset.Icc (1 : ℝ) 3, x = 6", "LocallyFiniteOrder ℝ"),  # no Finset interval of reals
 ])
 def test_outside_the_fragment_is_a_clean_refusal(statement, message):
     with pytest.raises((ElabError, ParseError)) as e:
@@ -140,11 +145,19 @@ def test_each_tactic_evaluates_only_what_its_lean_counterpart_does():
     "theorem t (a b : ℤ) (h : a ≡ b [ZMOD 2]) : a = b",
     "theorem t (a b : ℝ) : max a b = a",
     "theorem t (a b : ℝ) : min a b = max a b",
+    "theorem t : IsLeast { n : ℕ | 3 < n } 3",
+    "theorem t : IsGreatest { x : ℝ | x < 1 } 1",
 ])
 def test_opaque_functions_get_no_false_laws(statement):
     s = Session(statement)
     for tac in ("norm_num", "simp", "linarith", "nlinarith", "positivity", "omega", "decide", "ring_nf"):
         assert not s.closes(tac), (statement, tac)
+
+
+def test_a_hypothesis_binder_is_an_implication():
+    s = Session("theorem t (f : ℝ → ℝ) (h : ∀ (x) (_ : x ≠ 0), f x = 1 / x) : f 2 = 1 / 2")
+    assert s.closes("exact h 2 (by norm_num)")
+    assert s.fails("exact h 0 (by norm_num)")  # the side condition 0 ≠ 0 is false
 
 
 def test_applications_are_atoms_for_linear_arithmetic():

@@ -142,6 +142,15 @@ class Printer:
                 mod = "MOD" if fn.name == "Nat.ModEq" else "ZMOD"
                 n = self.fmt(e.args[0], 0, True)
                 return f"{self.fmt(e.args[1], 51, False)} ≡ {self.fmt(e.args[2], 51, False)} [{mod} {n}]", 50
+            if isinstance(fn, Const) and fn.name == "setOf" and isinstance(e.args[0], Binder):
+                lam = e.args[0]
+                depth = len(self.bound)
+                try:
+                    name = self.bound_name(lam)
+                    self._push(name, lam.dom)
+                    return "{" + name + " | " + self.fmt(lam.body, 0, True) + "}", ARG
+                finally:
+                    del self.bound[depth:]
             if isinstance(fn, Const) and fn.name == "Real.rpow":
                 return self.fmt(e.args[0], 76, False) + " ^ " + self.fmt(e.args[1], 75, True), 75
             if isinstance(fn, Const) and fn.name == "Inv.inv":

@@ -183,7 +183,7 @@ class Parser:
             return t.text not in KEYWORDS or t.text == "this"
         if t.kind == "num":
             return True
-        return t.kind == "sym" and t.text in ARG_START_SYM
+        return t.kind == "sym" and (t.text in ARG_START_SYM or t.text == "{" and self._set_builder_ahead())
 
     def prefix(self) -> Syn:
         if self.at_end():
@@ -275,6 +275,8 @@ class Parser:
                     finally:
                         self.limit = saved
                     return self.postfix(Syn("paren", (e,), t.start, r.end))
+                if t.text == "{" and self._set_builder_ahead():
+                    return self.postfix(self.set_builder())
                 if t.text == "⟨":
                     self.advance()
                     saved = self.limit
@@ -377,6 +379,28 @@ class Parser:
         if e.kind == "ident" and e.args[0] == "_":
             return Syn("hole", ("_",), e.start, e.end)
         return e
+
+    def _set_builder_ahead(self) -> bool:
+        """``{x | P}`` / ``{x : T | P}`` (not a structure instance or a set literal)."""
+        nt = self.toks[self.i + 1]
+        return nt.kind == "id" and nt.text not in KEYWORDS and self.toks[self.i + 2].text in ("|", ":")
+
+    def set_builder(self) -> Syn:
+        t = self.advance()
+        saved = self.limit
+        self.limit = -1
+        try:
+            name = self.ident()
+            ty = None
+            if self.peek_is(":"):
+                self.advance()
+                ty = self.term(0)
+            self.expect("|")
+            body = self.term(0)
+            r = self.expect("}")
+        finally:
+            self.limit = saved
+        return Syn("setOf", (name.text, ty, body), t.start, r.end)
 
     def _factorial_bang(self) -> bool:
         """Whether the `!` at the cursor is Mathlib's postfix factorial (``n !``, ``(n + 1)!``)
