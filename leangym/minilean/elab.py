@@ -436,6 +436,8 @@ class Elab:
             # typed by their argument, then coerced as a whole (`↑|⌊x⌋|`)
             own = self.own_type(s) or ty
             if k == "abs":
+                if own == NAT:  # Mathlib's `abs` needs an additive group
+                    raise ElabError("failed to synthesize\n  AddGroup ℕ", s)
                 e = Un("abs", self.build(s.args[0], own), own)
             else:
                 if own not in (RAT, REAL):

@@ -56,26 +56,27 @@ def fold(e: Expr, tactic: str, also: frozenset = frozenset()) -> Expr:
     allowed = EVALUATES.get(tactic, frozenset()) | also
     if not allowed:
         return e
-    return _fold(e, allowed)
+    return _fold(e, allowed, tactic)
 
 
-def _fold(e: Expr, allowed: frozenset) -> Expr:
-    if isinstance(e, App) and isinstance(e.fn, Const) and e.fn.name in allowed and e.ty in NUM_RANK:
+def _fold(e: Expr, allowed: frozenset, tactic: str) -> Expr:
+    if isinstance(e, App) and isinstance(e.fn, Const) and e.fn.name in allowed and e.ty in NUM_RANK \
+            and (tactic != "decide" or e.ty in (NAT, INT)):  # decide evaluates no ℚ/ℝ value
         try:
             return _numeral(value(e, allowed), e.ty)
         except _Stuck:
             pass
     if isinstance(e, Bin):
-        a, b = _fold(e.a, allowed), _fold(e.b, allowed)
+        a, b = _fold(e.a, allowed, tactic), _fold(e.b, allowed, tactic)
         return e if a is e.a and b is e.b else Bin(e.op, a, b, e.ty)
     if isinstance(e, Un):
-        a = _fold(e.a, allowed)
+        a = _fold(e.a, allowed, tactic)
         return e if a is e.a else Un(e.op, a, e.ty)
     if isinstance(e, App):
-        args = tuple(_fold(x, allowed) for x in e.args)
+        args = tuple(_fold(x, allowed, tactic) for x in e.args)
         return e if all(x is y for x, y in zip(args, e.args)) else App(e.fn, args, e.ty)
     if isinstance(e, Binder):
-        body = _fold(e.body, allowed)
+        body = _fold(e.body, allowed, tactic)
         return e if body is e.body else Binder(e.kind, e.name, e.dom, body)
     return e
 

@@ -80,6 +80,8 @@ def test_statements_print_as_lean(statement, printed):
     ("theorem t (n : ℕ) : Finset.card n = 0", "outside MiniLean's fragment"),
     ("theorem t (x : ℝ) : x.frobnicate = 0", "outside MiniLean's fragment"),
     ("theorem t : ∑ x in Finset.Icc (1 : ℝ) 3, x = 6", "LocallyFiniteOrder ℝ"),  # no Finset interval of reals
+    # `|·|` is a leaf of Lean's binop% tree, elaborated alone: at ℕ it has no AddGroup (never `|↑x - ↑y|`)
+    ("theorem t (x y : ℕ) : (|x - y| : ℤ) = 2", "AddGroup ℕ"),
 ])
 def test_outside_the_fragment_is_a_clean_refusal(statement, message):
     with pytest.raises((ElabError, ParseError)) as e:
@@ -128,6 +130,7 @@ def test_each_tactic_evaluates_only_what_its_lean_counterpart_does():
     assert not accepted("theorem t : 5 ! = 120 := by simp")
     assert not accepted("theorem t : Int.floor ((7 : ℝ) / 2) = 3 := by decide")
     assert not accepted("theorem t : Real.sqrt 2 = 1 := by norm_num")  # irrational: stays √2
+    assert not accepted("theorem t : ∑ i in Finset.range 3, (i : ℝ) = 3 := by decide")  # ℝ is not decidable
 
 
 @pytest.mark.parametrize("statement", [
