@@ -477,10 +477,9 @@ def _pvars(params) -> set[str]:
     return {p[1] for p in params if p[0] != "proof"}
 
 
-def rewrite_rule(pe, name: str, args: tuple, s: Syn) -> tuple[Expr, set[str], str | None]:
-    """An equation/iff lemma as a rewrite rule: (statement with pattern variables, the variables
-    still to unify, the lemma name). Explicit term arguments given are substituted; proofs given
-    fix the variables of their premises; a premise not given is refused (Lean would leave a side goal)."""
+def _rule_sub(pe, name: str, args: tuple, s: Syn) -> tuple[list, Expr, dict[str, Expr], dict[int, Syn]]:
+    """``(params, statement, the variables the arguments fix, the explicit arguments by position)`` of
+    ``name args`` used as a rewrite rule; proofs that need their expected type are left for later."""
     hit = resolve(name)
     if hit is None:
         raise ElabError(f"Unknown identifier `{name}`", s)
@@ -489,15 +488,11 @@ def rewrite_rule(pe, name: str, args: tuple, s: Syn) -> tuple[Expr, set[str], st
     if len(args) > len(explicit):
         raise ElabError(f"function expected: `{name}` takes {len(explicit)} explicit arguments", s)
     given = dict(zip(explicit, args))
-    if any(p[0] == "proof" and i not in given for i, p in enumerate(params)):
-        raise ElabError(f"MiniLean: give `{name}` its hypotheses to rewrite with it (`rw [{name} h]`)", s)
     sub: dict[str, Expr] = {}
     el = pe.elab()
     pvars = _pvars(params)
     for i, a in given.items():
-        if params[i][0] == "proof":
-            if _deferred(a):
-                raise ElabError(f"MiniLean: give `{name}` its hypotheses as terms with a stated type", a)
+        if params[i][0] == "proof" and not _deferred(a):
             if not match(norm(params[i][1]), norm(pe.infer(a)), pvars, sub):
                 raise ElabError(f"application type mismatch: argument of `{name}` has the wrong type", a)
     types = {el.type_of(v) for v in sub.values()}
@@ -509,6 +504,34 @@ def rewrite_rule(pe, name: str, args: tuple, s: Syn) -> tuple[Expr, set[str], st
         kind, var, is_nat = params[i]
         if kind == "explicit":
             sub[var] = witness(el, a, NAT) if is_nat else el.arith_tree(a, joint)
-    stmt = substitute(stmt, sub)
-    free = pvars - set(sub)
-    return stmt, free, name
+    return params, stmt, sub, given
+
+
+def rewrite_rule(pe, name: str, args: tuple, s: Syn) -> tuple[Expr, set[str], str | None]:
+    """An equation/iff lemma as a rewrite rule: (statement with pattern variables, the variables
+    still to unify, the lemma name). Explicit term arguments given are substituted; proofs given
+    fix the variables of their premises; the other premises are :func:`side_conditions`."""
+    params, stmt, sub, _ = _rule_sub(pe, name, args, s)
+    return substitute(stmt, sub), _pvars(params) - set(sub), name
+
+
+def side_conditions(pe, name: str, args: tuple, lhs: Expr, instance: Expr, ty: Expr, s: Syn) -> list[Expr]:
+    """The premises of the rewrite ``name args`` at the instance found (``lhs`` matched ``instance``,
+    of type ``ty``): a premise given as ``by …`` is checked here against its instantiated statement;
+    a premise not given is returned, to become a new goal after the main one, as in Lean's ``rw``."""
+    params, _, sub, given = _rule_sub(pe, name, args, s)
+    found: dict[str, Expr] = dict(sub)
+    if not match(lhs, instance, _pvars(params), found):
+        raise ElabError(f"internal: the instance of `{name}` does not match its rule", s)
+    out = []
+    for i, (kind, pat, _) in enumerate(params):
+        if kind != "proof" or (i in given and not _deferred(given[i])):
+            continue
+        premise = retype(substitute(pat, found), ty)
+        if mvars(premise):
+            raise ElabError(f"MiniLean: the premise of `{name}` is not determined by the rewrite", s)
+        if i in given:
+            pe.check(given[i], premise)
+        else:
+            out.append(premise)
+    return out

@@ -52,6 +52,12 @@ ACCEPTED = [
     ("theorem t (a b : ℕ) : (a + b) % 5 = (a % 5 + b % 5) % 5", "exact Nat.add_mod a b 5"),
     ("theorem t : 2 ^ 2010 % 10 = 4", "norm_num [Nat.pow_mod]"),
     ("theorem t (n m : ℕ) (h : m ≤ n) : n - m + m = n", "exact Nat.sub_add_cancel h"),
+    # a rewrite lemma's premises: given, postponed `by` blocks, or side goals after the main goal
+    ("theorem t (a b c d : ℝ) (hb : 0 < b) (hd : 0 < d) (h : a * d ≤ c * b) : a / b ≤ c / d",
+     "rw [div_le_div_iff (by positivity) (by positivity)]\nexact h"),
+    ("theorem t (a b c d : ℝ) (hb : 0 < b) (hd : 0 < d) (h : a * d ≤ c * b) : a / b ≤ c / d",
+     "rw [div_le_div_iff] <;> assumption"),
+    ("theorem t (a b c : ℝ) (hc : 0 < c) (h : a * c ≤ b) : a ≤ b / c", "rw [le_div_iff]\nexact h\nexact hc"),
     # casts
     ("theorem t (n : ℕ) (x : ℝ) (h : x = ((n + 1 : ℕ) : ℝ)) : x = n + 1", "rw [Nat.cast_succ] at h\nexact h"),
     ("theorem t (n : ℕ) : ((n + 1 : ℕ) : ℝ) = n + 1", "exact Nat.cast_succ n"),
@@ -76,6 +82,10 @@ REFUSED = [
     ("theorem t (a b c d : ℤ) (hb : 0 < b) (hd : 0 < d) (h : a * d ≤ c * b) : a / b ≤ c / d",
      "exact (div_le_div_iff hb hd).mpr h"),
     ("theorem t (a b c : ℕ) (hc : 0 < c) (h : a * c ≤ b) : a ≤ b / c", "rw [le_div_iff hc]\nexact h"),
+    # a rewrite's side goals must still be proved, and a `by` premise must prove the premise
+    ("theorem t (a b c : ℝ) (h : a * c ≤ b) : a ≤ b / c", "rw [le_div_iff]\nexact h"),
+    ("theorem t (a b c : ℝ) (h : a * c ≤ b) : a ≤ b / c", "rw [le_div_iff (by positivity)]\nexact h"),
+    ("theorem t (a b c : ℝ) (hc : c < 0) (h : a * c ≤ b) : a ≤ b / c", "rw [le_div_iff] <;> linarith"),
     # the wrong direction of an iff, a rewrite rule that does not occur
     ("theorem t (x y : ℝ) (h : -y ≤ x ∧ x ≤ y) : |x| ≤ y", "exact abs_le.mp h"),
     ("theorem t (n : ℕ) (h : n % 3 = 0) : 3 ∣ n", "rw [Nat.dvd_iff_mod_eq_zero] at h\nexact h"),

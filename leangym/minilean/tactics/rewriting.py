@@ -16,6 +16,7 @@ from leangym.minilean.core.printer import Printer
 from leangym.minilean.core.state import CLASSICAL, err, main_goal, on_main
 from leangym.minilean.core.terms import (
     FALSE,
+    NAT,
     NUM_RANK,
     PROP,
     TRUE,
@@ -485,6 +486,7 @@ def t_rw(interp: Interpreter, t: Tac, st):
     g = main_goal(st, t)
     locs = t.args.get("locs")
     pr = lambda gg, e: Printer(gg.display_names(), interp.run.mathlib).pp(e)  # noqa: E731
+    side: list[Goal] = []  # a lemma's premises not given: new goals after the main one, as in Lean
     for rev, rs in t.args["rules"]:
         interp.run.tick()
         prop, free, lemma = rule(interp, g, rs, t)
@@ -519,6 +521,14 @@ def t_rw(interp: Interpreter, t: Tac, st):
                     rs,
                 )
             il, irr = inst
+            if lemma is not None:
+                head, args = (rs.args[0], rs.args[1]) if rs.kind == "app" else (rs, ())
+                try:
+                    premises = lemmas.side_conditions(ProofElab(interp, g), head.args[0], args, lhs, il,
+                                                      lemmas.carrier_of(il) or NAT, rs)
+                except ElabError as e:
+                    raise interp.elab_error(e, t) from None
+                side += [Goal(g.hyps, p, g.tag) for p in premises]
             new, _ = _replace_alpha(expr, il, irr)
             if where is None:
                 g = Goal(tuple(hyps), new, g.tag)
@@ -526,13 +536,13 @@ def t_rw(interp: Interpreter, t: Tac, st):
                 hyps = [Hyp(h.id, h.name, new, True, h.inaccessible) if h.id == where.id else h for h in hyps]
                 g = Goal(tuple(hyps), g.target, g.tag)
     if rules.rfl_ok(g.target) or g.target == TRUE:
-        return closed(st, t, frozenset({"propext"}) | st.axioms)
+        return on_main(st, side, axioms=st.axioms | {"propext"})
     if t.name == "rwa":
         for h in g.hyps:
             if h.is_prop and defeq(h.type, g.target):
-                return closed(st, t)
+                return on_main(st, side, axioms=st.axioms | CLASSICAL)
         raise err(f"Tactic `assumption` failed\n\n{g.pretty(interp.run.mathlib)}", t)
-    return on_main(st, [g], axioms=st.axioms | CLASSICAL)
+    return on_main(st, [g] + side, axioms=st.axioms | CLASSICAL)
 
 
 def find_instance(lhs: Expr, rhs: Expr, free: dict[str, Expr], lemma: str | None, expr: Expr, s: Syn,
