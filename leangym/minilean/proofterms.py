@@ -21,6 +21,7 @@ from leangym.minilean.core.terms import (
     Expr,
     FVar,
     Un,
+    abstract,
     defeq,
     instantiate,
     unfold,
@@ -344,6 +345,9 @@ class ProofElab:
             p1, p2 = self.infer(args[0]), self.infer(args[1])
             return rules.trans(name, p1, p2, s)
         if name in ("congrArg", "congr_arg") and len(args) == 2:
+            fn = args[0].args[0] if args[0].kind == "paren" else args[0]
+            if fn.kind == "binder" and fn.args[0] == "fun":
+                return self.congr_fun(fn, self.infer(args[1]), s)
             f = self.elab().leaf(args[0], None)
             p = self.infer(args[1])
             if isinstance(p, Bin) and p.op == "=":
@@ -363,6 +367,21 @@ class ProofElab:
                 return Bin("≠", p.b, p.a, PROP)
             raise ElabError(f"{name}: expected a strict inequality", s)
         return None
+
+    def congr_fun(self, fn: Syn, p: Expr, s: Syn) -> Expr:
+        """``congrArg (fun x => e) h`` with ``h : a = b``: ``e[a/x] = e[b/x]`` (the beta-reduced form of
+        ``(fun x => e) a = (fun x => e) b``); ``e`` is elaborated with ``x`` of ``a``'s type."""
+        groups = fn.args[1]
+        if not (isinstance(p, Bin) and p.op == "=") or len(groups) != 1 or len(groups[0][0]) != 1:
+            raise ElabError("congrArg: type mismatch", s)
+        (name, _, _), = groups[0][0]
+        ty = self.elab().type_of(p.a)
+        if groups[0][1] is not None and self.elab().elab_type(groups[0][1]) != ty:
+            raise ElabError("congrArg: type mismatch", s)
+        h = Hyp(fresh_id(), name, ty, False)
+        body = Elab(self.ctx_goal(TRUE).with_hyp(h)).arith_tree(fn.args[3], None)
+        lam = abstract(body, h.id)
+        return Bin("=", instantiate(lam, p.a), instantiate(lam, p.b), PROP)
 
     def project(self, p: Expr, f: str, s: Syn) -> Expr:
         u = unfold(p)

@@ -79,6 +79,7 @@ class Parser:
         # words that end whatever is being parsed when they begin a line (a column-0 tactic block
         # has no column to end it, so it runs until one of these)
         self.command_starts = COMMAND_STARTS
+        self.cdot_fun = 0  # inside `(· op e)`: `·` is the anonymous function's argument
 
     # -- token helpers ----------------------------------------------------------------------
     @property
@@ -260,6 +261,11 @@ class Parser:
                 self.advance()
                 return self.postfix(Syn("ident", (t.text,), t.start, t.end))
             if t.kind == "sym":
+                if t.text == "·" and self.cdot_fun:
+                    self.advance()
+                    return Syn("ident", ("·",), t.start, t.end)
+                if t.text == "(" and self.toks[self.i + 1].text == "·" and self.toks[self.i + 1].kind == "sym":
+                    return self.cdot_function()
                 if t.text == "(":
                     self.advance()
                     saved = self.limit
@@ -356,6 +362,21 @@ class Parser:
         self.expect(",")
         body = self.term(67)
         return Syn("bigop", (t.text, name.text, ty, s, body), t.start, body.end)
+
+    def cdot_function(self) -> Syn:
+        """``(· % 7)``: Lean's anonymous function ``fun x => x % 7`` (one ``·``, its one argument)."""
+        t = self.advance()
+        saved = self.limit
+        self.limit = -1
+        self.cdot_fun += 1
+        try:
+            body = self.term(0)
+            r = self.expect(")")
+        finally:
+            self.limit = saved
+            self.cdot_fun -= 1
+        dot = (("·", t.end, t.end + 1),)
+        return Syn("binder", ("fun", ((dot, None),), None, body), t.start, r.end)
 
     def postfix(self, e: Syn) -> Syn:
         while not self.at_end():

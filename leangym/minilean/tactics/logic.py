@@ -43,7 +43,7 @@ from leangym.minilean.syntax.tactics import (
     rcases_atom,
     term_list,
 )
-from leangym.minilean.syntax.terms import Parser, Syn, Tac
+from leangym.minilean.syntax.terms import Parser, Syn, Tac, parse_block
 
 if TYPE_CHECKING:
     from leangym.minilean.interpreter import Interpreter
@@ -345,7 +345,7 @@ def t_symm(interp: Interpreter, t: Tac, st: State) -> State:
     raise err("symm: the goal is not a symmetric relation", t)
 
 
-@tactic("have", "haveI", "suffices", group=GROUP, parse=parse_have)
+@tactic("have", "haveI", group=GROUP, parse=parse_have)
 def t_have(interp: Interpreter, t: Tac, st: State) -> State:
     g = main_goal(st, t)
     a = t.args
@@ -356,9 +356,6 @@ def t_have(interp: Interpreter, t: Tac, st: State) -> State:
     except ElabError as e:
         raise interp.elab_error(e, t) from None
     if "value" not in a:
-        if t.name == "suffices":
-            return on_main(st, [Goal(g.hyps + (Hyp(fresh_id(), name, prop, True),), g.target, g.tag),
-                                Goal(g.hyps, prop, g.tag)])
         return on_main(st, [Goal(g.hyps, prop, g.tag), g.with_hyp(Hyp(fresh_id(), name, prop, True))])
     pe = ProofElab(interp, g, allow_holes=True)
     try:
@@ -370,6 +367,52 @@ def t_have(interp: Interpreter, t: Tac, st: State) -> State:
         raise interp.elab_error(e, t) from None
     ng = g.with_hyp(Hyp(fresh_id(), name, prop, True))
     return on_main(st, [ng] + pe.new_goals, sorry=st.sorry or pe.sorry, axioms=st.axioms | pe.axioms)
+
+
+def parse_suffices(p: Parser, name: str, col: int) -> dict:
+    """``suffices h : t by tac`` / ``suffices t from e`` / ``suffices h : t`` (``h`` defaults to ``this``)."""
+    a: dict = {"name": None}
+    nxt = p.toks[p.i + 1] if p.i + 1 < len(p.toks) else None
+    if (not p.at_end() and p.tok.kind == "id" and (p.tok.text not in KEYWORDS or p.tok.text == "this")
+            and nxt is not None and nxt.text == ":"):
+        a["name"] = p.advance().text
+        p.advance()
+    elif p.peek_is(":"):
+        p.advance()
+    a["type"] = p.term(0)
+    if p.peek_is("by"):
+        by = p.advance()
+        a["by"] = parse_block(p, by.start)
+    elif p.peek_is("from"):
+        p.advance()
+        a["value"] = p.term(0)
+    return a
+
+
+@tactic("suffices", group=GROUP, parse=parse_suffices)
+def t_suffices(interp: Interpreter, t: Tac, st: State) -> State:
+    """``suffices h : t by tac``: ``tac`` proves the goal from ``h : t`` (and must close it); what is left
+    is ``t``. With ``from e``, ``e`` is checked against the goal with ``h`` in scope. Alone: both goals,
+    the one with ``h`` first (cut)."""
+    g = main_goal(st, t)
+    a = t.args
+    try:
+        prop = Elab(g).prop(a["type"])
+    except ElabError as e:
+        raise interp.elab_error(e, t) from None
+    with_h = Goal(g.hyps + (Hyp(fresh_id(), a["name"] or "this", prop, True),), g.target, g.tag)
+    rest = Goal(g.hyps, prop, g.tag)
+    if "by" in a:
+        r = interp.focus_block(a["by"], st, with_h, t, t.end)
+        return replace(r, goals=(rest,) + st.goals[1:])
+    if "value" in a:
+        pe = ProofElab(interp, with_h)
+        try:
+            pe.check(a["value"], g.target)
+        except ElabError as e:
+            raise interp.elab_error(e, t) from None
+        return on_main(st, [rest], sorry=st.sorry or pe.sorry, axioms=st.axioms | pe.axioms)
+    return on_main(st, [with_h, rest])
 
 
 @tactic("show", group=GROUP, parse=parse_show)
