@@ -24,12 +24,16 @@ from leangym.minilean.core.functions import (
     FUNCTIONS,
     INTERVALS,
     LATTICE,
+    LIST,
+    LIST_LITERAL,
     NAMESPACE,
     SET_INTERVALS,
     SHORT_NAMES,
     Function,
     finset,
     finset_elem,
+    list_elem,
+    list_of,
     set_of,
 )
 from leangym.minilean.core.printer import Printer
@@ -565,6 +569,8 @@ class Elab:
             return self.apply_function(FUNCTIONS[notation], s.args, s)
         if k == "bigop":
             return self.bigop(s, None)
+        if k == "list":
+            return self.list_literal(s, expected)
         if k in ("bin", "neg", "abs", "num", "paren", "cast", "inv"):
             return self.arith_tree(s, expected)
         raise ElabError("unsupported term (outside MiniLean's fragment)", s)
@@ -584,13 +590,19 @@ class Elab:
         out = []
         for param, a in zip(fn.params, args):
             out.append(self.function_arg(fn, param, a))
-        return App(Const(fn.name), tuple(out), fn.result)
+        result = fn.result if fn.result is not None else list_elem(self.type_of(out[0]))
+        return App(Const(fn.name), tuple(out), result)
 
     def function_arg(self, fn: Function, param, a: Syn) -> Expr:
         if param in NUM_RANK:
             return self.arith_tree(a, param)
         if param == FINSET:
             return self.finset_term(a, None)[0]
+        if param == LIST:
+            e = self.leaf(a, None)
+            if list_elem(self.type_of(e)) not in NUM_RANK:
+                raise ElabError("unsupported: expected a list of numbers (outside MiniLean's fragment)", a)
+            return e
         e = self.arith_tree(a, None)
         ty = self.type_of(e)
         allowed = (INT, RAT, REAL) if param == FLOOR_RING else (RAT, REAL)
@@ -618,13 +630,14 @@ class Elab:
         else:
             e = self.leaf(recv, None) if recv.kind not in ("num",) else self.arith_tree(recv, None)
             ty = self.type_of(e)
-            ns = "Finset" if finset_elem(ty) is not None else NAMESPACE.get(ty)
+            ns = ("Finset" if finset_elem(ty) is not None else "List" if list_elem(ty) is not None
+                  else NAMESPACE.get(ty))
         fn = FUNCTIONS.get(f"{ns}.{field}") if ns else None
         if fn is None:
             raise ElabError(f"unsupported term `.{field}` (outside MiniLean's fragment)", s)
         return self.apply_function(fn, (recv,) + tuple(args), s)
 
-    def finset_term(self, s: Syn, elem: Expr | None) -> tuple[Expr, Expr]:
+    def finset_term(self, s: Syn, elem: Expr | None, lists: bool = False) -> tuple[Expr, Expr]:
         """A Finset expression and its element type: a local ``s : Finset α``, ``Finset.range n``,
         ``Finset.Icc a b`` (and Ico, Ioc, Ioo; at ``elem`` or the bounds' type), ``Nat.divisors n``."""
         while s.kind == "paren":
@@ -648,6 +661,8 @@ class Elab:
             return self.finset_filter(s.args[1][0], s.args[1][1], elem, s)
         e = self.leaf(s, None)
         el = finset_elem(self.type_of(e))
+        if el is None and lists:  # membership in a list: `d ∈ Nat.digits 10 n`
+            el = list_elem(self.type_of(e))
         if el is None:
             raise ElabError("unsupported: expected a Finset (outside MiniLean's fragment)", s)
         return e, el
@@ -690,6 +705,15 @@ class Elab:
         lam = Binder("fun", names[0][0], el, abstract(body, hid))
         return App(Const("Finset.filter"), (lam, fs), finset(el)), el
 
+    def list_literal(self, s: Syn, expected: Expr | None) -> Expr:
+        """``[a, b, c]`` at ``List T``: ``T`` from the expected type, else from the items."""
+        elem = list_elem(expected) if expected is not None else None
+        if elem is None:
+            elem = self.max_type([t for x in s.args for t in self.collect(x)], None)
+        if elem not in NUM_RANK:
+            raise ElabError("unsupported: lists of numbers only (outside MiniLean's fragment)", s)
+        return App(Const(LIST_LITERAL), tuple(self.arith_tree(x, elem) for x in s.args), list_of(elem))
+
     def membership(self, op: str, a: Syn, b: Syn, s: Syn) -> Expr:
         inner = b
         while inner.kind == "paren":
@@ -704,7 +728,7 @@ class Elab:
             fs = App(Const(name), tuple(self.build(x, ty) for x in bounds), set_of(ty))
             x = self.build(a, ty)
         else:
-            fs, elem = self.finset_term(b, None)
+            fs, elem = self.finset_term(b, None, lists=True)
             x = self.arith_tree(a, elem)
         mem = Bin("∈", x, fs, PROP)
         return Un("¬", mem, PROP) if op == "∉" else mem

@@ -17,7 +17,7 @@ import math
 from fractions import Fraction
 
 from leangym.minilean.core.context import Goal, Hyp
-from leangym.minilean.core.functions import INTERVALS
+from leangym.minilean.core.functions import INTERVALS, LIST_LITERAL
 from leangym.minilean.core.terms import (
     INT,
     NAT,
@@ -36,8 +36,9 @@ from leangym.minilean.core.terms import (
 EVALUATES = {
     "norm_num": frozenset({"Nat.factorial", "Nat.gcd", "Nat.lcm", "Int.gcd", "Int.lcm", "Nat.sqrt", "Real.sqrt",
                            "Int.floor", "Int.ceil", "Int.natAbs", "Int.toNat", "Finset.sum", "Finset.prod",
-                           "Finset.range", "Inv.inv"}),
-    "simp": frozenset({"Nat.gcd", "Int.natAbs", "Int.toNat", "Finset.sum", "Finset.prod", "Finset.range"}),
+                           "Finset.range", "Inv.inv", "List.sum", "Nat.digits", LIST_LITERAL}),
+    "simp": frozenset({"Nat.gcd", "Int.natAbs", "Int.toNat", "Finset.sum", "Finset.prod", "Finset.range",
+                       "List.sum", "Nat.digits", LIST_LITERAL}),
     "decide": frozenset({"Nat.factorial", "Nat.choose", "Int.natAbs", "Int.toNat", "Finset.sum", "Finset.prod",
                          "Finset.range", "Finset.Icc", "Finset.Ico", "Finset.Ioc", "Finset.Ioo"}),
 }
@@ -165,6 +166,35 @@ def finset_elements(e: Expr, allowed: frozenset) -> list[Fraction]:
     raise _Stuck
 
 
+def digits(b: int, n: int) -> list[int]:
+    """Mathlib's ``Nat.digits b n``: little-endian; ``digits b 0 = []``; base 0 gives ``[n]``
+    (n ≠ 0) and base 1 gives ``n`` ones."""
+    if n == 0:
+        return []
+    if b == 0:
+        return [n]
+    if b == 1:
+        if n > MAX_TERMS:
+            raise _Stuck
+        return [1] * n
+    out = []
+    while n:
+        out.append(n % b)
+        n //= b
+    return out
+
+
+def list_elements(e: Expr, allowed: frozenset) -> list[Fraction]:
+    """The elements of a closed list term (a literal or ``Nat.digits b n``)."""
+    if isinstance(e, App) and isinstance(e.fn, Const) and e.fn.name in allowed:
+        if e.fn.name == LIST_LITERAL:
+            return [value(x, allowed) for x in e.args]
+        if e.fn.name == "Nat.digits":
+            b, n = (_int(value(x, allowed)) for x in e.args)
+            return [Fraction(d) for d in digits(b, n)]
+    raise _Stuck
+
+
 def _apply(e: App, allowed: frozenset) -> Fraction:
     name = e.fn.name  # type: ignore[union-attr]
     if name in ("Finset.sum", "Finset.prod"):
@@ -178,6 +208,8 @@ def _apply(e: App, allowed: frozenset) -> Fraction:
             if abs(total.numerator).bit_length() > MAX_BITS:
                 raise _Stuck
         return total
+    if name == "List.sum":
+        return sum(list_elements(e.args[0], allowed), Fraction(0))
     args = [value(a, allowed) for a in e.args]
     if name == "Nat.factorial":
         n = _int(args[0])

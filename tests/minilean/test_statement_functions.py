@@ -66,6 +66,9 @@ def goal(statement: str) -> str:
      "f : ℝ → ℝ\nh : ∀ (x : ℝ), x ≠ 0 → f x = 1 / x\n⊢ f 2 = 1 / 2"),
     ("theorem t : IsLeast { n : ℕ | 0 < n ∧ n ≡ 2 [MOD 3] } 2", "⊢ IsLeast {n | 0 < n ∧ n ≡ 2 [MOD 3]} 2"),
     ("theorem t : IsGreatest {x | x ^ 2 ≤ (4 : ℝ)} 2", "⊢ IsGreatest {x | x ^ 2 ≤ 4} 2"),
+    ("theorem t (n : ℕ) : (Nat.digits 10 n).sum ≤ 9 * n", "n : ℕ\n⊢ (digits 10 n).sum ≤ 9 * n"),
+    ("theorem t (n : ℕ) : ∀ d : ℕ, d ∈ Nat.digits 10 n → d < 10", "n : ℕ\n⊢ ∀ d ∈ digits 10 n, d < 10"),
+    ("theorem t (a b : ℕ) (h : Nat.digits 10 (a + 1) = [a, b]) : a = b", "a b : ℕ\nh : digits 10 (a + 1) = [a, b]\n⊢ a = b"),
 ])
 def test_statements_print_as_lean(statement, printed):
     assert goal(statement) == printed
@@ -119,6 +122,11 @@ def accepted(src: str) -> bool:
     ("∏ k in Finset.Icc 1 5, k = 120 := by decide", "∏ k in Finset.Ico 1 5, k = 120 := by decide"),
     ("(2 : ℝ)⁻¹ = 1 / 2 := by norm_num", "(2 : ℝ)⁻¹ = 2 := by norm_num"),
     ("(0 : ℝ)⁻¹ = 0 := by norm_num", "(0 : ℝ)⁻¹ = 1 := by norm_num"),
+    ("(Nat.digits 10 1230).sum = 6 := by norm_num", "(Nat.digits 10 1230).sum = 5 := by norm_num"),
+    ("(Nat.digits 10 0).sum = 0 := by norm_num", "(Nat.digits 10 0).sum = 1 := by norm_num"),
+    ("(Nat.digits 1 3).sum = 3 := by norm_num", "(Nat.digits 1 3).sum = 1 := by norm_num"),
+    ("(Nat.digits 0 7).sum = 7 := by simp", "(Nat.digits 0 7).sum = 0 := by simp"),
+    ("[1, 2, 3].sum = 6 := by norm_num", "[1, 2, 3].sum = 5 := by norm_num"),
 ])
 def test_closed_evaluation_follows_mathlib(true, false):
     assert accepted(f"theorem t : {true}")
@@ -150,6 +158,8 @@ def test_each_tactic_evaluates_only_what_its_lean_counterpart_does():
     "theorem t (a b : ℝ) : min a b = max a b",
     "theorem t : IsLeast { n : ℕ | 3 < n } 3",
     "theorem t : IsGreatest { x : ℝ | x < 1 } 1",
+    "theorem t (n : ℕ) : Nat.digits 10 n = [n]",  # false for n = 0 and n ≥ 10
+    "theorem t (n : ℕ) : (Nat.digits 10 n).sum = n",
 ])
 def test_opaque_functions_get_no_false_laws(statement):
     s = Session(statement)

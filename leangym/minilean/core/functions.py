@@ -42,6 +42,18 @@ def finset(elem: Expr) -> Expr:
     return App(Const("Finset"), (elem,), TYPE)
 
 
+def list_of(elem: Expr) -> Expr:
+    """The type ``List elem``."""
+    return App(Const("List"), (elem,), TYPE)
+
+
+def list_elem(ty: Expr) -> Expr | None:
+    """``α`` when ``ty`` is ``List α``."""
+    if isinstance(ty, App) and ty.fn == Const("List") and len(ty.args) == 1:
+        return ty.args[0]
+    return None
+
+
 def finset_elem(ty: Expr) -> Expr | None:
     """``α`` when ``ty`` is ``Finset α``."""
     if isinstance(ty, App) and ty.fn == Const("Finset") and len(ty.args) == 1:
@@ -54,6 +66,7 @@ def finset_elem(ty: Expr) -> Expr | None:
 FLOOR_RING = "floor-ring"
 FLOOR_SEMIRING = "floor-semiring"
 FINSET = "finset"
+LIST = "list"
 
 
 @dataclass(frozen=True)
@@ -95,6 +108,8 @@ FUNCTIONS: dict[str, Function] = {f.name: f for f in (
     Function("Finset.range", (NAT,), finset(NAT), "Finset.range"),
     Function("Finset.card", (FINSET,), NAT, "Finset.card"),
     Function("Nat.fib", (NAT,), NAT, "fib"),
+    Function("Nat.digits", (NAT, NAT), list_of(NAT), "digits"),
+    Function("List.sum", (LIST,), None, "List.sum"),  # the list's element type
 )}
 # Set intervals (`x ∈ Set.Icc a b`): membership only, an opaque proposition
 SET_INTERVALS = ("Set.Icc", "Set.Ico", "Set.Ioc", "Set.Ioo", "Set.Ici", "Set.Iic", "Set.Ioi", "Set.Iio")
@@ -112,10 +127,11 @@ BIG_OPERATORS = {"∑": "Finset.sum", "∏": "Finset.prod"}
 BIG_OPERATOR_SYMBOL = {v: k for k, v in BIG_OPERATORS.items()}
 # the namespaces generalized field notation resolves through, by the receiver's type
 NAMESPACE = {NAT: "Nat", INT: "Int", RAT: "Rat", REAL: "Real"}
+LIST_LITERAL = "List.literal"  # `[a, b, c]`, printed as written
 # short names the usual opens make refer to a function (``open Real Nat``)
 SHORT_NAMES = {"π": "Real.pi", "logb": "Real.logb", "sin": "Real.sin", "cos": "Real.cos", "tan": "Real.tan",
                "rexp": "Real.exp", "exp": "Real.exp", "divisors": "Nat.divisors", "factorial": "Nat.factorial",
-               "choose": "Nat.choose", "fib": "Nat.fib"}
+               "choose": "Nat.choose", "fib": "Nat.fib", "digits": "Nat.digits"}
 
 
 # Sign facts Mathlib's positivity extensions give every application, whatever the argument:

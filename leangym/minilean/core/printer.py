@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from leangym.minilean.core.functions import BIG_OPERATOR_SYMBOL, FUNCTIONS, NAMESPACE, finset_elem
+from leangym.minilean.core.functions import (
+    BIG_OPERATOR_SYMBOL,
+    FUNCTIONS,
+    LIST_LITERAL,
+    NAMESPACE,
+    finset_elem,
+    list_elem,
+)
 from leangym.minilean.core.terms import (
     App,
     Bin,
@@ -142,6 +149,8 @@ class Printer:
                 mod = "MOD" if fn.name == "Nat.ModEq" else "ZMOD"
                 n = self.fmt(e.args[0], 0, True)
                 return f"{self.fmt(e.args[1], 51, False)} ≡ {self.fmt(e.args[2], 51, False)} [{mod} {n}]", 50
+            if isinstance(fn, Const) and fn.name == LIST_LITERAL:
+                return "[" + ", ".join(self.fmt(a, 0, True) for a in e.args) + "]", ARG
             if isinstance(fn, Const) and fn.name == "setOf" and isinstance(e.args[0], Binder):
                 lam = e.args[0]
                 depth = len(self.bound)
@@ -212,6 +221,8 @@ class Printer:
             return None
         if finset_elem(ty) is not None:
             return "Finset"
+        if list_elem(ty) is not None:
+            return "List"
         return NAMESPACE.get(ty)
 
     def big_operator(self, e: App) -> tuple[str, int]:

@@ -281,6 +281,21 @@ class Parser:
                     finally:
                         self.limit = saved
                     return self.postfix(Syn("paren", (e,), t.start, r.end))
+                if t.text == "[":  # a list literal `[a, b, c]`
+                    self.advance()
+                    saved = self.limit
+                    self.limit = -1
+                    items = []
+                    try:
+                        if not self.peek_is("]"):
+                            items.append(self.term(0))
+                            while self.peek_is(","):
+                                self.advance()
+                                items.append(self.term(0))
+                        r = self.expect("]")
+                    finally:
+                        self.limit = saved
+                    return self.postfix(Syn("list", tuple(items), t.start, r.end))
                 if t.text == "{" and self._set_builder_ahead():
                     return self.postfix(self.set_builder())
                 if t.text == "⟨":
