@@ -13,11 +13,13 @@ from fractions import Fraction
 
 from leangym.minilean.core.context import fresh_id
 from leangym.minilean.core.errors import ElabError
+from leangym.minilean.core.functions import FUNCTIONS
 from leangym.minilean.core.terms import (
     INT,
     NAT,
     NUM_RANK,
     PROP,
+    REAL,
     App,
     Bin,
     Binder,
@@ -143,6 +145,45 @@ TABLE: dict[str, tuple[tuple[str, ...], str]] = {
     "Int.emod_two_eq_zero_or_one": (("n",), "n % 2 = 0 ∨ n % 2 = 1"),
     "Int.even_iff": (("{n}",), "Even n ↔ n % 2 = 0"),
     "Int.odd_iff": (("{n}",), "Odd n ↔ n % 2 = 1"),
+    "sub_nonpos": (("{a}", "{b}"), "a - b ≤ 0 ↔ a ≤ b"),
+    "add_eq_zero_iff_eq_neg": (("{a}", "{b}"), "a + b = 0 ↔ a = -b"),
+    "le_antisymm": (("{a}", "{b}", "(a ≤ b)", "(b ≤ a)"), "a = b"),
+    "add_right_comm": (("a", "b", "c"), "a + b + c = a + c + b"),
+    "Nat.lt_succ_iff": (("{m}", "{n}"), "m < n + 1 ↔ m ≤ n"),
+    "Nat.sub_sub_self": (("{n}", "{m}", "(m ≤ n)"), "n - (n - m) = m"),
+    "Nat.mul_div_cancel_left": (("m", "{n}", "(0 < n)"), "n * m / n = m"),
+    "Int.emod_def": (("a", "b"), "a % b = a - b * (a / b)"),
+    # Mathlib's lemmas about the opaque real functions (their only laws besides closed evaluation)
+    "Real.sqrt_nonneg": (("x",), "0 ≤ √x"),
+    "Real.sq_sqrt": (("{a}", "(0 ≤ a)"), "√a ^ 2 = a"),
+    "Real.sqrt_sq": (("{a}", "(0 ≤ a)"), "√(a ^ 2) = a"),
+    "Real.mul_self_sqrt": (("{a}", "(0 ≤ a)"), "√a * √a = a"),
+    "Real.sqrt_mul_self": (("{a}", "(0 ≤ a)"), "√(a * a) = a"),
+    "Real.sqrt_pos": (("{x}",), "0 < √x ↔ 0 < x"),
+    "Real.sqrt_ne_zero'": (("{x}",), "√x ≠ 0 ↔ 0 < x"),
+    "Real.sqrt_eq_zero_of_nonpos": (("{x}", "(x ≤ 0)"), "√x = 0"),
+    "Real.sqrt_zero": ((), "√0 = 0"),
+    "Real.sqrt_one": ((), "√1 = 1"),
+    "Real.sqrt_lt_sqrt": (("{x}", "{y}", "(0 ≤ x)", "(x < y)"), "√x < √y"),
+    "Real.sqrt_le_sqrt": (("{x}", "{y}", "(x ≤ y)"), "√x ≤ √y"),
+    "Real.exp_pos": (("x",), "0 < Real.exp x"),
+    "Real.add_one_le_exp": (("x",), "x + 1 ≤ Real.exp x"),
+    "Real.exp_zero": ((), "Real.exp 0 = 1"),
+    "Real.exp_log": (("{x}", "(0 < x)"), "Real.exp (Real.log x) = x"),
+    "Real.log_exp": (("x",), "Real.log (Real.exp x) = x"),
+    "Real.log_one": ((), "Real.log 1 = 0"),
+    "Real.log_zero": ((), "Real.log 0 = 0"),
+    "Real.log_mul": (("{x}", "{y}", "(x ≠ 0)", "(y ≠ 0)"), "Real.log (x * y) = Real.log x + Real.log y"),
+    "Real.log_pos": (("{x}", "(1 < x)"), "0 < Real.log x"),
+    "Real.log_nonneg": (("{x}", "(1 ≤ x)"), "0 ≤ Real.log x"),
+    "Real.log_le_sub_one_of_pos": (("{x}", "(0 < x)"), "Real.log x ≤ x - 1"),
+    "Real.sin_sq_add_cos_sq": (("x",), "Real.sin x ^ 2 + Real.cos x ^ 2 = 1"),
+    "Real.cos_sq_add_sin_sq": (("x",), "Real.cos x ^ 2 + Real.sin x ^ 2 = 1"),
+    "Real.sin_le_one": (("x",), "Real.sin x ≤ 1"),
+    "Real.cos_le_one": (("x",), "Real.cos x ≤ 1"),
+    "Real.neg_one_le_sin": (("x",), "-1 ≤ Real.sin x"),
+    "Real.neg_one_le_cos": (("x",), "-1 ≤ Real.cos x"),
+    "Real.pi_pos": ((), "0 < π"),
     "sub_nonneg": (("{a}", "{b}"), "0 ≤ a - b ↔ b ≤ a"),
     "sub_pos": (("{a}", "{b}"), "0 < a - b ↔ b < a"),
     "mul_comm": (("a", "b"), "a * b = b * a"),
@@ -187,12 +228,15 @@ TABLE: dict[str, tuple[tuple[str, ...], str]] = {
 }
 # Lemmas stated for ℕ or ℤ only (Lean's `Nat.`/`Int.` namespaces): their carrier is fixed.
 CARRIER = {name: NAT for name in TABLE if name.startswith("Nat.")} | {
-    name: INT for name in TABLE if name.startswith("Int.")}
+    name: INT for name in TABLE if name.startswith("Int.")} | {name: REAL for name in TABLE if name.startswith("Real.")}
+# Lemmas about the opaque functions (`√`, `Real.exp`…): checked against Mathlib's statements by hand,
+# since random evaluation cannot compute the functions exactly.
+OPAQUE = {name for name in TABLE if name.startswith("Real.")}
 # Lemmas whose statements hold in every type of the fragment; the rest need subtraction/negation
 # to behave like a ring's (ℤ ℚ ℝ), which ℕ's truncated subtraction does not.
 RING_ONLY = {"mul_sub", "sub_mul", "sub_sq", "neg_neg", "sub_nonneg", "sub_pos", "sub_nonneg_of_le",
              "sub_pos_of_lt", "neg_abs_le", "abs_sub_comm", "sub_self", "abs_le", "abs_lt", "le_of_sub_nonneg",
-             "lt_of_sub_pos", "sub_eq_zero", "sub_ne_zero", "sub_eq_zero_of_eq", "eq_of_sub_eq_zero", "sub_eq_add_neg",
+             "lt_of_sub_pos", "sub_eq_zero", "sub_ne_zero", "sub_nonpos", "add_eq_zero_iff_eq_neg", "sub_eq_zero_of_eq", "eq_of_sub_eq_zero", "sub_eq_add_neg",
              "neg_mul", "mul_neg"}
 # Lemmas of (linearly ordered) fields: ℕ and ℤ division truncates, so they fail there.
 FIELD_ONLY = {"div_self", "div_pos", "div_nonneg", "div_le_div_iff", "div_lt_div_iff", "le_div_iff", "div_le_iff",
@@ -203,6 +247,11 @@ CARRIER.update(dict.fromkeys(CAST, None))
 # Projections of an iff lemma: `sub_nonneg.mpr h`, `abs_le.1 h`.
 PROJECTIONS = {"mp": "mp", "1": "mp", "mpr": "mpr", "2": "mpr"}
 NAMESPACES = {"Nat.": NAT, "Int.": INT}
+# The benchmarks' header opens `Real` and `Nat` (MiniLean does not track `open`): every `Real.` lemma
+# here is reachable by its short name (`sq_sqrt`); of the `Nat.` ones, those whose short name is no
+# root Mathlib lemma (`sub_add_cancel` is one, for groups, so it stays the root lemma).
+OPENED_NAT = {"mod_eq_of_lt", "mod_add_div", "div_add_mod", "cast_succ", "dvd_iff_mod_eq_zero", "lt_succ_iff",
+              "le_of_lt_succ", "succ_le_of_lt"}
 
 LEMMAS = TABLE
 
@@ -223,6 +272,10 @@ def resolve(name: str) -> tuple[str, Expr | None] | None:
         return f"{hit[0]}.{proj}", hit[1]
     if name in TABLE:
         return name, CARRIER.get(name)
+    if "Real." + name in TABLE:
+        return "Real." + name, REAL
+    if name in OPENED_NAT:
+        return "Nat." + name, CARRIER.get("Nat." + name)
     for prefix, ty in NAMESPACES.items():
         rest = name[len(prefix):]
         if name.startswith(prefix) and rest in TABLE and rest not in CARRIER and "." not in rest:
@@ -245,7 +298,7 @@ def _pattern(s: Syn) -> Expr:
     k = s.kind
     if k == "paren":
         return _pattern(s.args[0])
-    if k == "ident":
+    if k == "ident" and s.args[0] != "π":
         return MVar(s.args[0])
     if k == "num":
         return Num(Fraction(s.args[0]), ANY)
@@ -270,6 +323,13 @@ def _pattern(s: Syn) -> Expr:
         return Un("↑", inner, ANY) if getattr(inner, "ty", None) == NAT else inner
     if k == "app" and s.args[0].kind == "ident" and s.args[0].args[0] in ("Even", "Odd"):
         return App(Const(s.args[0].args[0]), (_pattern(s.args[1][0]),), PROP)
+    if k == "sqrt":
+        return App(Const("Real.sqrt"), (_pattern(s.args[0]),), REAL)
+    if k == "app" and s.args[0].kind == "ident" and s.args[0].args[0] in FUNCTIONS:
+        f = FUNCTIONS[s.args[0].args[0]]
+        return App(Const(f.name), tuple(_pattern(x) for x in s.args[1]), f.result)
+    if k == "ident" and s.args[0] == "π":
+        return App(Const("Real.pi"), (), REAL)
     raise ValueError(s.kind)
 
 
@@ -477,9 +537,10 @@ def _pvars(params) -> set[str]:
     return {p[1] for p in params if p[0] != "proof"}
 
 
-def _rule_sub(pe, name: str, args: tuple, s: Syn) -> tuple[list, Expr, dict[str, Expr], dict[int, Syn]]:
-    """``(params, statement, the variables the arguments fix, the explicit arguments by position)`` of
-    ``name args`` used as a rewrite rule; proofs that need their expected type are left for later."""
+def _rule_sub(pe, name: str, args: tuple, s: Syn) -> tuple[list, Expr, dict[str, Expr], dict[int, Syn], Expr | None]:
+    """``(params, statement, the variables the arguments fix, the explicit arguments by position, the
+    type when known)`` of ``name args`` used as a rewrite rule; proofs that need their expected type
+    are left for later."""
     hit = resolve(name)
     if hit is None:
         raise ElabError(f"Unknown identifier `{name}`", s)
@@ -504,14 +565,18 @@ def _rule_sub(pe, name: str, args: tuple, s: Syn) -> tuple[list, Expr, dict[str,
         kind, var, is_nat = params[i]
         if kind == "explicit":
             sub[var] = witness(el, a, NAT) if is_nat else el.arith_tree(a, joint)
-    return params, stmt, sub, given
+            joint = joint or (None if is_nat else el.type_of(sub[var]))
+    return params, stmt, sub, given, joint
 
 
 def rewrite_rule(pe, name: str, args: tuple, s: Syn) -> tuple[Expr, set[str], str | None]:
     """An equation/iff lemma as a rewrite rule: (statement with pattern variables, the variables
     still to unify, the lemma name). Explicit term arguments given are substituted; proofs given
     fix the variables of their premises; the other premises are :func:`side_conditions`."""
-    params, stmt, sub, _ = _rule_sub(pe, name, args, s)
+    params, stmt, sub, _, ty = _rule_sub(pe, name, args, s)
+    if ty is not None:  # the type is known: the rule's terms have it (a closed rule is compared as it is)
+        check_type_allowed(name, ty, s)
+        stmt = retype(stmt, ty)
     return substitute(stmt, sub), _pvars(params) - set(sub), name
 
 
@@ -519,7 +584,7 @@ def side_conditions(pe, name: str, args: tuple, lhs: Expr, instance: Expr, ty: E
     """The premises of the rewrite ``name args`` at the instance found (``lhs`` matched ``instance``,
     of type ``ty``): a premise given as ``by …`` is checked here against its instantiated statement;
     a premise not given is returned, to become a new goal after the main one, as in Lean's ``rw``."""
-    params, _, sub, given = _rule_sub(pe, name, args, s)
+    params, _, sub, given, _ = _rule_sub(pe, name, args, s)
     found: dict[str, Expr] = dict(sub)
     if not match(lhs, instance, _pvars(params), found):
         raise ElabError(f"internal: the instance of `{name}` does not match its rule", s)

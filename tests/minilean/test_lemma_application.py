@@ -58,6 +58,15 @@ ACCEPTED = [
     ("theorem t (a b c d : ℝ) (hb : 0 < b) (hd : 0 < d) (h : a * d ≤ c * b) : a / b ≤ c / d",
      "rw [div_le_div_iff] <;> assumption"),
     ("theorem t (a b c : ℝ) (hc : 0 < c) (h : a * c ≤ b) : a ≤ b / c", "rw [le_div_iff]\nexact h\nexact hc"),
+    # lemmas about √ and the other opaque functions, and short names under `open Real Nat`
+    ("theorem t (x : ℝ) (h : 0 ≤ x) : √x ^ 2 = x", "exact Real.sq_sqrt h"),
+    ("theorem t (x : ℝ) (h : 0 ≤ x) : √x ^ 2 = x", "rw [sq_sqrt h]"),
+    ("theorem t (x : ℝ) (h : 0 ≤ x) : √x * √x = x", "exact Real.mul_self_sqrt h"),
+    ("theorem t (x : ℝ) : 0 ≤ √x + 1", "nlinarith [Real.sqrt_nonneg x]"),
+    ("theorem t (x : ℝ) (h : 0 < x) : 0 < √x", "exact Real.sqrt_pos.mpr h"),
+    ("theorem t (x : ℝ) : 0 < Real.exp x", "exact Real.exp_pos x"),
+    ("theorem t (x : ℝ) : Real.sin x ^ 2 + Real.cos x ^ 2 = 1", "exact Real.sin_sq_add_cos_sq x"),
+    ("theorem t (a b : ℕ) (h : a < b) : a % b = a", "exact mod_eq_of_lt h"),
     # casts
     ("theorem t (n : ℕ) (x : ℝ) (h : x = ((n + 1 : ℕ) : ℝ)) : x = n + 1", "rw [Nat.cast_succ] at h\nexact h"),
     ("theorem t (n : ℕ) : ((n + 1 : ℕ) : ℝ) = n + 1", "exact Nat.cast_succ n"),
@@ -95,6 +104,13 @@ REFUSED = [
     ("theorem t (x : ℤ) : x % 7 + 7 * (x / 7) = x", "exact Nat.mod_add_div x 7"),
     ("theorem t (a b : ℝ) : a + b = b + a", "exact Nat.add_comm a b"),
     ("theorem t (x y : ℝ) : x % y = x", "exact Nat.mod_eq_of_lt (by norm_num)"),
+    # √ and log laws need their hypotheses
+    ("theorem t (x : ℝ) : √x ^ 2 = x", "exact Real.sq_sqrt (by positivity)"),
+    ("theorem t (x : ℝ) (h : x ≤ 0) : √x ^ 2 = x", "rw [Real.sq_sqrt h]"),
+    ("theorem t (x : ℝ) : √(x ^ 2) = x", "rw [Real.sqrt_sq]"),
+    ("theorem t (x y : ℝ) : Real.log (x * y) = Real.log x + Real.log y", "rw [Real.log_mul]"),
+    ("theorem t (x : ℝ) (h : 0 ≤ x) : 0 < √x", "exact Real.sqrt_pos.mpr h"),
+    ("theorem t (x : ℝ) : 0 < Real.log x", "exact Real.log_pos (by norm_num)"),
     # a false equation does not become provable through Eq.symm or congr_arg
     ("theorem t (x : ℝ) (h : x = 1) : x = 2", "exact Eq.symm h"),
     ("theorem t (f : ℝ → ℝ) (x : ℝ) (h : x = 1) : f x = f 2", "exact congr_arg f h"),
