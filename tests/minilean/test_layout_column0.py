@@ -84,3 +84,14 @@ def test_then_all_at_a_line_end_takes_the_next_line_at_the_block_column():
     assert errors(run(wrong, "lean-4.33"))
     # and `<;>` with nothing after it before the next command is a parse error, not a skipped step
     assert errors(run("theorem t (p : Prop) (hp : p) : p := by\nexact hp <;>\ntheorem u : 1 = 1 := rfl"))
+
+
+def test_nested_cases_alternatives_left_of_a_mid_line_block():
+    # Lean's `withPosition((colGe inductionAlt)+)`: the inner alternatives may sit left of the inner
+    # `cases` (which began mid-line), and stop at the outer ones, further left
+    src = ("theorem t (p q : Prop) (h : p ∨ q) (g : p ∨ q) : q ∨ p := by\n  cases h with\n"
+           "  | inl h => cases g with\n    | inl g => right; exact g\n    | inr g => left; exact g\n"
+           "  | inr h => left; exact h")
+    assert run(src, "lean-4.33") == {"env": 0}
+    # each alternative still has to close its goal
+    assert errors(run(src.replace("| inr g => left; exact g", "| inr g => right; exact g"), "lean-4.33"))

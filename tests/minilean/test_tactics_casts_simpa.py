@@ -95,3 +95,16 @@ def test_cast_moves_preserve_truth_on_samples():
                     for zv in range(-3, 4):
                         env = {"a": Fraction(av), "b": Fraction(bv), "z": Fraction(zv)}
                         assert holds(p, env) == holds(q, env), (p, q, env)
+
+
+@pytest.mark.parametrize("src, ok", [
+    ("theorem t (x : ℕ) (hx : x = 2 ^ 9 + 1) : x = 513 := by\n  rw [hx]\n  norm_num", True),
+    # rw's closing `rfl` is reducible: it leaves `2 ^ 9 + 1 = 513` (and ℤ arithmetic) open, as Lean's does
+    ("theorem t (x : ℕ) (hx : x = 2 ^ 9 + 1) : x = 513 := by\n  rw [hx]", False),
+    ("theorem t (f : ℤ → ℤ) (h : f 4 = 4 ^ 2 - 4 * 4 - 1) : f 4 = -1 := by\n  rw [h]", False),
+    ("theorem t (f : ℤ → ℤ) (h : f 4 = 4 ^ 2 - 4 * 4 - 1) : f 4 = -1 := by\n  rw [h]\n  norm_num", True),
+    ("theorem t (x : ℕ) (hx : x = 2 + 3) : x = 5 := by\n  rw [hx]", True),
+    ("theorem t (x : ℕ) (hx : x = 2 + 3) : x = 6 := by\n  rw [hx]", False),
+])
+def test_rw_closing_rfl(src, ok):
+    assert proves(src) is ok

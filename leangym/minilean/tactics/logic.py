@@ -179,8 +179,14 @@ def parse_cases(p: Parser, name: str, col: int) -> dict:
             while not p.at_end() and p.tok.kind == "id" and p.tok.text not in KEYWORDS:
                 a["names"].append(p.advance().text)
         else:
+            # Lean's `withPosition((colGe inductionAlt)+)`: the first `|` may sit anywhere (also left of
+            # a block that began mid-line), the others at its column or right of it
             saved = p.limit
-            p.limit = col - 1
+            first = p.tok
+            if first.kind == "sym" and first.text == "|":
+                p.limit = first.col - 1
+            else:
+                p.limit = col - 1
             a["alts"] = alternatives(p)
             p.limit = saved
             if not a["alts"]:

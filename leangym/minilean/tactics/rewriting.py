@@ -25,6 +25,7 @@ from leangym.minilean.core.terms import (
     Binder,
     Expr,
     MVar,
+    Num,
     Un,
     alpha_eq,
     defeq,
@@ -458,6 +459,25 @@ def t_ring_nf(interp: Interpreter, t: Tac, st):
 # -- rw -----------------------------------------------------------------------------------------
 
 
+def _nat_sum_product(e: Expr) -> bool:
+    """A closed ℕ term of numerals, ``+`` and ``*`` only: what reducible-transparency ``rfl`` can fold."""
+    if isinstance(e, Num):
+        return e.ty == NAT
+    return isinstance(e, Bin) and e.op in ("+", "*") and e.ty == NAT and _nat_sum_product(e.a) and _nat_sum_product(e.b)
+
+
+def rw_rfl_ok(target: Expr) -> bool:
+    """The ``rfl`` that ``rw`` tries after rewriting: ``Eq.refl`` at reducible transparency. It closes
+    syntactically equal sides (and ``≤``/``↔`` reflexivity) and folds ℕ numeral sums and products, but
+    not ``^``, ``-``, ``/``, ``%`` or ℤ arithmetic: provers' proofs that Lean accepted follow
+    ``rw [h]`` leaving ``2 ^ 9 + 1 = 513`` (ℕ) or ``4 ^ 2 - 4 * 4 - 1 = -1`` (ℤ) with ``norm_num``."""
+    if isinstance(target, Bin) and target.op == "=" and not alpha_eq(target.a, target.b):
+        return _nat_sum_product(target.a) and _nat_sum_product(target.b) and rules.rfl_ok(target)
+    return rules.rfl_ok(target)
+
+
+
+
 def rule(interp: Interpreter, g: Goal, s: Syn, t: Tac) -> tuple[Expr, dict[str, Expr], str | None]:
     """The rewrite rule ``s`` denotes: (statement, its pattern variables with their types, the
     lemma name for lemmas from :mod:`lemmas`). A lemma's variables are typed later, by
@@ -535,7 +555,7 @@ def t_rw(interp: Interpreter, t: Tac, st):
             else:
                 hyps = [Hyp(h.id, h.name, new, True, h.inaccessible) if h.id == where.id else h for h in hyps]
                 g = Goal(tuple(hyps), g.target, g.tag)
-    if rules.rfl_ok(g.target) or g.target == TRUE:
+    if rw_rfl_ok(g.target) or g.target == TRUE:
         return on_main(st, side, axioms=st.axioms | {"propext"})
     if t.name == "rwa":
         for h in g.hyps:
