@@ -386,9 +386,8 @@ class STPReward:
 
 
 _PLACEHOLDERS = (":= by", ":=")
-_HEAD = re.compile(r"^(?:theorem|lemma)\s+")
 _EXAMPLE = re.compile(r"^example(?=[\s(\[{⦃:])")
-_FORBIDDEN = (("--", "a comment"), ("/-", "a comment"), (":=", "`:=` (a proof or a definition)"))
+_FORBIDDEN = (("--", "a comment"), ("/-", "a comment"), (":=", "`:=` (a proof or a definition)"), ("@[", "an attribute"))
 _SORRY = re.compile(r"(?<![\w.'])(sorry|admit)(?![\w'])")
 _OPTIONS = re.compile(r"(?<![\w.'])(set_option|open)(?![\w'])")  # options or namespaces: the header's business
 
@@ -650,12 +649,13 @@ class LeanConjectureEnv(LeanEnvBase):
             return "refused_command", own_message("a conjecture may not use `sorry` or `admit`")
         if _OPTIONS.search(text):
             return "refused_command", own_message("a conjecture may not change options or open namespaces (`set_option`, `open`)")
-        head = _HEAD.match(text)
-        if head:
-            located = locate_theorem(text)
-            if located is None or located[0] != 0 or not text.startswith(located[1], head.end()):
+        located = locate_theorem(text)
+        if located is not None and located[0] == 0:
+            # the name as `locate_theorem` read it, where it stands after the keyword (and any modifiers)
+            name_at = re.search(rf"(?<=\s){re.escape(located[1])}(?=[\s(){{}}\[\]⦃⦄:]|$)", text)
+            if name_at is None:
                 return "parse_error", own_message(f"expected `theorem NAME BINDERS : GOAL`, got {text[:60]!r}")
-            body = text[head.end() + len(located[1]) :].strip()
+            body = text[name_at.end() :].strip()
         elif _EXAMPLE.match(text):
             body = text[len("example"):].strip()
         else:

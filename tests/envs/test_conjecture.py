@@ -145,6 +145,7 @@ def test_alpha_equivalent_statements_are_duplicates(seeds, backend):
             "theorem mine (p q : Prop) (h1 : p) (h2 : q) : q ∧ p",  # hypothesis names only
             "lemma   mine (p q : Prop)\n    (hp : p) (hq : q) :\n  q ∧ p := by",  # whitespace, `lemma`, `:= by`
             "example (r s : Prop) (x : r) (y : s) : s ∧ r",
+            "protected theorem p (p q : Prop) (hp : p) (hq : q) : q ∧ p",  # modifiers dropped, name found
         ]
         for action in variants:
             reward, info = step(env, action)
