@@ -437,6 +437,34 @@ def _deferred(a: Syn) -> bool:
     return a.kind in ("by", "hole", "anon", "binder")
 
 
+def _numeral_statement(el, a: Syn) -> Syn | None:
+    """The stated relation of ``show R by …``/``(e : R)`` when ``R`` has numerals only (``0 ≤ 2``): Lean
+    types those numerals by unification with the premise, not by defaulting to ℕ."""
+    while a.kind == "paren":
+        a = a.args[0]
+    ty = a.args[0] if a.kind == "show" else a.args[1] if a.kind == "ascr" else None
+    if ty is None or ty.kind != "bin" or ty.args[0] not in ("=", "≠", "<", "≤", ">", "≥"):
+        return None
+    try:
+        if any(t is not None for side in ty.args[1:] for t in el.collect(side)):
+            return None
+    except ElabError:
+        return None
+    return ty
+
+
+def _at_type(a: Syn, ty: Expr) -> Syn:
+    """``a`` (a ``show``/ascription of a numeral relation) with the relation's left side ascribed ``ty``."""
+    while a.kind == "paren":
+        a = a.args[0]
+    rel = a.args[0] if a.kind == "show" else a.args[1]
+    op, lhs, rhs = rel.args
+    typed = Syn("bin", (op, Syn("ascr", (lhs, Syn("ident", (ty.name,), lhs.start, lhs.end)), lhs.start, lhs.end), rhs),
+                rel.start, rel.end)
+    return Syn("show", (typed, a.args[1]), a.start, a.end) if a.kind == "show" else \
+        Syn("ascr", (a.args[0], typed), a.start, a.end)
+
+
 def _forall(var: str, dom: Expr, body: Expr) -> Expr:
     fid = fresh_id()
     return mk_binder("∀", var, dom, fid, inst_mvars(body, {var: FVar(fid)}))
@@ -464,12 +492,23 @@ def instantiate(pe, name: str, args: tuple, s: Syn, want: Expr | None = None) ->
     pvars = _pvars(params)
     el = pe.elab()
     sub: dict[str, Expr] = {}
-    # 1. proofs whose statements can be inferred fix the variables of their premises
+    # 1. proofs whose statements can be inferred fix the variables of their premises; a statement of
+    # numerals only (`show 0 < 2 by norm_num`) takes the type the other arguments give, as in Lean
+    late = {i for i, a in given.items() if params[i][0] == "proof" and _numeral_statement(el, a) is not None}
     for i, a in given.items():
         kind, pat, _ = params[i]
-        if kind == "proof" and not _deferred(a):
+        if kind == "proof" and not _deferred(a) and i not in late:
             prop = pe.infer(a)
             if not match(norm(pat), norm(prop), pvars, sub):
+                raise ElabError(f"application type mismatch: argument of `{name}` has the wrong type", a)
+    if late:
+        types = {el.type_of(v) for var, v in sub.items()
+                 if not any(p[0] != "proof" and p[1] == var and p[2] for p in params)}
+        ty = carrier or (max(types, key=lambda t: NUM_RANK.get(t, -1)) if types else None) or carrier_of(want)
+        for i in sorted(late):
+            a = given[i]
+            prop = pe.infer(_at_type(a, ty) if ty is not None and ty != NAT else a)
+            if not match(norm(params[i][1]), norm(prop), pvars, sub):
                 raise ElabError(f"application type mismatch: argument of `{name}` has the wrong type", a)
     # 2. the carrier: fixed by the lemma, by the terms matched so far, by the term arguments,
     # by the expected type
@@ -554,6 +593,8 @@ def _rule_sub(pe, name: str, args: tuple, s: Syn) -> tuple[list, Expr, dict[str,
     pvars = _pvars(params)
     for i, a in given.items():
         if params[i][0] == "proof" and not _deferred(a):
+            if hit[1] not in (None, NAT) and _numeral_statement(el, a) is not None:
+                a = _at_type(a, hit[1])
             if not match(norm(params[i][1]), norm(pe.infer(a)), pvars, sub):
                 raise ElabError(f"application type mismatch: argument of `{name}` has the wrong type", a)
     types = {el.type_of(v) for v in sub.values()}

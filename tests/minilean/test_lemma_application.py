@@ -25,6 +25,10 @@ ACCEPTED = [
     # postponed `by` arguments, checked against the premise the expected type fixes
     ("theorem t (a b : ℝ) (ha : a ≥ 1) (hb : 0 ≤ b) : 0 ≤ a * b", "exact mul_nonneg (by linarith) hb"),
     ("theorem t (a : ℝ) (ha : 0 < a) : 0 < 2 * a", "exact mul_pos (by norm_num) ha"),
+    # a stated premise of numerals takes the type the other arguments give (Lean's unification)
+    ("theorem t (x : ℝ) (h : 0 < x) : 0 < 2 * x", "exact mul_pos (show 0 < 2 by norm_num) h"),
+    ("theorem t (x : ℝ) (h : 0 < x) : 0 < 2 * x", "exact mul_pos (by norm_num : 0 < 2) h"),
+    ("theorem t (x : ℝ) (h : x ^ 2 = 2) : x ^ 2 = √2 ^ 2", "rw [sq_sqrt (show 0 ≤ 2 by norm_num)]\nexact h"),
     # apply: leftover premises become goals; Eq.symm and eq_comm
     ("theorem t (a b : ℝ) (ha : 0 < a) (hb : 0 < b) : 0 < a * b", "apply mul_pos\n· exact ha\n· exact hb"),
     ("theorem t (a b : ℝ) (ha : 0 < a) (hb : 0 < b) : 0 < a * b", "apply mul_pos ha\nexact hb"),
@@ -104,6 +108,9 @@ REFUSED = [
     ("theorem t (x : ℤ) : x % 7 + 7 * (x / 7) = x", "exact Nat.mod_add_div x 7"),
     ("theorem t (a b : ℝ) : a + b = b + a", "exact Nat.add_comm a b"),
     ("theorem t (x y : ℝ) : x % y = x", "exact Nat.mod_eq_of_lt (by norm_num)"),
+    # re-typing a numeral premise re-checks its proof at the new type (ℕ's 2 - 3 = 0 is not ℝ's)
+    ("theorem t (x : ℝ) (h : 0 < x) : 0 < (2 - 3) * x", "exact mul_pos (show 0 < 2 - 3 by norm_num) h"),
+    ("theorem t (x : ℝ) (h : 0 < x) : 0 ≤ (2 - 3) * x", "exact mul_nonneg (show 0 ≤ 2 - 3 by decide) h.le"),
     # √ and log laws need their hypotheses
     ("theorem t (x : ℝ) : √x ^ 2 = x", "exact Real.sq_sqrt (by positivity)"),
     ("theorem t (x : ℝ) (h : x ≤ 0) : √x ^ 2 = x", "rw [Real.sq_sqrt h]"),
