@@ -10,7 +10,9 @@ every held-out number comes from :func:`leangym.eval.evaluate` at the same per-p
 - expert iteration at every round: ``generator_critic`` (its critic orders the generator's candidates, no
   policy), ``policy_only`` (its policy's samples, no generator) and ``full`` (the agent);
 - GRPO at every evaluation: ``full`` and ``policy_only``;
-- PPO at every evaluation: ``full`` (its policy ranks the generator's candidates; it writes no tactic).
+- PPO at every evaluation: ``full`` (its policy ranks the generator's candidates; it writes no tactic);
+- self-play (STP, ``agents.self_play``) at every round: ``full`` and ``policy_only``; its env steps include
+  every tactic its conjecture steps cost (elaboration, cheap closers, prover attempts and re-checks).
 
 Per cell: the mean over seeds with a 95% Student-t interval, and the pooled solved/total with its 95%
 Wilson interval. Budgets are reported three ways: training env steps, model forward tokens (GRPO logs them;
@@ -44,7 +46,7 @@ from leangym.config import option
 from leangym.errors import ConfigError
 from leangym.eval import read_metrics, t_interval
 
-ALGORITHMS = ("exit", "ppo", "grpo")
+ALGORITHMS = ("exit", "ppo", "grpo", "self_play")
 BASELINE = "baseline"
 """The job that evaluates the no-learning rows (one per family and seed)."""
 
@@ -57,6 +59,8 @@ ROWS: tuple[tuple[str, str, str], ...] = (
     ("grpo", "policy_only", "GRPO: policy alone"),
     ("grpo", "full", "GRPO: full agent"),
     ("ppo", "full", "PPO: ranks the generator's candidates"),
+    ("self_play", "policy_only", "self-play (STP): policy alone"),
+    ("self_play", "full", "self-play (STP): full agent"),
 )
 """(job, evaluator mode, label) of every table row, in table order."""
 
@@ -88,7 +92,9 @@ class ComparisonConfig(ProblemArgs):
         "", "comma-separated MiniLean families, one table each (default: --family; ignored with --env-id/--problems)"
     )
     seeds: str = option("0,1", "comma-separated seeds; each seed is its own problem split and initialisation")
-    algorithms: str = option("exit,ppo,grpo", "which of exit, ppo, grpo to run (the no-learning rows always run)")
+    algorithms: str = option(
+        "exit,ppo,grpo,self_play", "which of exit, ppo, grpo, self_play to run (the no-learning rows always run)"
+    )
     budget: int = option(8000, "environment steps each algorithm may spend on training")
     eval_expansions: int = option(8, "held-out search expansions per problem (every row: leangym.eval)")
     eval_samples: int = option(4, "held-out tactics per expansion")
@@ -280,11 +286,32 @@ def run_grpo(config: ComparisonConfig, job: Job, folder: Path) -> list[dict]:
     return _read_evaluations(run.run_path / "metrics.jsonl", job)
 
 
+def run_self_play(config: ComparisonConfig, job: Job, folder: Path) -> list[dict]:
+    from agents import self_play
+
+    args = self_play.Args(
+        seed=job.seed,
+        **config.problem_args(job.family),
+        bootstrap=config.bootstrap,
+        rounds=50,
+        max_env_steps=config.budget,
+        eval_expansions=config.eval_expansions,
+        eval_samples=config.eval_samples,
+        d_model=config.d_model,
+        n_layer=config.n_layer,
+        run_dir=str(folder),
+        quiet=True,
+    )
+    self_play.run(args)
+    return _read_evaluations(folder / "metrics.jsonl", job)
+
+
 RUNNERS: dict[str, Callable[[ComparisonConfig, Job, Path], list[dict]]] = {
     BASELINE: run_baseline,
     "exit": run_exit,
     "ppo": run_ppo,
     "grpo": run_grpo,
+    "self_play": run_self_play,
 }
 
 
@@ -331,7 +358,7 @@ class ComparisonResults:
 
 def planned_jobs(config: ComparisonConfig) -> list[Job]:
     """Every job: expert iteration first (the rows the ablations are about), GRPO, the slowest, last."""
-    order = [a for a in ("exit", BASELINE, "ppo", "grpo") if a == BASELINE or a in config.algorithm_list()]
+    order = [a for a in ("exit", BASELINE, "ppo", "self_play", "grpo") if a == BASELINE or a in config.algorithm_list()]
     return [Job(f, a, s) for a in order for f in config.family_list() for s in config.seed_list()]
 
 
@@ -497,6 +524,7 @@ def plot(results: ComparisonResults, path: Path) -> str:
     styles = {("exit", "full"): ("tab:blue", "-"), ("exit", "policy_only"): ("tab:blue", "--"),
               ("exit", "generator_critic"): ("tab:purple", ":"), ("grpo", "full"): ("tab:green", "-"),
               ("grpo", "policy_only"): ("tab:green", "--"), ("ppo", "full"): ("tab:orange", "-"),
+              ("self_play", "full"): ("tab:red", "-"), ("self_play", "policy_only"): ("tab:red", "--"),
               (BASELINE, "generator_uniform"): ("grey", ":"), (BASELINE, "generator_rule"): ("black", "-.")}  # fmt: skip
     for ax, family in zip(axes[0], families):
         table = cells(results.records, family)

@@ -24,6 +24,16 @@ def locate_theorem(source: str) -> tuple[int, str] | None:
     return None if match is None else (match.start(), match.group(1))
 
 
+def theorem_name_span(source: str) -> tuple[int, int] | None:
+    """Start and end offsets of ``NAME`` in the first ``theorem NAME`` (see :func:`locate_theorem`), or None.
+
+    For renaming a declaration or cutting its name off: ``source.index(name)`` would find a short name
+    such as ``t`` inside the keyword ``theorem``.
+    """
+    match = _DECLARATION.search(source)
+    return None if match is None else match.span(1)
+
+
 def theorem_name(source: str) -> str | None:
     """``NAME`` in ``theorem NAME ...`` (see :func:`locate_theorem`), or None."""
     located = locate_theorem(source)

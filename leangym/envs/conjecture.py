@@ -47,7 +47,7 @@ from leangym.errors import (
 from leangym.goals import TURNSTILE, parse_goal
 from leangym.policy.base import TacticPolicy
 from leangym.policy.formats import Observation, as_observation
-from leangym.problems import Problem, locate_theorem
+from leangym.problems import Problem, locate_theorem, theorem_name_span
 from leangym.search.best_first import best_first_search
 from leangym.search.candidates import GeneratorPolicy
 from leangym.search.config import SearchConfig
@@ -351,15 +351,15 @@ class SearchProver:
     config: SearchConfig = field(default_factory=lambda: dataclasses.replace(DEFAULT_SEARCH))
 
     def __call__(self, problem: Problem, backend: Backend, k: int, seed: int) -> list[Proof | None]:
-        located = locate_theorem(problem.statement)
-        if located is None:
+        span = theorem_name_span(problem.statement)
+        if span is None:
             raise ConfigError(f"SearchProver needs a `theorem NAME` statement, got {problem.statement[:60]!r}")
-        start, name = located
-        cut = start + problem.statement[start:].index(name)
+        cut, end = span
+        name = problem.statement[cut:end]
         copies, names = [], {}
         for i in range(k):
             copy_name = f"{name}_a{i}"
-            statement = problem.statement[:cut] + copy_name + problem.statement[cut + len(name):]
+            statement = problem.statement[:cut] + copy_name + problem.statement[end:]
             copies.append(dataclasses.replace(problem, id=f"{problem.id}#a{i}", statement=statement))
             names[copy_name] = i
         policy = self.policy if self.policy is not None else _AttemptPolicy(seed, names)
