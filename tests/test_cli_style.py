@@ -22,7 +22,7 @@ from leangym.config import ArgParser, option, parse
 REPO = Path(__file__).resolve().parents[1]
 MODULES = [
     "agents.baseline_bfs", "agents.critic_search", "agents.demo", "agents.expert_iteration", "agents.grpo",
-    "agents.ppo_sb3", "trainers.sft", "trainers.critic", "trainers.grpo", "benchmarks.backend_header",
+    "agents.ppo_sb3", "agents.self_play", "trainers.sft", "trainers.critic", "trainers.grpo", "benchmarks.backend_header",
     "benchmarks.backend_overhead", "benchmarks.backend_pool", "benchmarks.env_throughput",
     "benchmarks.exit_vs_ppo", "benchmarks.gpu_generation", "benchmarks.latency_compare",
     "benchmarks.minilean_latency", "benchmarks.minilean_minif2f", "benchmarks.minilean_real_proofs", "benchmarks.real_proof_names",
@@ -30,7 +30,7 @@ MODULES = [
 ]  # fmt: skip
 EXAMPLES = ["examples/custom_agent_eval.py", "examples/sb3_ppo.py"]
 NEEDS = {"agents.grpo": "trl", "agents.ppo_sb3": "sb3_contrib", "benchmarks.ppo_candidates": "sb3_contrib", "trainers.sft": "trl", "trainers.critic": "trl",
-         "trainers.grpo": "trl", "agents.demo": "sb3_contrib", "agents.expert_iteration": "trl",
+         "trainers.grpo": "trl", "agents.demo": "sb3_contrib", "agents.expert_iteration": "trl", "agents.self_play": "trl",
          "benchmarks.exit_vs_ppo": "sb3_contrib", "examples/sb3_ppo.py": "stable_baselines3",
          "benchmarks.gpu_generation": "torch", "agents.critic_search": "torch", "benchmarks.grpo_learning": "trl"}  # fmt: skip
 SYNONYMS = {"--env": "--env-id", "--env-name": "--env-id", "--data": "--data-path", "--data-dir": "--data-path",
