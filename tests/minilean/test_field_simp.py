@@ -82,3 +82,16 @@ def test_clearing_preserves_truth_on_samples():
         env = {"x": xv, "y": yv}
         assert holds(c, env) == holds(out, env), (xv, yv)
     assert clear_denominators(c, ()) is None
+
+
+def test_numeral_denominators_are_cleared_by_a_positive_constant():
+    assert proves("theorem t (x : ℝ) (h₀ : x / 50 = 40) : x = 2000 := by\n  field_simp at h₀\n  linarith")
+    assert not proves("theorem t (x : ℝ) (h₀ : x / 50 = 40) : x = 2001 := by\n  field_simp at h₀\n  linarith")
+    x = ir.Atom("x", "ℝ")
+    lhs = ir.Op("/", (x, ir.Num(Fraction(2), "ℝ")), "ℝ")
+    for op in ("<", "≤", "=", "≠"):
+        c = ir.Cmp(op, lhs, ir.Num(Fraction(3, 4), "ℝ"))
+        out = clear_denominators(c, ())
+        assert out is not None
+        for xv in (Fraction(-1), Fraction(3, 2), Fraction(1), Fraction(2)):
+            assert holds(c, {"x": xv}) == holds(out, {"x": xv}), (op, xv)

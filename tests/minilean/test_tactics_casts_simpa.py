@@ -108,3 +108,19 @@ def test_cast_moves_preserve_truth_on_samples():
 ])
 def test_rw_closing_rfl(src, ok):
     assert proves(src) is ok
+
+
+@pytest.mark.parametrize("src, ok", [
+    # `linarith only [...]` sees the listed facts and the goal, not the other hypotheses
+    ("theorem t (x y : ℝ) (h : x < y) (h₁ : x = 3) (h₂ : y = 3) : y - x = 1 := by\n  linarith only [h₁, h₂]", False),
+    ("theorem t (x y : ℝ) (h : x < y) (h₁ : x = 3) (h₂ : y = 3) : y - x = 1 := by\n  linarith", True),
+    ("theorem t (x y : ℝ) (h₁ : x = 3) (h₂ : y = 4) : y - x = 1 := by\n  linarith only [h₁, h₂]", True),
+    # rw's rfl folds ℕ literal `+ %`, so a second rw has no goal left
+    ("theorem t : (2000 + 2001) % 7 = 4 := by\n  rw [Nat.add_mod]\n  norm_num", False),
+    ("theorem t : (2000 + 2001) % 7 = 4 := by\n  rw [Nat.add_mod]", True),
+    # field_simp at h ⊢ fails when the goal does not change
+    ("theorem t (x : ℝ) (h : x / 50 = 40) : x = 2000 := by\n  field_simp at h ⊢\n  linarith", False),
+    ("theorem t (x : ℝ) (h : x / 50 = 40) : x = 2000 := by\n  field_simp at h\n  linarith", True),
+])
+def test_only_and_locations(src, ok):
+    assert proves(src) is ok

@@ -6,7 +6,8 @@ atom whose base ``b`` the side conditions allow, both sides are multiplied by ``
 highest power of ``b⁻¹`` that occurs) and every ``b⁻¹ ^ f`` is cancelled against it, leaving
 ``b ^ (e - f)``. The side conditions are the ones Mathlib's ``field_simp`` discharges, by the same
 means (its discharger tries hypotheses and ``positivity``): ``b ≠ 0`` for ``=`` and ``≠``, ``0 < b`` for
-``<`` and ``≤``; a denominator whose condition is not shown is left alone.
+``<`` and ``≤``; a denominator whose condition is not shown is left alone. Numeral denominators
+(rational coefficients) are cleared by multiplying by their least common multiple, a positive constant.
 
 Soundness: in a field ``b * b⁻¹ = 1`` when ``b ≠ 0``, so the cancelled polynomial equals ``side * D``
 with ``D = ∏ b ^ e``; and ``l = r ↔ l * D = r * D`` when ``D ≠ 0`` (no zero divisors), ``l < r ↔ l * D <
@@ -18,6 +19,7 @@ the hypotheses; nothing is proved that was not already implied.
 from __future__ import annotations
 
 from fractions import Fraction
+from math import gcd
 
 from leangym.minilean.arith.ir import Cmp, Conn, Not, Num, Op, Prop, Term
 from leangym.minilean.arith.poly import Poly, add, atom, const, from_poly, mul, power, to_poly
@@ -111,6 +113,15 @@ def clear_denominators(c: Cmp, hyps=()) -> Cmp | None:
             changed = True
     except Unsupported:
         return None
+    # numeral denominators (`x / 50`, coefficients 1/50): multiply by their least common multiple,
+    # a positive constant, as field_simp's `div_eq_iff`/`div_le_iff` with `50 ≠ 0`/`0 < 50` do
+    scale = 1
+    for p in (lp, rp):
+        for coeff in p.values():
+            scale = scale * coeff.denominator // gcd(scale, coeff.denominator)
+    if scale > 1:
+        lp, rp = (add({}, p, Fraction(scale)) for p in (lp, rp))
+        changed = True
     if not changed:
         return None
     return Cmp(c.op, from_poly(lp, ty), from_poly(rp, ty))

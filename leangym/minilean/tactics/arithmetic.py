@@ -41,7 +41,8 @@ register("abel", "gcongr", "bound", "finiteness", group=GROUP, parse=no_args, ru
 def t_linarith(interp: Interpreter, t: Tac, st):
     g = main_goal(st, t)
     tr = bridge.for_goal(g)
-    hyps = hyp_props(g, tr)
+    # `linarith only [h₁, h₂]`: the listed facts and the negated goal, no other hypothesis
+    hyps = [] if t.args.get("only") else hyp_props(g, tr)
     hints = hint_props(interp, g, t.args.get("lemmas", []), tr, t)
     tgt = g.target
     goal_ir: ir.Prop = ir.BoolConst(False)
