@@ -184,6 +184,15 @@ TABLE: dict[str, tuple[tuple[str, ...], str]] = {
     "Real.neg_one_le_sin": (("x",), "-1 ≤ Real.sin x"),
     "Real.neg_one_le_cos": (("x",), "-1 ≤ Real.cos x"),
     "Real.pi_pos": ((), "0 < π"),
+    "Real.sqrt_ne_zero": (("{x}", "(0 ≤ x)"), "√x ≠ 0 ↔ x ≠ 0"),
+    "Real.sin_add": (("x", "y"), "Real.sin (x + y) = Real.sin x * Real.cos y + Real.cos x * Real.sin y"),
+    "Real.cos_add": (("x", "y"), "Real.cos (x + y) = Real.cos x * Real.cos y - Real.sin x * Real.sin y"),
+    "Nat.choose_two_right": (("n",), "Nat.choose n 2 = n * (n - 1) / 2"),
+    "Nat.cast_zero": ((), "((0 : ℕ) : R) = 0"),
+    "Nat.cast_one": ((), "((1 : ℕ) : R) = 1"),
+    "le_of_not_gt": (("{a}", "{b}", "(¬a > b)"), "a ≤ b"),
+    "add_left_neg": (("a",), "-a + a = 0"),
+    "abs_cases": (("a",), "|a| = a ∧ 0 ≤ a ∨ |a| = -a ∧ a < 0"),
     "sub_nonneg": (("{a}", "{b}"), "0 ≤ a - b ↔ b ≤ a"),
     "sub_pos": (("{a}", "{b}"), "0 < a - b ↔ b < a"),
     "mul_comm": (("a", "b"), "a * b = b * a"),
@@ -229,20 +238,20 @@ TABLE: dict[str, tuple[tuple[str, ...], str]] = {
 # Lemmas stated for ℕ or ℤ only (Lean's `Nat.`/`Int.` namespaces): their carrier is fixed.
 CARRIER = {name: NAT for name in TABLE if name.startswith("Nat.")} | {
     name: INT for name in TABLE if name.startswith("Int.")} | {name: REAL for name in TABLE if name.startswith("Real.")}
-# Lemmas about the opaque functions (`√`, `Real.exp`…): checked against Mathlib's statements by hand,
-# since random evaluation cannot compute the functions exactly.
-OPAQUE = {name for name in TABLE if name.startswith("Real.")}
+# Lemmas about the opaque functions (`√`, `Real.exp`, `Nat.choose`…): checked against Mathlib's
+# statements by hand, since random evaluation cannot compute the functions exactly.
+OPAQUE = {name for name in TABLE if name.startswith("Real.") or "Nat.choose" in TABLE[name][1]}
 # Lemmas whose statements hold in every type of the fragment; the rest need subtraction/negation
 # to behave like a ring's (ℤ ℚ ℝ), which ℕ's truncated subtraction does not.
 RING_ONLY = {"mul_sub", "sub_mul", "sub_sq", "neg_neg", "sub_nonneg", "sub_pos", "sub_nonneg_of_le",
              "sub_pos_of_lt", "neg_abs_le", "abs_sub_comm", "sub_self", "abs_le", "abs_lt", "le_of_sub_nonneg",
-             "lt_of_sub_pos", "sub_eq_zero", "sub_ne_zero", "sub_nonpos", "add_eq_zero_iff_eq_neg", "sub_eq_zero_of_eq", "eq_of_sub_eq_zero", "sub_eq_add_neg",
+             "lt_of_sub_pos", "sub_eq_zero", "sub_ne_zero", "sub_nonpos", "add_eq_zero_iff_eq_neg", "add_left_neg", "abs_cases", "sub_eq_zero_of_eq", "eq_of_sub_eq_zero", "sub_eq_add_neg",
              "neg_mul", "mul_neg"}
 # Lemmas of (linearly ordered) fields: ℕ and ℤ division truncates, so they fail there.
 FIELD_ONLY = {"div_self", "div_pos", "div_nonneg", "div_le_div_iff", "div_lt_div_iff", "le_div_iff", "div_le_iff",
               "lt_div_iff", "div_lt_iff", "div_add_div_same"}
 # Cast lemmas `((n : ℕ) : R) = …`: the carrier is the cast's target, a type above ℕ.
-CAST = {"Nat.cast_succ", "Nat.cast_add_one"}
+CAST = {"Nat.cast_succ", "Nat.cast_add_one", "Nat.cast_zero", "Nat.cast_one"}
 CARRIER.update(dict.fromkeys(CAST, None))
 # Projections of an iff lemma: `sub_nonneg.mpr h`, `abs_le.1 h`.
 PROJECTIONS = {"mp": "mp", "1": "mp", "mpr": "mpr", "2": "mpr"}

@@ -71,7 +71,11 @@ ACCEPTED = [
     ("theorem t (x : ℝ) : 0 < Real.exp x", "exact Real.exp_pos x"),
     ("theorem t (x : ℝ) : Real.sin x ^ 2 + Real.cos x ^ 2 = 1", "exact Real.sin_sq_add_cos_sq x"),
     ("theorem t (a b : ℕ) (h : a < b) : a % b = a", "exact mod_eq_of_lt h"),
+    ("theorem t (x y : ℝ) : Real.sin (x + y) = Real.sin x * Real.cos y + Real.cos x * Real.sin y", "rw [sin_add]"),
+    ("theorem t (n : ℕ) : Nat.choose n 2 = n * (n - 1) / 2", "rw [Nat.choose_two_right]"),
+    ("theorem t (x : ℝ) : |x| ≥ 0", "rcases abs_cases x with ⟨h1, h2⟩ | ⟨h1, h2⟩ <;> linarith"),
     # casts
+    ("theorem t (x : ℝ) (h : x = ((0 : ℕ) : ℝ)) : x = 0", "rw [Nat.cast_zero] at h\nexact h"),
     ("theorem t (n : ℕ) (x : ℝ) (h : x = ((n + 1 : ℕ) : ℝ)) : x = n + 1", "rw [Nat.cast_succ] at h\nexact h"),
     ("theorem t (n : ℕ) : ((n + 1 : ℕ) : ℝ) = n + 1", "exact Nat.cast_succ n"),
 ]
@@ -104,6 +108,8 @@ REFUSED = [
     ("theorem t (n : ℕ) (h : n % 3 = 0) : 3 ∣ n", "rw [Nat.dvd_iff_mod_eq_zero] at h\nexact h"),
     ("theorem t (n : ℕ) (x : ℝ) (h : x = n) : x = n + 1", "rw [Nat.cast_succ] at h\nexact h"),
     ("theorem t (x : ℝ) (h : x ≤ 0) : x = 0", "apply Eq.symm\nlinarith"),
+    ("theorem t (x : ℝ) (h : x = ((1 : ℕ) : ℝ)) : x = 0", "rw [Nat.cast_one] at h\nexact h"),
+    ("theorem t (n : ℕ) : Nat.choose n 2 = n * n / 2", "rw [Nat.choose_two_right]"),
     # type-specific lemmas stay at their type
     ("theorem t (x : ℤ) : x % 7 + 7 * (x / 7) = x", "exact Nat.mod_add_div x 7"),
     ("theorem t (a b : ℝ) : a + b = b + a", "exact Nat.add_comm a b"),

@@ -581,7 +581,7 @@ def find_instance(lhs: Expr, rhs: Expr, free: dict[str, Expr], lemma: str | None
     exactly (``h : ∀ n : ℕ, n = n + (0 - n)`` must not rewrite an integer, nor a
     proposition), and the instance must be the matched subterm itself, types included.
     """
-    if not free:
+    if not free and lemma is None:  # a library lemma is typed by the instance it finds (below)
         for sub in _subterms(expr):
             if alpha_eq(sub, lhs):
                 return lhs, rhs
