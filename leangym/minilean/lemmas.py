@@ -30,9 +30,11 @@ from leangym.minilean.core.terms import (
     Num,
     Un,
     inst_mvars,
+    is_closed,
     mk_binder,
     mvars,
     norm,
+    subterms,
 )
 from leangym.minilean.elab import witness
 from leangym.minilean.rules import match
@@ -423,11 +425,17 @@ def check_type_allowed(name: str, ty: Expr, s: Syn) -> None:
         raise ElabError(f"typeclass instance problem is stuck: the target type of the cast in `{name}`", s)
 
 
-def carrier_of(p: Expr | None) -> Expr | None:
-    """The numeric type a proposition talks about (its first numeric subterm's type), or None."""
+def carrier_of(p: Expr | None, type_of=None) -> Expr | None:
+    """The numeric type a proposition talks about (its first numeric subterm's type; ``type_of``
+    gives local variables' types), or None."""
     stack = [p] if p is not None else []
     while stack:
         x = stack.pop()
+        if isinstance(x, FVar) and type_of is not None:
+            ty = type_of(x)
+            if ty in NUM_RANK:
+                return ty
+            continue
         if isinstance(x, Bin) and x.ty == PROP:
             stack += (x.b, x.a)
         elif isinstance(x, Un) and x.op == "¬":
@@ -513,7 +521,7 @@ def instantiate(pe, name: str, args: tuple, s: Syn, want: Expr | None = None) ->
     if late:
         types = {el.type_of(v) for var, v in sub.items()
                  if not any(p[0] != "proof" and p[1] == var and p[2] for p in params)}
-        ty = carrier or (max(types, key=lambda t: NUM_RANK.get(t, -1)) if types else None) or carrier_of(want)
+        ty = carrier or (max(types, key=lambda t: NUM_RANK.get(t, -1)) if types else None) or carrier_of(want, el.type_of)
         for i in sorted(late):
             a = given[i]
             prop = pe.infer(_at_type(a, ty) if ty is not None and ty != NAT else a)
@@ -532,7 +540,7 @@ def instantiate(pe, name: str, args: tuple, s: Syn, want: Expr | None = None) ->
         elif any(t is not None for t in leaves):
             carrier = el.max_type(leaves, None)
     if carrier is None:
-        carrier = carrier_of(want)
+        carrier = carrier_of(want, el.type_of)
     # 3. term arguments, elaborated at the carrier (Lean inserts `↑` where a lower type is given)
     for i, a in given.items():
         kind, var, is_nat = params[i]
@@ -552,7 +560,7 @@ def instantiate(pe, name: str, args: tuple, s: Syn, want: Expr | None = None) ->
                 if var not in sub and (var in nat_vars or carrier is None or el.type_of(v) == carrier):
                     sub[var] = v
     if carrier is None:
-        carrier = carrier_of(pe.goal.target)
+        carrier = carrier_of(pe.goal.target, el.type_of)
         if carrier is None and cast:
             raise ElabError(f"typeclass instance problem is stuck: the target type of the cast in `{name}`", s)
         carrier = carrier or NAT
@@ -650,3 +658,79 @@ def side_conditions(pe, name: str, args: tuple, lhs: Expr, instance: Expr, ty: E
         else:
             out.append(premise)
     return out
+
+
+# Lemmas that only permute their terms: Lean's simp uses them with an ordering MiniLean does not
+# imitate; rewriting with them would not terminate, so `simp [mul_comm]` leaves them to the arithmetic.
+PERMUTATION = {"mul_comm", "add_comm", "mul_left_comm", "add_left_comm", "add_right_comm", "eq_comm", "ne_comm",
+               "abs_sub_comm"}
+MAX_SIMP_PASSES = 20
+MAX_SIMP_SIZE = 2000
+
+
+def _simp_rules(pe, terms: list[Syn]) -> list[tuple[Expr, Expr, set[str], str]]:
+    """The library lemmas among ``simp``'s terms as oriented rules ``(lhs, rhs, variables, name)``:
+    equations and iffs whose premises are all given (simp's own side-goal discharger is not imitated)."""
+    out = []
+    for s in terms:
+        head, args = (s.args[0], s.args[1]) if s.kind == "app" else (s, ())
+        if head.kind != "ident" or pe.lookup(head.args[0]) is not None or head.args[0] in pe.interp.run.lemmas:
+            continue
+        hit = resolve(head.args[0])
+        if hit is None or hit[0] in PERMUTATION:
+            continue
+        params, _, sub, given, _ = _rule_sub(pe, head.args[0], tuple(args), s)
+        if any(p[0] == "proof" and (i not in given or _deferred(given[i])) for i, p in enumerate(params)):
+            continue
+        stmt, free, name = rewrite_rule(pe, head.args[0], tuple(args), s)
+        if isinstance(stmt, Bin) and stmt.op in ("=", "↔") and mvars(stmt.a) >= mvars(stmt.b):
+            out.append((stmt.a, stmt.b, free, name))
+    return out
+
+
+def _size(e: Expr) -> int:
+    return sum(1 for _ in subterms(e))
+
+
+def _rewrite_once(e: Expr, rule: tuple[Expr, Expr, set[str], str]) -> Expr:
+    """``e`` with every instance of the rule rewritten, innermost first (one bottom-up pass)."""
+    if isinstance(e, Bin):
+        a, b = _rewrite_once(e.a, rule), _rewrite_once(e.b, rule)
+        e = e if a is e.a and b is e.b else Bin(e.op, a, b, e.ty)
+    elif isinstance(e, Un):
+        a = _rewrite_once(e.a, rule)
+        e = e if a is e.a else Un(e.op, a, e.ty)
+    elif isinstance(e, App):
+        args = tuple(_rewrite_once(x, rule) for x in e.args)
+        e = e if all(x is y for x, y in zip(args, e.args)) else App(e.fn, args, e.ty)
+    elif isinstance(e, Binder):
+        body = _rewrite_once(e.body, rule)
+        e = e if body is e.body else Binder(e.kind, e.name, e.dom, body)
+    lhs, rhs, free, name = rule
+    if isinstance(e, (Const, FVar, MVar)) or not is_closed(e):
+        return e
+    m: dict[str, Expr] = {}
+    if not match(lhs, e, free, m) or mvars(substitute(rhs, m)):
+        return e
+    ty = e.ty if getattr(e, "ty", None) in NUM_RANK else carrier_of(e) if getattr(e, "ty", None) == PROP else None
+    if ty is None or ty not in allowed_types(name):
+        return e
+    if retype(substitute(lhs, m), ty) != e:
+        return e
+    return retype(substitute(rhs, m), ty)
+
+
+def simp_rewrite(pe, terms: list[Syn], e: Expr) -> Expr:
+    """``e`` rewritten to a fixpoint (at most :data:`MAX_SIMP_PASSES` passes, and while it stays
+    small) with the library lemmas given to ``simp``/``norm_num``: each step replaces a subterm by an
+    equal one (an instance of an equation lemma at a type where it holds) or a proposition by an
+    equivalent one (an iff lemma), so the result is equivalent to ``e``."""
+    rules = _simp_rules(pe, terms)
+    for _ in range(MAX_SIMP_PASSES if rules else 0):
+        new = e
+        for rule in rules:
+            new = _rewrite_once(new, rule)
+        if new == e or _size(new) > MAX_SIMP_SIZE:
+            break
+        e = new
+    return e

@@ -62,6 +62,10 @@ ACCEPTED = [
     ("theorem t (a b c d : ℝ) (hb : 0 < b) (hd : 0 < d) (h : a * d ≤ c * b) : a / b ≤ c / d",
      "rw [div_le_div_iff] <;> assumption"),
     ("theorem t (a b c : ℝ) (hc : 0 < c) (h : a * c ≤ b) : a ≤ b / c", "rw [le_div_iff]\nexact h\nexact hc"),
+    # library lemmas as simp rules: rewritten to a fixpoint before the arithmetic
+    ("theorem t (x y : ℝ) (h : |x - y| ≤ 1) : x - y ≤ 1", "simp only [abs_le] at h\nlinarith"),
+    ("theorem t (n : ℕ) (h : 18 ∣ 3740 + n) (h0 : n ≤ 9) : n = 4", "simp [Nat.dvd_iff_mod_eq_zero] at h\nomega"),
+    ("theorem t (a b : ℝ) (h : a - b = 0) : a = b", "simp [sub_eq_zero] at h\nexact h"),
     # lemmas about √ and the other opaque functions, and short names under `open Real Nat`
     ("theorem t (x : ℝ) (h : 0 ≤ x) : √x ^ 2 = x", "exact Real.sq_sqrt h"),
     ("theorem t (x : ℝ) (h : 0 ≤ x) : √x ^ 2 = x", "rw [sq_sqrt h]"),
@@ -110,6 +114,10 @@ REFUSED = [
     ("theorem t (x : ℝ) (h : x ≤ 0) : x = 0", "apply Eq.symm\nlinarith"),
     ("theorem t (x : ℝ) (h : x = ((1 : ℕ) : ℝ)) : x = 0", "rw [Nat.cast_one] at h\nexact h"),
     ("theorem t (n : ℕ) : Nat.choose n 2 = n * n / 2", "rw [Nat.choose_two_right]"),
+    # simp rules hold only at their types, and rewrite to equivalent statements only
+    ("theorem t (a b : ℕ) (h : a - b = 0) : a = b", "simp [sub_eq_zero] at h\nexact h"),
+    ("theorem t (x y : ℝ) (h : |x - y| ≤ 1) : x - y ≤ 0", "simp only [abs_le] at h\nlinarith"),
+    ("theorem t (n : ℕ) (h : 3 ∣ n) : n = 3", "simp [Nat.dvd_iff_mod_eq_zero] at h\nomega"),
     # type-specific lemmas stay at their type
     ("theorem t (x : ℤ) : x % 7 + 7 * (x / 7) = x", "exact Nat.mod_add_div x 7"),
     ("theorem t (a b : ℝ) : a + b = b + a", "exact Nat.add_comm a b"),

@@ -223,6 +223,7 @@ def t_norm_num(interp: Interpreter, t: Tac, st):
     tr = bridge.for_goal(g)
     extra_syn, unfolds = evaluate.split_unfolds(t.args.get("lemmas", []))
     g = rewrite_with_simp_lemmas(g, extra_syn, t)
+    g = simp_with_library(interp, g, extra_syn, t)
     g = evaluate.fold_goal(g, "norm_num" if t.name.startswith("norm_num") else "simp", t.args.get("locs"), unfolds)
     hints = field_hints if t.name == "field_simp" else hint_props
     extra = hints(interp, g, [s for s in extra_syn if not is_eq_rule(g, s)], tr, t)
@@ -355,6 +356,26 @@ def rewrite_with_simp_lemmas(g: Goal, rules: list[Syn], t: Tac) -> Goal:
             if changed:
                 g = Goal(g.hyps, tgt, g.tag)
     return g
+
+
+def simp_with_library(interp: Interpreter, g: Goal, rules: list[Syn], t: Tac) -> Goal:
+    """``simp [mul_add, abs_le]``: the library lemmas among the rules rewrite the goal (and the
+    hypotheses named by ``at``) to a fixpoint (:func:`lemmas.simp_rewrite`) before the arithmetic."""
+    locs = t.args.get("locs")
+    pe = ProofElab(interp, g)
+    try:
+        tgt = lemmas.simp_rewrite(pe, rules, g.target) if locs is None or "⊢" in locs or "*" in locs else g.target
+        hyps = []
+        for h in g.hyps:
+            if h.is_prop and locs and ("*" in locs or h.name in locs):
+                new = lemmas.simp_rewrite(pe, rules, h.type)
+                h = h if new == h.type else Hyp(h.id, h.name, new, True, h.inaccessible)
+            hyps.append(h)
+    except ElabError as e:
+        raise interp.elab_error(e, t) from None
+    if tgt == g.target and all(a is b for a, b in zip(hyps, g.hyps)):
+        return g
+    return Goal(tuple(hyps), tgt, g.tag)
 
 
 # -- casts ----------------------------------------------------------------------------------------
