@@ -51,6 +51,7 @@ ACCEPTED = [
     ("theorem t (n : ℕ) (h₀ : n ≤ 9) (h₁ : 18 ∣ 374 * 10 + n) : n = 4", "rw [Nat.dvd_iff_mod_eq_zero] at h₁\nomega"),
     ("theorem t (a b : ℕ) (h : a < b) : a % b = a", "exact Nat.mod_eq_of_lt h"),
     ("theorem t (m k : ℕ) : m % k + k * (m / k) = m", "exact Nat.mod_add_div m k"),
+    ("theorem t (n : ℕ) (h₀ : 3 * n % 11 = 2) : n % 11 = 8", "rw [← Nat.mod_add_div n 11] at h₀ ⊢\nomega"),
     ("theorem t (x : ℤ) : x % 7 + 7 * (x / 7) = x", "exact Int.emod_add_ediv x 7"),
     ("theorem t (n : ℤ) (h : Even n) : n % 2 = 0", "exact Int.even_iff.mp h"),
     ("theorem t (a b : ℕ) : (a + b) % 5 = (a % 5 + b % 5) % 5", "exact Nat.add_mod a b 5"),

@@ -620,7 +620,7 @@ def find_instance(lhs: Expr, rhs: Expr, free: dict[str, Expr], lemma: str | None
                 if any(rules.expr_type(val, g) != free[v] for v, val in m.items()) or not alpha_eq(il, sub):
                     continue
             else:
-                ty = getattr(sub, "ty", None)
+                ty = rules.expr_type(sub, g)
                 if ty == PROP:  # an iff lemma rewriting a proposition: the type its terms have
                     ty = lemmas.carrier_of(sub)
                 if ty not in NUM_RANK:
