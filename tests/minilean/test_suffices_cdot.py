@@ -43,3 +43,13 @@ def test_suffices(src, ok):
 ])
 def test_cdot_functions(src, ok):
     assert proves(src) is ok
+
+
+@pytest.mark.parametrize("src, ok", [
+    ("theorem t (x y : ℕ) (h₀ : x = 3) (h₁ : y = x + 1) : y = 4 := by\n  subst_vars\n  rfl", True),
+    ("theorem t (x y : ℕ) (h₀ : x = 3) (h₁ : y = x + 1) : y = 5 := by\n  subst_vars\n  rfl", False),
+    # nothing to substitute: subst_vars succeeds and changes nothing
+    ("theorem t (x : ℕ) (h : x + 1 = 3) : x = 2 := by\n  subst_vars\n  omega", True),
+])
+def test_subst_vars(src, ok):
+    assert proves(src) is ok

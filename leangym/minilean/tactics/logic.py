@@ -751,6 +751,23 @@ def t_clear(interp: Interpreter, t: Tac, st: State) -> State:
     return on_main(st, [Goal(hyps, g.target, g.tag)])
 
 
+@tactic("subst_vars", group=GROUP, parse=no_args)
+def t_subst_vars(interp: Interpreter, t: Tac, st: State) -> State:
+    """Lean's ``subst_vars``: ``subst`` every hypothesis ``x = e`` or ``e = x`` (``x`` a local variable
+    not occurring in ``e``) until none is left; it succeeds when there is none."""
+    g = main_goal(st, t)
+    progress = True
+    while progress:
+        progress = False
+        for h in g.hyps:
+            if h.is_prop:
+                ng = rules.subst_eq(g, h)
+                if ng is not None:
+                    g, progress = ng, True
+                    break
+    return on_main(st, [g])
+
+
 @tactic("subst", group=GROUP, parse=parse_names)
 def t_subst(interp: Interpreter, t: Tac, st: State) -> State:
     g = main_goal(st, t)
