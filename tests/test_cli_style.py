@@ -26,7 +26,7 @@ MODULES = [
     "benchmarks.backend_overhead", "benchmarks.backend_pool", "benchmarks.env_throughput",
     "benchmarks.exit_vs_ppo", "benchmarks.gpu_generation", "benchmarks.latency_compare",
     "benchmarks.minilean_latency", "benchmarks.minilean_minif2f", "benchmarks.minilean_real_proofs", "benchmarks.real_proof_names",
-    "benchmarks.grpo_learning", "benchmarks.ppo_candidates",
+    "benchmarks.grpo_learning", "benchmarks.ppo_candidates", "benchmarks.ray_nodes",
 ]  # fmt: skip
 EXAMPLES = ["examples/custom_agent_eval.py", "examples/sb3_ppo.py"]
 NEEDS = {"agents.grpo": "trl", "agents.ppo_sb3": "sb3_contrib", "benchmarks.ppo_candidates": "sb3_contrib", "trainers.sft": "trl", "trainers.critic": "trl",
