@@ -15,8 +15,9 @@ every held-out number comes from :func:`leangym.eval.evaluate` at the same per-p
   every tactic its conjecture steps cost (elaboration, cheap closers, prover attempts and re-checks).
 
 Per cell: the mean over seeds with a 95% Student-t interval, and the pooled solved/total with its 95%
-Wilson interval. Budgets are reported three ways: training env steps, model forward tokens (GRPO logs them;
-the others do not) and wall time. Every (family, algorithm, seed) run is a job; ``--jobs N`` runs N at a time
+Wilson interval. Budgets are reported three ways: training env steps, model forward tokens (tokens through
+every training forward pass: expert iteration and self-play count search, scoring, critic and SFT passes with
+``leangym.models.ForwardTokens``, GRPO its rollouts and loss passes; PPO's MLP does not log them) and wall time. Every (family, algorithm, seed) run is a job; ``--jobs N`` runs N at a time
 in separate processes (one torch thread each), and each finished job's records are saved under
 ``RUN_DIR/records/`` so ``--resume`` continues a partial benchmark and the table is rewritten after every job.
 
@@ -584,8 +585,9 @@ def write_markdown(results: ComparisonResults, path: Path) -> None:
         "seed (a round or chunk that starts under the budget finishes, hence 'training env steps' above it). "
         f"Held-out budget, every row: {c.eval_expansions} expansions x {c.eval_samples} tactics per problem through "
         "`leangym.eval`. 'start' is an algorithm's first evaluation (expert iteration and GRPO: after the SFT "
-        "bootstrap on reference proofs; PPO: untrained), 'end' its last. Forward tokens: GRPO's rollouts (the "
-        "others do not log them).\n\n"
+        "bootstrap on reference proofs; PPO: untrained), 'end' its last. Forward tokens: tokens through the training "
+        "forward passes (expert iteration, self-play: search, scoring, critic, SFT; GRPO: rollouts and loss; PPO: not "
+        "logged).\n\n"
         f"{results.table}\n"
         f"Plot: `{results.plot}`\n\n"
         "<details><summary>per seed: [eval, round, env steps, solved, total]</summary>\n\n"

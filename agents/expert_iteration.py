@@ -148,6 +148,7 @@ class RoundLog:
     mean_proof_len: float = 0.0
     env_steps: int = 0
     cumulative_env_steps: int = 0
+    forward_tokens: int = 0
     heldout_solved: int = 0
     heldout_rate: float = 0.0
     heldout_policy_only: int = 0
@@ -332,6 +333,7 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
         max_length=384,
     )
     logs: list[RoundLog] = []
+    counter = models.ForwardTokens()  # the training budget in model tokens (search, scoring, SFT, critic)
     try:
         store.add_problems(train)
         roots = root_states(backend, train)
@@ -344,6 +346,8 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
             tokenizer = models.load_tokenizer(ckpt / "policy")
             policy_model = models.load_causal_lm(ckpt / "policy", device=device)
             critic_model = models.load_critic(ckpt / "critic", device=device)
+            counter.watch(policy_model)
+            counter.watch(critic_model)
             start = done[-1] + 1
         else:
             start = 0
@@ -351,6 +355,7 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
             if args.max_env_steps and logs and logs[-1].cumulative_env_steps >= args.max_env_steps:
                 break
             t_round = time.perf_counter()
+            counter.tokens = 0
             model_time = Stopwatch()
             lean_cpu0 = lean_cpu_seconds()
             log = RoundLog(round=rnd)
@@ -367,6 +372,8 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
                         d_model=args.d_model,
                         seed=args.seed,
                     )
+                counter.watch(policy_model)
+                counter.watch(critic_model)
             else:
                 solved = store.solved_ids()
                 unsolved = [p for p in train if p.id not in solved and p.id in roots]
@@ -415,15 +422,16 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
                 )
             with model_time:
                 if args.reinit_policy and rnd > 0:
-                    policy_model = models.tiny_causal_lm(
+                    policy_model = counter.watch(models.tiny_causal_lm(
                         tokenizer, n_layer=args.n_layer, d_model=args.d_model, n_head=4, seed=args.seed
-                    ).to(device)
+                    ).to(device))  # fmt: skip
                 examples = store.sft_examples()
                 policy_model = train_sft(policy_model, tokenizer, examples, sft_schedule(args, sft_cfg, len(examples)))
                 critic_model = train_critic(critic_model, tokenizer, store.critic_pairs(), critic_cfg)
             policy = make_policy(args, policy_model, tokenizer)
             critic = HFCritic(critic_model, tokenizer)
-            evals = evaluate(args, policy, critic, backend, heldout, folder)
+            with counter.paused():  # held-out evaluations are not part of the training budget
+                evals = evaluate(args, policy, critic, backend, heldout, folder)
             model_time.seconds += sum(ev.policy_s + ev.critic_s for ev in evals.values())
             ev = evals[search_mode(args)]
 
@@ -435,6 +443,7 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
             log.train_solved = len(best)
             log.mean_proof_len = sum(best.values()) / max(1, len(best))
             log.cumulative_env_steps = (logs[-1].cumulative_env_steps if logs else 0) + log.env_steps
+            log.forward_tokens = (logs[-1].forward_tokens if logs else 0) + counter.tokens
             log.heldout_solved = ev.solved
             log.heldout_rate = ev.solve_rate
             log.heldout_policy_only = evals["policy_only"].solved
@@ -455,7 +464,7 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
             for res in evals.values():
                 log_metrics(
                     folder / "metrics.jsonl", res, algorithm="expert_iteration", round=rnd,
-                    env_steps=log.cumulative_env_steps, wall_s=wall,
+                    env_steps=log.cumulative_env_steps, wall_s=wall, forward_tokens=log.forward_tokens,
                 )  # fmt: skip
             # round_complete last: a kill before it makes a resumed run redo this round
             store.log_metrics(rnd, **{k: float(v) for k, v in asdict(log).items() if k != "round"})
@@ -471,6 +480,7 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
                 on_round(log)
         plot = plot_rounds(logs, folder / "rounds.png", len(train), len(heldout))
     finally:
+        counter.close()
         writer.close()
         backend.close()
         store.close()

@@ -137,6 +137,7 @@ class RoundLog:
     pass_rates: dict[str, int] = field(default_factory=dict)
     env_steps: int = 0
     cumulative_env_steps: int = 0
+    forward_tokens: int = 0
     heldout_solved: int = 0
     heldout_policy_only: int = 0
     heldout_total: int = 0
@@ -297,13 +298,13 @@ def conjecture_round(args: Args, rnd: int, policy, conjecturer, backend, store, 
     return log, verdicts
 
 
-def train_both_roles(args: Args, tokenizer, store, train_ids: set[str], conj_pairs, device):
+def train_both_roles(args: Args, tokenizer, store, train_ids: set[str], conj_pairs, device, counter):
     """A fresh model (initial weights, as expert iteration retrains) fine-tuned on prover and conjecturer data."""
     from leangym import models
     from trainers.sft import SFTRunConfig, train_sft
 
     examples = [*prover_examples(store, train_ids), *conj_pairs]
-    model = models.tiny_causal_lm(tokenizer, n_layer=args.n_layer, d_model=args.d_model, n_head=4, seed=args.seed).to(device)
+    model = counter.watch(models.tiny_causal_lm(tokenizer, n_layer=args.n_layer, d_model=args.d_model, n_head=4, seed=args.seed).to(device))
     config = SFTRunConfig(
         output_dir=str(args.folder / "trainer"), learning_rate=args.sft_lr, seed=args.seed, quiet=True, max_length=384,
         max_steps=max(args.sft_steps, math.ceil(args.sft_epochs * len(examples) / 16)),
@@ -373,6 +374,7 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Se
     backend = CountingBackend(make_backend("minilean", workers=args.workers))
     device = models.default_device()
     logs: list[RoundLog] = []
+    counter = models.ForwardTokens()  # the training budget in model tokens (both roles' sampling and SFT)
     try:
         store.add_problems(train)
         done = sorted(r for r, m in store.metrics().items() if m.get("round_complete"))
@@ -381,12 +383,13 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Se
         tokenizer = model = None
         if done:
             ckpt = folder / "checkpoints" / f"round_{done[-1]}" / "policy"
-            tokenizer, model = models.load_tokenizer(ckpt), models.load_causal_lm(ckpt, device=device)
+            tokenizer, model = models.load_tokenizer(ckpt), counter.watch(models.load_causal_lm(ckpt, device=device))
         seeds_rng = random.Random(args.seed)
         for rnd in range(done[-1] + 1 if done else 0, args.rounds + 1):
             if args.max_env_steps and logs and logs[-1].cumulative_env_steps >= args.max_env_steps:
                 break
             t_round, steps0 = time.perf_counter(), backend.tactics
+            counter.tokens = 0
             log = RoundLog(round=rnd)
             verdicts: list[dict] = []
             if rnd == 0:
@@ -410,12 +413,14 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Se
                     f.writelines(json.dumps(v, ensure_ascii=False) + "\n" for v in verdicts)
             boot_seeds = [p for p in train if p.id in store.solved_ids() and p.reference_proof][: args.bootstrap]
             conj_pairs = bootstrap_pairs(boot_seeds, train, args.bootstrap_pairs, seeds_rng) + rewarded_pairs(store)
-            model = train_both_roles(args, tokenizer, store, train_ids, conj_pairs, device)
+            model = train_both_roles(args, tokenizer, store, train_ids, conj_pairs, device, counter)
             prover, _ = roles(args, model, tokenizer)
-            evals = {
-                mode: evaluate(heldout, backend.inner, policy=prover, config=eval_config(args, mode), results_path=folder / f"eval_{mode}.jsonl")
-                for mode in EVAL_MODES
-            }  # fmt: skip
+            with counter.paused():  # held-out evaluations are not part of the training budget
+                evals = {
+                    mode: evaluate(heldout, backend.inner, policy=prover, config=eval_config(args, mode), results_path=folder / f"eval_{mode}.jsonl")
+                    for mode in EVAL_MODES
+                }  # fmt: skip
+            log.forward_tokens = (logs[-1].forward_tokens if logs else 0) + counter.tokens
             log.env_steps = backend.tactics - steps0
             log.cumulative_env_steps = (logs[-1].cumulative_env_steps if logs else 0) + log.env_steps
             log.train_solved = len(store.solved_ids() & train_ids)
@@ -428,7 +433,7 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Se
             wall = sum(lg.wall_s for lg in logs) + log.wall_s
             counts = {k: getattr(log, k) for k in ("proposed", "well_formed", "novel", "nontrivial", "proved", "rewarded", "pass_rates")}
             for res in evals.values():
-                log_metrics(folder / "metrics.jsonl", res, algorithm="self_play", round=rnd, env_steps=log.cumulative_env_steps, wall_s=wall, conjectures=counts)
+                log_metrics(folder / "metrics.jsonl", res, algorithm="self_play", round=rnd, env_steps=log.cumulative_env_steps, wall_s=wall, forward_tokens=log.forward_tokens, conjectures=counts)
             (folder / "rounds").mkdir(exist_ok=True)
             (folder / "rounds" / f"round_{rnd}.json").write_text(json.dumps(asdict(log)))
             store.log_metrics(rnd, round_complete=1.0)  # last: a kill before it makes a resumed run redo the round
@@ -438,6 +443,7 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Se
             if on_round is not None:
                 on_round(log)
     finally:
+        counter.close()
         backend.close()
         store.close()
     return SelfPlayRun(args, logs, folder)

@@ -11,6 +11,7 @@ take any hub model.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -245,3 +246,49 @@ def _load(cls, path: str | Path, device: str | None, dtype: str | None) -> PreTr
     model.to(device)
     model.eval()
     return model
+
+
+class ForwardTokens:
+    """Counts the tokens every forward pass of the watched models processes: a model-compute budget.
+
+    A forward pre-hook on each model adds ``input_ids.numel()`` per call (padding included, as it is computed):
+    generation counts the prompt once and then one token per sequence per decoding step, a teacher-forced
+    scoring pass or a training step counts its whole batch. ``paused()`` stops counting (held-out evaluations
+    are not part of a training budget). Models retrained from new weights are added with :meth:`watch`.
+    """
+
+    def __init__(self, *models: PreTrainedModel) -> None:
+        self.tokens = 0
+        self._active = True
+        self._handles: list = []
+        for m in models:
+            self.watch(m)
+
+    def watch(self, model: PreTrainedModel) -> PreTrainedModel:
+        self._handles.append(model.register_forward_pre_hook(self._hook, with_kwargs=True))
+        return model
+
+    def _hook(self, module, args, kwargs) -> None:
+        if not self._active:
+            return
+        ids = kwargs.get("input_ids")
+        if ids is None and args:
+            ids = args[0]
+        if ids is None:
+            ids = kwargs.get("inputs_embeds")
+            self.tokens += 0 if ids is None else int(ids.shape[0] * ids.shape[1])
+        else:
+            self.tokens += int(ids.numel())
+
+    @contextlib.contextmanager
+    def paused(self):
+        active, self._active = self._active, False
+        try:
+            yield self
+        finally:
+            self._active = active
+
+    def close(self) -> None:
+        for h in self._handles:
+            h.remove()
+        self._handles.clear()

@@ -40,6 +40,7 @@ def test_expert_iteration_on_files_and_checkpoint_reevaluation(tmp_path):
     for x in lines:
         assert x["algorithm"] == "expert_iteration" and x["total"] == 8
         assert x["ci_low"] <= x["solve_rate"] <= x["ci_high"] and x["env_steps"] >= 0 and x["wall_s"] > 0
+    assert lines[2]["forward_tokens"] > lines[0]["forward_tokens"] > 0  # search, scoring, SFT, critic tokens
     logged = lines[2]
     assert logged["solved"] > 0, "the tiny run should prove something, or the reproduction check is vacuous"
 

@@ -70,6 +70,7 @@ def test_laptop_run_logs_conjectures_and_resumes(tmp_path):
     assert all(x["algorithm"] == "self_play" and x["total"] == 8 for x in lines)
     assert lines[-1]["conjectures"]["proposed"] == one.proposed
     assert lines[-1]["env_steps"] > lines[0]["env_steps"]  # conjecture and search steps counted
+    assert lines[-1]["forward_tokens"] > lines[0]["forward_tokens"] > 0  # model tokens, training only
     verdicts = [json.loads(x) for x in (tmp_path / "conjectures.jsonl").read_text().splitlines()]
     assert len(verdicts) == one.proposed
     # every held-out statement is registered as known, so no conjecture can restate (and train on) one
