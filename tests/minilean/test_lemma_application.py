@@ -67,6 +67,8 @@ ACCEPTED = [
     ("theorem t (x y : ℝ) (h : |x - y| ≤ 1) : x - y ≤ 1", "simp only [abs_le] at h\nlinarith"),
     ("theorem t (n : ℕ) (h : 18 ∣ 3740 + n) (h0 : n ≤ 9) : n = 4", "simp [Nat.dvd_iff_mod_eq_zero] at h\nomega"),
     ("theorem t (a b : ℝ) (h : a - b = 0) : a = b", "simp [sub_eq_zero] at h\nexact h"),
+    ("theorem t (x y : ℝ) (h : |x - y| ≤ 1) (h2 : x - y ≥ 1) : x - y = 1", "simp_all [abs_le]\nlinarith"),
+    ("theorem t (n : ℕ) (h : 18 ∣ 3740 + n) (h0 : n ≤ 9) : n = 4", "simp_all [Nat.dvd_iff_mod_eq_zero]\nomega"),
     # lemmas about √ and the other opaque functions, and short names under `open Real Nat`
     ("theorem t (x : ℝ) (h : 0 ≤ x) : √x ^ 2 = x", "exact Real.sq_sqrt h"),
     ("theorem t (x : ℝ) (h : 0 ≤ x) : √x ^ 2 = x", "rw [sq_sqrt h]"),
@@ -119,6 +121,8 @@ REFUSED = [
     ("theorem t (a b : ℕ) (h : a - b = 0) : a = b", "simp [sub_eq_zero] at h\nexact h"),
     ("theorem t (x y : ℝ) (h : |x - y| ≤ 1) : x - y ≤ 0", "simp only [abs_le] at h\nlinarith"),
     ("theorem t (n : ℕ) (h : 3 ∣ n) : n = 3", "simp [Nat.dvd_iff_mod_eq_zero] at h\nomega"),
+    ("theorem t (n : ℕ) (h : 3 ∣ n) : n = 3", "simp_all [Nat.dvd_iff_mod_eq_zero]\nomega"),
+    ("theorem t (x y : ℝ) (h : |x - y| ≤ 1) : x - y = 1", "simp_all [abs_le]\nlinarith"),
     # type-specific lemmas stay at their type
     ("theorem t (x : ℤ) : x % 7 + 7 * (x / 7) = x", "exact Nat.mod_add_div x 7"),
     ("theorem t (a b : ℝ) : a + b = b + a", "exact Nat.add_comm a b"),

@@ -314,11 +314,12 @@ def t_simpa_tactic(interp: Interpreter, t: Tac, st):
 
 @tactic("simp_all", group=GROUP, parse=parse_simp_args)
 def t_simp_all(interp: Interpreter, t: Tac, st):
-    g = main_goal(st, t)
+    g0 = main_goal(st, t)
+    g = simp_with_library(interp, g0, t.args.get("lemmas", []), t, everywhere=True)
     tr = bridge.for_goal(g)
     facts = hyp_props(g, tr)
     hyps = []
-    changed = False
+    changed = g is not g0
     for h in g.hyps:
         if h.is_prop:
             nt = simplify(interp, h.type, [], g, tr)
@@ -358,10 +359,11 @@ def rewrite_with_simp_lemmas(g: Goal, rules: list[Syn], t: Tac) -> Goal:
     return g
 
 
-def simp_with_library(interp: Interpreter, g: Goal, rules: list[Syn], t: Tac) -> Goal:
+def simp_with_library(interp: Interpreter, g: Goal, rules: list[Syn], t: Tac, everywhere: bool = False) -> Goal:
     """``simp [mul_add, abs_le]``: the library lemmas among the rules rewrite the goal (and the
-    hypotheses named by ``at``) to a fixpoint (:func:`lemmas.simp_rewrite`) before the arithmetic."""
-    locs = t.args.get("locs")
+    hypotheses named by ``at``; all of them for ``simp_all``) to a fixpoint (:func:`lemmas.simp_rewrite`)
+    before the arithmetic."""
+    locs = ["*"] if everywhere else t.args.get("locs")
     pe = ProofElab(interp, g)
     try:
         tgt = lemmas.simp_rewrite(pe, rules, g.target) if locs is None or "⊢" in locs or "*" in locs else g.target
