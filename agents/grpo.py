@@ -11,8 +11,10 @@ held-out split with the same evaluator and budget expert iteration uses.
 Problems: a MiniLean family, ``--env-id`` or ``--problems``/``--eval-problems`` files (``agents.common``).
 Writes ``RUN_DIR/metrics.jsonl`` (one line per step: algorithm, step, env_steps, forward_tokens, wall_s,
 mean_reward, verified; one per held-out evaluation in each of :data:`EVAL_MODES`, through ``leangym.eval``:
-round, eval, solved, total, solve_rate and its interval), ``RUN_DIR/grpo_reward.png`` and TensorBoard
-events, with ``RUN_DIR = RUN_DIR_ROOT/PROBLEMS__EXP__SEED__TIME``.
+round, eval, solved, total, solve_rate and its interval), ``RUN_DIR/grpo_reward.png``, TensorBoard events
+and, at every evaluation, ``RUN_DIR/checkpoints/eval_N/`` (the policy evaluated and its ``eval.json``:
+``leangym eval --checkpoint RUN_DIR/checkpoints/eval_N`` reproduces the logged number), with
+``RUN_DIR = RUN_DIR_ROOT/PROBLEMS__EXP__SEED__TIME``.
 
     python -m agents.grpo --total-env-steps 4000
 """
@@ -90,6 +92,10 @@ class GRPORun:
         return self.curve[-1][1]
 
 
+POLICY_SETTINGS = {"prompt_format": "bfs", "temperature": 1.0, "max_new_tokens": 24}
+"""How every held-out evaluation samples the policy (saved with each checkpoint)."""
+
+
 def eval_config(args: Args, mode: str) -> EvalConfig:
     """The fixed held-out budget (the same at every chunk, so chunks compare)."""
     return EvalConfig(
@@ -112,7 +118,7 @@ def evaluate(model, tokenizer, backend, heldout, args: Args, folder: Path) -> di
     from leangym import eval as lg_eval
     from leangym.policy import HFPolicy
 
-    policy = HFPolicy(model, tokenizer, temperature=1.0, max_new_tokens=24)
+    policy = HFPolicy(model, tokenizer, **POLICY_SETTINGS)
     with torch.random.fork_rng():
         return {
             mode: lg_eval.evaluate(
@@ -134,8 +140,9 @@ def train(args: Args, *, backend=None, on_eval: Callable[[int, float], None] | N
     from tqdm import tqdm
     from transformers import TrainerCallback
 
+    from leangym import models
     from leangym.backend import make_backend
-    from leangym.eval import log_metrics
+    from leangym.eval import log_metrics, save_settings
     from trainers.grpo import GRPORunConfig, GRPOStats, plot_rewards, train_grpo
     from trainers.sft import SFTRunConfig, train_sft
 
@@ -149,7 +156,7 @@ def train(args: Args, *, backend=None, on_eval: Callable[[int, float], None] | N
     train_problems, heldout = select_problems(args, args.seed)
     run_path = Path(args.run_dir) / args.run_name
     run_path.mkdir(parents=True, exist_ok=True)
-    save_problem_files(run_path, train_problems, heldout)
+    eval_file = save_problem_files(run_path, train_problems, heldout)
     metrics = run_path / "metrics.jsonl"
     own_backend = backend is None
     backend = backend or make_backend("minilean")
@@ -166,6 +173,13 @@ def train(args: Args, *, backend=None, on_eval: Callable[[int, float], None] | N
                 metrics, result, algorithm="grpo", round=chunk, env_steps=stats.env_steps, wall_s=wall,
                 step=step, forward_tokens=stats.forward_tokens,
             )  # fmt: skip
+        # the weights just evaluated, with the settings that let `leangym eval --checkpoint` reproduce the number
+        ckpt = run_path / "checkpoints" / f"eval_{chunk}"
+        models.save(model, tokenizer, ckpt / "policy")
+        save_settings(
+            ckpt, eval_config(args, "full" if args.generator else "policy_only"), problems=eval_file,
+            policy={**POLICY_SETTINGS, "torch_threads": args.torch_threads},
+        )  # fmt: skip
         rate = results["full" if args.generator else "policy_only"].solve_rate
         curve.append((stats.env_steps, rate, wall))
         if writer is not None:

@@ -90,6 +90,17 @@ def test_grpo_agent_spends_its_budget_and_evaluates(tmp_path):
     assert len(steps) == len(run.rewards) >= 1 and all(m["algorithm"] == "grpo" for m in lines)
     assert {m["eval"] for m in lines if "eval" in m} == set(grpo.EVAL_MODES)
     assert (run.run_path / "grpo_reward.png").is_file()
+    # every evaluation saved its weights and settings: `leangym eval --checkpoint` gives the logged number
+    last = max(int(p.name.split("_")[1]) for p in (run.run_path / "checkpoints").iterdir())
+    logged = [m for m in lines if m.get("eval") == "full" and m["round"] == last][-1]
+    again = subprocess.run(
+        [sys.executable, "-m", "leangym", "eval", "--checkpoint", str(run.run_path / "checkpoints" / f"eval_{last}"),
+         "--workers", "1", "--json"],
+        cwd=REPO, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert again.returncode == 0, again.stderr[-3000:]
+    res = json.loads(again.stdout.strip().splitlines()[-1])
+    assert (res["eval"], res["solved"], res["total"]) == ("full", logged["solved"], logged["total"])
 
 
 def test_critic_search_evaluates_a_checkpoint(tmp_path):
