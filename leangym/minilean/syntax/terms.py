@@ -80,6 +80,7 @@ class Parser:
         # has no column to end it, so it runs until one of these)
         self.command_starts = COMMAND_STARTS
         self.cdot_fun = 0  # inside `(· op e)`: `·` is the anonymous function's argument
+        self.cdot_args: list[tuple[int, int]] = []  # the `·`s read so far in the innermost `(· ...)`
 
     # -- token helpers ----------------------------------------------------------------------
     @property
@@ -263,7 +264,9 @@ class Parser:
             if t.kind == "sym":
                 if t.text == "·" and self.cdot_fun:
                     self.advance()
-                    return Syn("ident", ("·",), t.start, t.end)
+                    self.cdot_args.append((t.start, t.end))
+                    k = len(self.cdot_args)
+                    return Syn("ident", ("·" if k == 1 else f"·{k}",), t.start, t.end)
                 if t.text == "(" and self.toks[self.i + 1].text == "·" and self.toks[self.i + 1].kind == "sym":
                     return self.cdot_function()
                 if t.text == "(":
@@ -379,19 +382,22 @@ class Parser:
         return Syn("bigop", (t.text, name.text, ty, s, body), t.start, body.end)
 
     def cdot_function(self) -> Syn:
-        """``(· % 7)``: Lean's anonymous function ``fun x => x % 7`` (one ``·``, its one argument)."""
+        """``(· % 7)``: Lean's anonymous function ``fun x => x % 7``. Each ``·`` is an argument of its own, as
+        in Lean: ``(· * ·)`` is ``fun x y => x * y`` (a two-argument function), never ``fun x => x * x``."""
         t = self.advance()
-        saved = self.limit
+        saved, saved_args = self.limit, self.cdot_args
         self.limit = -1
         self.cdot_fun += 1
+        self.cdot_args = []
         try:
             body = self.term(0)
             r = self.expect(")")
+            args = self.cdot_args
         finally:
-            self.limit = saved
+            self.limit, self.cdot_args = saved, saved_args
             self.cdot_fun -= 1
-        dot = (("·", t.end, t.end + 1),)
-        return Syn("binder", ("fun", ((dot, None),), None, body), t.start, r.end)
+        dots = tuple(("·" if k == 0 else f"·{k + 1}", a, b) for k, (a, b) in enumerate(args or [(t.end, t.end + 1)]))
+        return Syn("binder", ("fun", ((dots, None),), None, body), t.start, r.end)
 
     def postfix(self, e: Syn) -> Syn:
         while not self.at_end():
