@@ -440,6 +440,8 @@ def carrier_of(p: Expr | None, type_of=None) -> Expr | None:
             stack += (x.b, x.a)
         elif isinstance(x, Un) and x.op == "¬":
             stack.append(x.a)
+        elif isinstance(x, App) and x.ty == PROP:  # `Even n`
+            stack += reversed(x.args)
         elif isinstance(x, Binder):
             stack.append(x.body)
         elif isinstance(x, (Num, Bin, Un, App)) and x.ty in NUM_RANK:
@@ -683,7 +685,8 @@ def _simp_rules(pe, terms: list[Syn]) -> list[tuple[Expr, Expr, set[str], str]]:
         if any(p[0] == "proof" and (i not in given or _deferred(given[i])) for i, p in enumerate(params)):
             continue
         stmt, free, name = rewrite_rule(pe, head.args[0], tuple(args), s)
-        if isinstance(stmt, Bin) and stmt.op in ("=", "↔") and mvars(stmt.a) >= mvars(stmt.b):
+        if isinstance(stmt, Bin) and stmt.op in ("=", "↔") and not isinstance(stmt.a, MVar) \
+                and mvars(stmt.a) >= mvars(stmt.b):
             out.append((stmt.a, stmt.b, free, name))
     return out
 
@@ -692,19 +695,20 @@ def _size(e: Expr) -> int:
     return sum(1 for _ in subterms(e))
 
 
-def _rewrite_once(e: Expr, rule: tuple[Expr, Expr, set[str], str]) -> Expr:
-    """``e`` with every instance of the rule rewritten, innermost first (one bottom-up pass)."""
+def _rewrite_once(e: Expr, rule: tuple[Expr, Expr, set[str], str], type_of=None) -> Expr:
+    """``e`` with every instance of the rule rewritten, innermost first (one bottom-up pass);
+    ``type_of`` gives local variables' types."""
     if isinstance(e, Bin):
-        a, b = _rewrite_once(e.a, rule), _rewrite_once(e.b, rule)
+        a, b = _rewrite_once(e.a, rule, type_of), _rewrite_once(e.b, rule, type_of)
         e = e if a is e.a and b is e.b else Bin(e.op, a, b, e.ty)
     elif isinstance(e, Un):
-        a = _rewrite_once(e.a, rule)
+        a = _rewrite_once(e.a, rule, type_of)
         e = e if a is e.a else Un(e.op, a, e.ty)
     elif isinstance(e, App):
-        args = tuple(_rewrite_once(x, rule) for x in e.args)
+        args = tuple(_rewrite_once(x, rule, type_of) for x in e.args)
         e = e if all(x is y for x, y in zip(args, e.args)) else App(e.fn, args, e.ty)
     elif isinstance(e, Binder):
-        body = _rewrite_once(e.body, rule)
+        body = _rewrite_once(e.body, rule, type_of)
         e = e if body is e.body else Binder(e.kind, e.name, e.dom, body)
     lhs, rhs, free, name = rule
     if isinstance(e, (Const, FVar, MVar)) or not is_closed(e):
@@ -712,7 +716,7 @@ def _rewrite_once(e: Expr, rule: tuple[Expr, Expr, set[str], str]) -> Expr:
     m: dict[str, Expr] = {}
     if not match(lhs, e, free, m) or mvars(substitute(rhs, m)):
         return e
-    ty = e.ty if getattr(e, "ty", None) in NUM_RANK else carrier_of(e) if getattr(e, "ty", None) == PROP else None
+    ty = e.ty if getattr(e, "ty", None) in NUM_RANK else carrier_of(e, type_of) if getattr(e, "ty", None) == PROP else None
     if ty is None or ty not in allowed_types(name):
         return e
     if retype(substitute(lhs, m), ty) != e:
@@ -726,10 +730,11 @@ def simp_rewrite(pe, terms: list[Syn], e: Expr) -> Expr:
     equal one (an instance of an equation lemma at a type where it holds) or a proposition by an
     equivalent one (an iff lemma), so the result is equivalent to ``e``."""
     rules = _simp_rules(pe, terms)
+    type_of = pe.elab().type_of
     for _ in range(MAX_SIMP_PASSES if rules else 0):
         new = e
         for rule in rules:
-            new = _rewrite_once(new, rule)
+            new = _rewrite_once(new, rule, type_of)
         if new == e or _size(new) > MAX_SIMP_SIZE:
             break
         e = new

@@ -54,6 +54,8 @@ ACCEPTED = [
     ("theorem t (n : ℕ) (h₀ : 3 * n % 11 = 2) : n % 11 = 8", "rw [← Nat.mod_add_div n 11] at h₀ ⊢\nomega"),
     ("theorem t (x : ℤ) : x % 7 + 7 * (x / 7) = x", "exact Int.emod_add_ediv x 7"),
     ("theorem t (n : ℤ) (h : Even n) : n % 2 = 0", "exact Int.even_iff.mp h"),
+    ("theorem t (n : ℤ) (h : Even n) : n % 2 = 0", "rw [Int.even_iff] at h\nexact h"),
+    ("theorem t (n : ℤ) (h : Even n) : n % 2 = 0", "simp [Int.even_iff] at h\nexact h"),
     ("theorem t (a b : ℕ) : (a + b) % 5 = (a % 5 + b % 5) % 5", "exact Nat.add_mod a b 5"),
     ("theorem t : 2 ^ 2010 % 10 = 4", "norm_num [Nat.pow_mod]"),
     ("theorem t (n m : ℕ) (h : m ≤ n) : n - m + m = n", "exact Nat.sub_add_cancel h"),
@@ -123,6 +125,7 @@ REFUSED = [
     ("theorem t (n : ℕ) (h : 3 ∣ n) : n = 3", "simp [Nat.dvd_iff_mod_eq_zero] at h\nomega"),
     ("theorem t (n : ℕ) (h : 3 ∣ n) : n = 3", "simp_all [Nat.dvd_iff_mod_eq_zero]\nomega"),
     ("theorem t (x y : ℝ) (h : |x - y| ≤ 1) : x - y = 1", "simp_all [abs_le]\nlinarith"),
+    ("theorem t (n : ℤ) (h : Odd n) : n % 2 = 0", "simp [Int.odd_iff] at h\nexact h"),
     # type-specific lemmas stay at their type
     ("theorem t (x : ℤ) : x % 7 + 7 * (x / 7) = x", "exact Nat.mod_add_div x 7"),
     ("theorem t (a b : ℝ) : a + b = b + a", "exact Nat.add_comm a b"),

@@ -74,3 +74,36 @@ def test_every_lemma_parses_and_ring_lemmas_need_a_ring():
     assert all(lemmas.allowed_types(name) == [REAL] for name in lemmas.OPAQUE if name.startswith("Real."))
     # the usual `open Real Nat`: short names reach the namespaced lemmas
     assert lemmas.resolve("sq_sqrt") == ("Real.sq_sqrt", REAL) and lemmas.resolve("mod_eq_of_lt")[0] == "Nat.mod_eq_of_lt"
+
+
+def _random_instance(rng: random.Random, params, ty):
+    sub = {}
+    for kind, var, is_nat in params:
+        if kind != "proof":
+            vty = NAT if is_nat else ty
+            sub[var] = _num(_value(rng, vty), vty)
+    return sub
+
+
+@pytest.mark.parametrize("name", sorted(n for n in set(lemmas.TABLE) - lemmas.OPAQUE - lemmas.PERMUTATION
+                                        if lemmas.schema(n)[1].op in ("=", "↔")
+                                        and not any(p[0] == "proof" for p in lemmas.schema(n)[0])))
+def test_simp_rewriting_preserves_truth_value(name):
+    """``simp [lemma]``'s rewriting (lemmas._rewrite_once) inside a larger closed proposition: the
+    rewritten proposition has the same truth value, at every type the lemma is allowed at."""
+    params, stmt = lemmas.schema(name)
+    rule = (stmt.a, stmt.b, lemmas._pvars(params), name)
+    rng = random.Random(name)
+    tr = bridge.Translator({}, {})
+    rewritten = 0
+    for ty in lemmas.allowed_types(name):
+        for _ in range(40):
+            lhs = lemmas.retype(lemmas.substitute(stmt.a, _random_instance(rng, params, ty)), ty)
+            if lhs.ty == PROP:
+                prop = Bin("∧", lhs, Bin("≤", _num(Fraction(0), ty), _num(_value(rng, ty), ty), PROP), PROP)
+            else:
+                prop = Bin("=", Bin("+", lhs, _num(Fraction(1), ty), ty), _num(_value(rng, ty), ty), PROP)
+            new = lemmas._rewrite_once(prop, rule)
+            rewritten += new != prop
+            assert holds(tr.prop(new), {}) == holds(tr.prop(prop), {}), (name, ty, prop, new)
+    assert rewritten, name

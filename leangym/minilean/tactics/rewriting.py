@@ -624,7 +624,7 @@ def find_instance(lhs: Expr, rhs: Expr, free: dict[str, Expr], lemma: str | None
             else:
                 ty = rules.expr_type(sub, g)
                 if ty == PROP:  # an iff lemma rewriting a proposition: the type its terms have
-                    ty = lemmas.carrier_of(sub)
+                    ty = lemmas.carrier_of(sub, lambda x: rules.expr_type(x, g))
                 if ty not in NUM_RANK:
                     continue
                 try:
