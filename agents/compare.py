@@ -509,8 +509,52 @@ def format_tables(results: ComparisonResults) -> str:
                     f"| {rnd} | {len(first)} | {_mean_int([r['env_steps'] for r in first])} | "
                     + " | ".join(rate(at[m]) if at[m] else "–" for m in modes) + " |"
                 )
+        out += self_play_table(results.config, family)
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+CONJECTURE_COUNTS = ("proposed", "well_formed", "novel", "nontrivial", "proved", "rewarded")
+
+
+def conjecture_counts(config: ComparisonConfig, family: str) -> dict[int, list[dict]]:
+    """Per seed, self-play's conjecture counts by round, read from each job's ``metrics.jsonl``."""
+    out: dict[int, list[dict]] = {}
+    for seed in config.seed_list():
+        path = Path(config.run_dir) / "runs" / Job(family, "self_play", seed).name / "metrics.jsonl"
+        if not path.is_file():
+            continue
+        rounds = {line["round"]: line["conjectures"] for line in read_metrics(path) if "conjectures" in line}
+        out[seed] = [dict(rounds[r], round=r) for r in sorted(rounds) if r > 0]
+    return out
+
+
+def self_play_table(config: ComparisonConfig, family: str) -> list[str]:
+    """Self-play's conjectures over the whole run, summed per seed: mean [95% t] over seeds, and the pooled
+    pass-rate histogram of the conjectures the prover attempted."""
+    per_seed = conjecture_counts(config, family)
+    if not per_seed:
+        return []
+    totals = {k: [float(sum(r[k] for r in rs)) for rs in per_seed.values()] for k in CONJECTURE_COUNTS}
+    hist: dict[str, int] = defaultdict(int)
+    for rs in per_seed.values():
+        for r in rs:
+            for rate, n in r.get("pass_rates", {}).items():
+                hist[rate] += n
+    cells = []
+    for k in CONJECTURE_COUNTS:
+        mean, lo, hi = t_interval(totals[k])
+        cells.append(f"{mean:.1f} [{lo:.1f}, {hi:.1f}]")
+    return [
+        "",
+        f"Self-play's conjectures ({family}; per seed, summed over its rounds; mean [95% t] over {len(per_seed)} seeds):\n",
+        "| " + " | ".join(k.replace("_", "-") for k in CONJECTURE_COUNTS) + " |",
+        "|" + "---|" * len(CONJECTURE_COUNTS),
+        "| " + " | ".join(cells) + " |",
+        "",
+        "Pass rates of the non-trivial conjectures (pooled over seeds and rounds; paid: 0 < rate <= 1/4): "
+        + ", ".join(f"{rate}: {n}" for rate, n in sorted(hist.items())),
+    ]
 
 
 def plot(results: ComparisonResults, path: Path) -> str:

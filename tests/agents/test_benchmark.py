@@ -22,7 +22,7 @@ from agents.compare import (  # noqa: E402
 from leangym.errors import ConfigError  # noqa: E402
 from leangym.eval import t_interval  # noqa: E402
 
-ABLATION_LABELS = [label for _, _, label in ROWS if not label.startswith(("GRPO", "PPO"))]
+ABLATION_LABELS = [label for _, _, label in ROWS if not label.startswith(("GRPO", "PPO", "self-play"))]
 INTERVAL_COLUMNS = ("end (mean [95% t])", "solved/total [95% Wilson]", "change end − start [95% t]")
 BUDGET_COLUMNS = ("training env steps", "forward tokens", "wall s per seed")
 
@@ -42,7 +42,7 @@ def fake_jobs(config: ComparisonConfig) -> list[dict]:
         elif a == "exit":
             recs = [record(f, a, s, m, r, 100 * r, base + 2 * r + s % 2)
                     for r in range(3) for m, base in (("generator_critic", 3), ("policy_only", 1), ("full", 4))]  # fmt: skip
-        elif a == "grpo":
+        elif a in ("grpo", "self_play"):
             recs = [record(f, a, s, m, r, 90 * r, 3, tokens=1000 * r) for r in range(2) for m in ("full", "policy_only")]
         else:
             recs = [record(f, a, s, "full", r, 128 * r, 2 + r) for r in range(2)]
@@ -93,10 +93,27 @@ def test_resume_reuses_finished_jobs_and_writes_table_plot_markdown(tmp_path):
         path.write_text(json.dumps(out))
     (tmp_path / "wall.json").write_text(json.dumps({"wall_s": 600.0}))  # an earlier, interrupted invocation
     results = run_comparison(config, command="python -m benchmarks.exit_vs_ppo --resume")
-    assert len(results.jobs) == len(planned_jobs(config)) == 16  # nothing was rerun
+    assert len(results.jobs) == len(planned_jobs(config)) == 20  # nothing was rerun
     md = (tmp_path / "comparison.md").read_text()
-    assert "**propositional**" in md and "**inequalities**" in md and "Jobs finished: 16 of 16; wall time 10.0 min (all invocations)" in md
+    assert "**propositional**" in md and "**inequalities**" in md and "Jobs finished: 20 of 20; wall time 10.0 min (all invocations)" in md
+    assert "Self-play's conjectures" not in md  # no job folder with conjecture counts: no table
     assert (tmp_path / "comparison.png").stat().st_size > 5000
+
+
+def test_self_play_conjecture_table_reads_each_jobs_metrics(tmp_path):
+    config = ComparisonConfig(families="inequalities", seeds="0,1", run_dir=str(tmp_path), out_md="none", plot="none")
+    for seed, rewarded in ((0, 1), (1, 3)):
+        folder = tmp_path / "runs" / f"inequalities__self_play__{seed}"
+        folder.mkdir(parents=True)
+        counts = dict(proposed=10, well_formed=8, novel=6, nontrivial=5, proved=3, rewarded=rewarded, pass_rates={"0.00": 2, "0.25": 3})
+        lines = [{"round": r, "eval": "full", "conjectures": counts} for r in (0, 1, 2)]  # round 0 (bootstrap) not counted
+        (folder / "metrics.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines))
+    table = format_tables(ComparisonResults(config, jobs=fake_jobs(config)))
+    assert "Self-play's conjectures (inequalities" in table
+    row = next(line for line in table.splitlines() if line.startswith("| 20.0"))
+    # proposed 20 on both seeds; rewarded 2 and 6: mean 4 with a t interval of half-width 12.7 * 2
+    assert row.split("|")[1].strip() == "20.0 [20.0, 20.0]" and row.split("|")[6].strip().startswith("4.0 [")
+    assert "0.00: 8, 0.25: 12" in table
 
 
 def test_tiny_real_run_has_all_ablation_rows(tmp_path):
