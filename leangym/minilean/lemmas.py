@@ -235,6 +235,10 @@ TABLE: dict[str, tuple[tuple[str, ...], str]] = {
     "pow_succ": (("a", "n:ℕ"), "a ^ (n + 1) = a ^ n * a"),
     "div_self": (("{a}", "(a ≠ 0)"), "a / a = 1"),
     "div_add_div_same": (("a", "b", "c"), "a / c + b / c = (a + b) / c"),
+    "div_eq_mul_inv": (("a", "b"), "a / b = a * b⁻¹"),
+    "one_div": (("a",), "1 / a = a⁻¹"),
+    "inv_pos": (("{a}",), "0 < a⁻¹ ↔ 0 < a"),
+    "mul_inv_cancel₀": (("{a}", "(a ≠ 0)"), "a * a⁻¹ = 1"),
     "abs_sub_comm": (("a", "b"), "|a - b| = |b - a|"),
 }
 # Lemmas stated for ℕ or ℤ only (Lean's `Nat.`/`Int.` namespaces): their carrier is fixed.
@@ -242,7 +246,7 @@ CARRIER = {name: NAT for name in TABLE if name.startswith("Nat.")} | {
     name: INT for name in TABLE if name.startswith("Int.")} | {name: REAL for name in TABLE if name.startswith("Real.")}
 # Lemmas about the opaque functions (`√`, `Real.exp`, `Nat.choose`…): checked against Mathlib's
 # statements by hand, since random evaluation cannot compute the functions exactly.
-OPAQUE = {name for name in TABLE if name.startswith("Real.") or "Nat.choose" in TABLE[name][1]}
+OPAQUE = {name for name in TABLE if name.startswith("Real.") or "Nat.choose" in TABLE[name][1] or "⁻¹" in TABLE[name][1]}
 # Lemmas whose statements hold in every type of the fragment; the rest need subtraction/negation
 # to behave like a ring's (ℤ ℚ ℝ), which ℕ's truncated subtraction does not.
 RING_ONLY = {"mul_sub", "sub_mul", "sub_sq", "neg_neg", "sub_nonneg", "sub_pos", "sub_nonneg_of_le",
@@ -250,7 +254,7 @@ RING_ONLY = {"mul_sub", "sub_mul", "sub_sq", "neg_neg", "sub_nonneg", "sub_pos",
              "lt_of_sub_pos", "sub_eq_zero", "sub_ne_zero", "sub_nonpos", "add_eq_zero_iff_eq_neg", "add_left_neg", "abs_cases", "sub_eq_zero_of_eq", "eq_of_sub_eq_zero", "sub_eq_add_neg",
              "neg_mul", "mul_neg"}
 # Lemmas of (linearly ordered) fields: ℕ and ℤ division truncates, so they fail there.
-FIELD_ONLY = {"div_self", "div_pos", "div_nonneg", "div_le_div_iff", "div_lt_div_iff", "le_div_iff", "div_le_iff",
+FIELD_ONLY = {"div_eq_mul_inv", "one_div", "inv_pos", "mul_inv_cancel₀", "div_self", "div_pos", "div_nonneg", "div_le_div_iff", "div_lt_div_iff", "le_div_iff", "div_le_iff",
               "lt_div_iff", "div_lt_iff", "div_add_div_same"}
 # Cast lemmas `((n : ℕ) : R) = …`: the carrier is the cast's target, a type above ℕ.
 CAST = {"Nat.cast_succ", "Nat.cast_add_one", "Nat.cast_zero", "Nat.cast_one"}
@@ -336,6 +340,8 @@ def _pattern(s: Syn) -> Expr:
         return App(Const(s.args[0].args[0]), (_pattern(s.args[1][0]),), PROP)
     if k == "sqrt":
         return App(Const("Real.sqrt"), (_pattern(s.args[0]),), REAL)
+    if k == "inv":
+        return App(Const("Inv.inv"), (_pattern(s.args[0]),), ANY)
     if k == "app" and s.args[0].kind == "ident" and s.args[0].args[0] in FUNCTIONS:
         f = FUNCTIONS[s.args[0].args[0]]
         return App(Const(f.name), tuple(_pattern(x) for x in s.args[1]), f.result)
@@ -382,7 +388,7 @@ def retype(e: Expr, ty: Expr) -> Expr:
     if isinstance(e, Un):
         return Un(e.op, retype(e.a, ty), ty if e.ty == ANY else e.ty)
     if isinstance(e, App):
-        return App(e.fn, tuple(retype(a, ty) for a in e.args), e.ty)
+        return App(e.fn, tuple(retype(a, ty) for a in e.args), ty if e.ty == ANY else e.ty)
     if isinstance(e, Binder):
         return Binder(e.kind, e.name, e.dom, retype(e.body, ty))
     return e

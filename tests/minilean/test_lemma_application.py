@@ -71,6 +71,10 @@ ACCEPTED = [
     ("theorem t (a b : ℝ) (h : a - b = 0) : a = b", "simp [sub_eq_zero] at h\nexact h"),
     ("theorem t (x y : ℝ) (h : |x - y| ≤ 1) (h2 : x - y ≥ 1) : x - y = 1", "simp_all [abs_le]\nlinarith"),
     ("theorem t (n : ℕ) (h : 18 ∣ 3740 + n) (h0 : n ≤ 9) : n = 4", "simp_all [Nat.dvd_iff_mod_eq_zero]\nomega"),
+    # inverses
+    ("theorem t (x : ℝ) (h : 0 < x) : 0 < x⁻¹", "exact inv_pos.mpr h"),
+    ("theorem t (x y : ℝ) : x / y = x * y⁻¹", "rw [div_eq_mul_inv]"),
+    ("theorem t (x : ℝ) (h : x ≠ 0) : x * x⁻¹ = 1", "rw [mul_inv_cancel₀ h]"),
     # lemmas about √ and the other opaque functions, and short names under `open Real Nat`
     ("theorem t (x : ℝ) (h : 0 ≤ x) : √x ^ 2 = x", "exact Real.sq_sqrt h"),
     ("theorem t (x : ℝ) (h : 0 ≤ x) : √x ^ 2 = x", "rw [sq_sqrt h]"),
@@ -126,6 +130,9 @@ REFUSED = [
     ("theorem t (n : ℕ) (h : 3 ∣ n) : n = 3", "simp_all [Nat.dvd_iff_mod_eq_zero]\nomega"),
     ("theorem t (x y : ℝ) (h : |x - y| ≤ 1) : x - y = 1", "simp_all [abs_le]\nlinarith"),
     ("theorem t (n : ℤ) (h : Odd n) : n % 2 = 0", "simp [Int.odd_iff] at h\nexact h"),
+    ("theorem t (x : ℝ) : x * x⁻¹ = 1", "rw [mul_inv_cancel₀]"),
+    ("theorem t (x : ℝ) : x * x⁻¹ = 1", "exact mul_inv_cancel₀ (by norm_num)"),
+    ("theorem t (x y : ℤ) : x / y = x * y", "rw [div_eq_mul_inv]"),
     # type-specific lemmas stay at their type
     ("theorem t (x : ℤ) : x % 7 + 7 * (x / 7) = x", "exact Nat.mod_add_div x 7"),
     ("theorem t (a b : ℝ) : a + b = b + a", "exact Nat.add_comm a b"),
