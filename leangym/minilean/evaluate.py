@@ -55,9 +55,31 @@ def fold(e: Expr, tactic: str, also: frozenset = frozenset()) -> Expr:
     """``e`` with every closed application ``tactic`` evaluates (plus the functions ``also``
     unfolded by its simp arguments) replaced by its value (a numeral)."""
     allowed = EVALUATES.get(tactic, frozenset()) | also
-    if not allowed:
+    if not allowed or not _has_app(e, allowed):
         return e
     return _fold(e, allowed, tactic)
+
+
+def _has_app(e: Expr, allowed: frozenset) -> bool:
+    """Whether ``e`` applies a function of ``allowed`` anywhere: the quick test that lets the common
+    goal, with no such application, skip the rebuilding walk of :func:`_fold`."""
+    stack = [e]
+    pop, push = stack.pop, stack.append
+    while stack:
+        x = pop()
+        c = x.__class__
+        if c is Bin:
+            push(x.a)
+            push(x.b)
+        elif c is Un:
+            push(x.a)
+        elif c is App:
+            if x.fn.__class__ is Const and x.fn.name in allowed:
+                return True
+            stack.extend(x.args)
+        elif c is Binder:
+            push(x.body)
+    return False
 
 
 def _fold(e: Expr, allowed: frozenset, tactic: str) -> Expr:

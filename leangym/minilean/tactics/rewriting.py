@@ -359,10 +359,22 @@ def rewrite_with_simp_lemmas(g: Goal, rules: list[Syn], t: Tac) -> Goal:
     return g
 
 
+def _library_name(interp: Interpreter, g: Goal, s: Syn) -> bool:
+    """Whether the simp argument ``s`` (``name`` or ``name args``) names a library lemma, not a local."""
+    head = s.args[0] if s.kind == "app" else s
+    if head.kind != "ident":
+        return False
+    name = head.args[0]
+    return g.lookup(name) is None and name not in interp.run.lemmas and lemmas.resolve(name) is not None
+
+
 def simp_with_library(interp: Interpreter, g: Goal, rules: list[Syn], t: Tac, everywhere: bool = False) -> Goal:
     """``simp [mul_add, abs_le]``: the library lemmas among the rules rewrite the goal (and the
     hypotheses named by ``at``; all of them for ``simp_all``) to a fixpoint (:func:`lemmas.simp_rewrite`)
     before the arithmetic."""
+    rules = [s for s in rules if _library_name(interp, g, s)]
+    if not rules:  # nothing to rewrite with: skip building the elaborator (simp's latency, issue 13)
+        return g
     locs = ["*"] if everywhere else t.args.get("locs")
     pe = ProofElab(interp, g)
     try:
