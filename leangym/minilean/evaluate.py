@@ -165,6 +165,15 @@ def value(e: Expr, allowed: frozenset) -> Fraction:
     raise _Stuck
 
 
+def closed_value(e: Expr) -> Fraction | None:
+    """The value of a closed term of numerals and ``+ - * / % ^`` (Lean's conventions: truncated ℕ
+    subtraction, floor division on ℕ/ℤ, ``x / 0 = 0``), or None."""
+    try:
+        return value(e, frozenset())
+    except _Stuck:
+        return None
+
+
 def finset_elements(e: Expr, allowed: frozenset) -> list[Fraction]:
     """The elements of a closed Finset term, in order."""
     if isinstance(e, App) and isinstance(e.fn, Const) and e.fn.name in allowed:

@@ -19,6 +19,8 @@ from leangym.minilean.core.terms import (
     NAT,
     NUM_RANK,
     PROP,
+    RAT,
+    REAL,
     TRUE,
     App,
     Bin,
@@ -181,6 +183,31 @@ def simplify(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Tran
         return p
 
 
+def only_set(t: Tac) -> bool:
+    """``simp only [...]``/``simp_all only [...]``: the listed lemmas and Lean's default simprocs only."""
+    return t.name in ("simp", "simp_all") and bool(t.args.get("only"))
+
+
+def _has_field_term(e: Expr) -> bool:
+    """Whether a term of ℚ or ℝ (a type with no literal-folding simproc) occurs in ``e``."""
+    return any(getattr(x, "ty", None) in (RAT, REAL) for x in _subterms(e))
+
+
+def simplify_only(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Translator) -> Expr:
+    """``simp only``'s arithmetic: Lean's default simprocs fold ℕ/ℤ literal arithmetic and comparisons
+    (``Nat.reduceAdd``, ``Int.reduceMul``, ``Nat.reduceLTLE`` …) even in ``simp only``, but nothing folds
+    ℚ/ℝ numerals there (``(2 : ℝ) * 5 - 3 = 7`` stays for ``norm_num``, as Lean-accepted proofs show); so
+    a proposition with ℚ/ℝ terms is closed (or refuted) only when its two sides are the same term. Its
+    normal form otherwise is MiniLean's arithmetic one (a known gap: Lean's is what the listed lemmas
+    give), which never decides the proposition."""
+    if not _has_field_term(p):
+        return simplify(interp, p, extra, g, tr)
+    if isinstance(p, Bin) and p.op in ("=", "↔", "≤", "≥") and alpha_eq(p.a, p.b):
+        return TRUE
+    q = simplify(interp, p, extra, g, tr)
+    return p if q in (TRUE, FALSE) else q
+
+
 def field_hints(interp: Interpreter, g: Goal, terms: list[Syn], tr: bridge.Translator, t: Tac) -> list:
     """``field_simp [...]``'s arguments as facts: hypotheses and proof terms (``h.ne'``) give their
     statements; a Mathlib lemma named without arguments (``mul_comm``, ``sub_eq_zero``) is a rewrite
@@ -222,12 +249,12 @@ def t_norm_num(interp: Interpreter, t: Tac, st):
     g = main_goal(st, t)
     tr = bridge.for_goal(g)
     extra_syn, unfolds = evaluate.split_unfolds(t.args.get("lemmas", []))
-    g = rewrite_with_simp_lemmas(g, extra_syn, t)
+    g = simp_with_hyps(g, extra_syn, t)
     g = simp_with_library(interp, g, extra_syn, t)
     g = evaluate.fold_goal(g, "norm_num" if t.name.startswith("norm_num") else "simp", t.args.get("locs"), unfolds)
     hints = field_hints if t.name == "field_simp" else hint_props
     extra = hints(interp, g, [s for s in extra_syn if not is_eq_rule(g, s)], tr, t)
-    simplify_ = clear_fractions if t.name == "field_simp" else simplify
+    simplify_ = clear_fractions if t.name == "field_simp" else simplify_only if only_set(t) else simplify
     locs = t.args.get("locs")
     target = g.target
     hyps = list(g.hyps)
@@ -293,7 +320,7 @@ def t_simpa_tactic(interp: Interpreter, t: Tac, st):
     g = main_goal(st, t)
     tr = bridge.for_goal(g)
     extra_syn = t.args.get("lemmas", [])
-    g = rewrite_with_simp_lemmas(g, extra_syn, t)
+    g = simp_with_hyps(g, extra_syn, t)
     extra = hint_props(interp, g, [s for s in extra_syn if not is_eq_rule(g, s)], tr, t)
     if t.args.get("locs"):
         raise err("simpa does not take a location (`at`); use `simp at h` and then `exact`", t)
@@ -315,14 +342,18 @@ def t_simpa_tactic(interp: Interpreter, t: Tac, st):
 @tactic("simp_all", group=GROUP, parse=parse_simp_args)
 def t_simp_all(interp: Interpreter, t: Tac, st):
     g0 = main_goal(st, t)
-    g = simp_with_library(interp, g0, t.args.get("lemmas", []), t, everywhere=True)
+    only = only_set(t)
+    g = simp_all_hyps(g0, only)
+    g = simp_with_library(interp, g, t.args.get("lemmas", []), t, everywhere=True)
+    g = simp_all_hyps(g, only)
+    simplify_ = simplify_only if only else simplify
     tr = bridge.for_goal(g)
     facts = hyp_props(g, tr)
     hyps = []
     changed = g is not g0
     for h in g.hyps:
         if h.is_prop:
-            nt = simplify(interp, h.type, [], g, tr)
+            nt = simplify_(interp, h.type, [], g, tr)
             if nt == FALSE:
                 return closed(st, t)
             if nt == TRUE:
@@ -332,7 +363,7 @@ def t_simp_all(interp: Interpreter, t: Tac, st):
                 changed = True
                 h = Hyp(h.id, h.name, nt, True, h.inaccessible)
         hyps.append(h)
-    nt = simplify(interp, g.target, facts, g, tr)
+    nt = simplify_(interp, g.target, facts, g, tr)
     if nt == TRUE or any(h.is_prop and alpha_eq(norm(h.type), norm(nt)) for h in hyps):
         return closed(st, t)
     if not changed and alpha_eq(nt, g.target):
@@ -345,6 +376,159 @@ def is_eq_rule(g: Goal, s: Syn) -> bool:
         h = g.lookup(s.args[0])
         return h is not None and h.is_prop and isinstance(h.type, Bin) and h.type.op in ("=", "↔")
     return False
+
+
+# -- simp with hypotheses as rewrite rules ----------------------------------------------------------
+COMPARISONS = ("=", "≠", "<", "≤", ">", "≥")
+
+
+def hyp_rule(p: Expr) -> tuple[Expr, Expr, dict[str, Expr], list[Expr]] | None:
+    """A hypothesis ``∀ x, P x → lhs = rhs`` (or ``↔``) as Lean's simp uses it: ``(lhs, rhs, pattern
+    variables with their types, premises)``; None for a statement that is not an equation or iff, or
+    whose left side is a bare pattern variable, leaves a variable undetermined, or occurs in its right
+    side (rewriting with it would not terminate)."""
+    free: dict[str, Expr] = {}
+    premises: list[Expr] = []
+    while True:
+        if isinstance(p, Binder) and p.kind == "∀":
+            var = f"{p.name}.{len(free)}"
+            free[var] = p.dom
+            p = instantiate(p.body, MVar(var))
+        elif isinstance(p, Bin) and p.op == "→" and p.ty == PROP:
+            premises.append(p.a)
+            p = p.b
+        else:
+            break
+    if not (isinstance(p, Bin) and p.op in ("=", "↔")):
+        return None
+    lhs, rhs = p.a, p.b
+    if isinstance(lhs, MVar) or not set(free) <= mvars(lhs):
+        return None
+    for sub in _subterms(rhs):
+        if rules.match(lhs, sub, set(free), {}):
+            return None
+    return lhs, rhs, free, premises
+
+
+def _discharged(p: Expr, g: Goal, facts: list[Expr], only: bool) -> bool:
+    """simp's discharger on a rule's premise, no stronger than Lean's: a hypothesis states it, or it is
+    a comparison of ℕ/ℤ literals (the simprocs ``Nat.reduceLTLE`` … that run even in ``simp only``);
+    with the default simp set, also a comparison of numerals at any type and ``Even``/``Odd`` of literals."""
+    if any(alpha_eq(p, f) for f in facts):
+        return True
+    if isinstance(p, Bin) and p.op in COMPARISONS and rules.decide_closed(p) is True:
+        return True
+    if only:
+        return False
+    if rules.decide_closed(p) is True:
+        return True
+    if isinstance(p, Bin) and p.op in COMPARISONS:
+        a, b = evaluate.closed_value(p.a), evaluate.closed_value(p.b)
+        if a is not None and b is not None:
+            return {"=": a == b, "≠": a != b, "<": a < b, "≤": a <= b, ">": a > b, "≥": a >= b}[p.op]
+    return False
+
+
+def _rewrite_hyps_once(e: Expr, rules_: list, g: Goal, facts: list[Expr], only: bool) -> Expr:
+    """``e`` with instances of the hypothesis rules rewritten, innermost first (one bottom-up pass);
+    each instance has its pattern variables at their declared types and its premises discharged."""
+    if isinstance(e, Bin):
+        a, b = _rewrite_hyps_once(e.a, rules_, g, facts, only), _rewrite_hyps_once(e.b, rules_, g, facts, only)
+        e = e if a is e.a and b is e.b else Bin(e.op, a, b, e.ty)
+    elif isinstance(e, Un):
+        a = _rewrite_hyps_once(e.a, rules_, g, facts, only)
+        e = e if a is e.a else Un(e.op, a, e.ty)
+    elif isinstance(e, App):
+        args = tuple(_rewrite_hyps_once(x, rules_, g, facts, only) for x in e.args)
+        e = e if all(x is y for x, y in zip(args, e.args)) else App(e.fn, args, e.ty)
+    elif isinstance(e, Binder):
+        body = _rewrite_hyps_once(e.body, rules_, g, facts, only)
+        e = e if body is e.body else Binder(e.kind, e.name, e.dom, body)
+    for lhs, rhs, free, premises in rules_:
+        if not free:
+            if alpha_eq(e, lhs) and all(_discharged(p, g, facts, only) for p in premises):
+                return rhs
+            continue
+        m: dict[str, Expr] = {}
+        if not rules.match(lhs, e, set(free), m) or not set(free) <= m.keys():
+            continue
+        if any(rules.expr_type(val, g) != free[v] for v, val in m.items()):
+            continue
+        if not alpha_eq(lemmas.substitute(lhs, m), e):
+            continue
+        new = lemmas.substitute(rhs, m)
+        inst = [lemmas.substitute(p, m) for p in premises]
+        if mvars(new) or any(mvars(p) for p in inst):
+            continue
+        if all(_discharged(p, g, facts, only) for p in inst):
+            return new
+    return e
+
+
+def rewrite_with_hyps(e: Expr, rules_: list, g: Goal, facts: list[Expr], only: bool) -> Expr:
+    """``e`` rewritten with the hypothesis rules to a fixpoint (bounded, as :func:`lemmas.simp_rewrite`):
+    each step replaces a closed subterm by one the hypothesis proves equal (or a proposition by an
+    equivalent one), so the result is equivalent to ``e``."""
+    if not rules_:
+        return e
+    for _ in range(lemmas.MAX_SIMP_PASSES):
+        new = _rewrite_hyps_once(e, rules_, g, facts, only)
+        if new == e or lemmas._size(new) > lemmas.MAX_SIMP_SIZE:
+            break
+        e = new
+    return e
+
+
+def simp_with_hyps(g: Goal, syns: list[Syn], t: Tac) -> Goal:
+    """``simp [h]``/``norm_num [h] at h'`` with ``h : ∀ x, P x → a x = b x``: instances of ``a`` rewritten
+    to ``b`` in the goal and the located hypotheses (not in ``h`` itself)."""
+    named = []
+    for s in syns:
+        if s.kind == "ident":
+            h = g.lookup(s.args[0])
+            if h is not None and h.is_prop:
+                r = hyp_rule(h.type)
+                if r is not None:
+                    named.append((h, r))
+    if not named:
+        return g
+    only = bool(t.args.get("only"))
+    facts = [h.type for h in g.hyps if h.is_prop]
+    locs = t.args.get("locs")
+    target = g.target
+    if locs is None or "⊢" in locs or "*" in locs:
+        target = rewrite_with_hyps(target, [r for _, r in named], g, facts, only)
+    hyps = list(g.hyps)
+    if locs:
+        for i, h in enumerate(hyps):
+            if h.is_prop and ("*" in locs or (h.name in locs and g.lookup(h.name) is h)):
+                nt = rewrite_with_hyps(h.type, [r for src, r in named if src.id != h.id], g, facts, only)
+                if nt != h.type:
+                    hyps[i] = Hyp(h.id, h.name, nt, True, h.inaccessible)
+    if target == g.target and all(a is b for a, b in zip(hyps, g.hyps)):
+        return g
+    return Goal(tuple(hyps), target, g.tag)
+
+
+def simp_all_hyps(g: Goal, only: bool) -> Goal:
+    """``simp_all``'s use of the hypotheses: each equation/iff hypothesis rewrites the other hypotheses
+    (in order, each then rewritten one used in its new form) and finally the goal."""
+    hyps = list(g.hyps)
+    for i, h in enumerate(hyps):
+        if not h.is_prop:
+            continue
+        cur = Goal(tuple(hyps), g.target, g.tag)
+        others = [hyp_rule(x.type) for x in hyps if x.is_prop and x.id != h.id]
+        nt = rewrite_with_hyps(h.type, [r for r in others if r is not None], cur, [], only)
+        if nt != h.type:
+            hyps[i] = Hyp(h.id, h.name, nt, True, h.inaccessible)
+    cur = Goal(tuple(hyps), g.target, g.tag)
+    every = [r for r in (hyp_rule(x.type) for x in hyps if x.is_prop) if r is not None]
+    facts = [x.type for x in hyps if x.is_prop]
+    target = rewrite_with_hyps(g.target, every, cur, facts, only)
+    if target == g.target and all(a is b for a, b in zip(hyps, g.hyps)):
+        return g
+    return Goal(tuple(hyps), target, g.tag)
 
 
 def rewrite_with_simp_lemmas(g: Goal, rules: list[Syn], t: Tac) -> Goal:
