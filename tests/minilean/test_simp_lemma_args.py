@@ -1,0 +1,89 @@
+"""simp with hypotheses as rewrite rules, and `simp only`'s arithmetic (issue 13).
+
+Lean's simp rewrites with a hypothesis `h : ∀ x, P x → a x = b x` given as `simp [h]` (all hypotheses
+for `simp_all`), instantiated by matching and with its premises discharged; `simp only` folds ℕ/ℤ
+literal arithmetic (simprocs) but never ℚ/ℝ numerals. True statements close; false ones and proofs
+Lean's simp would not finish do not.
+"""
+
+from __future__ import annotations
+
+import random
+
+from tests.minilean.helpers import Session, proves
+
+FG = "theorem t (f g : ℝ → ℝ) (h₀ : ∀ x, f x = 2 * x - 3) (h₁ : ∀ x, g x = x + 1)"
+
+
+def test_norm_num_with_a_quantified_hypothesis_closes_true_goal():
+    assert proves(f"{FG} : g (f 5 - 1) = 7 := by\n  norm_num [h₀, h₁]")
+
+
+def test_norm_num_with_a_quantified_hypothesis_refuses_false_goal():
+    s = Session(f"{FG} : g (f 5 - 1) = 8")
+    assert not s.closes("norm_num [h₀, h₁]")
+    assert not s.closes("simp_all")
+
+
+def test_simp_all_only_rewrites_with_hypotheses_but_leaves_real_numerals():
+    s = Session(f"{FG} : g (f 5 - 1) = 7")
+    r = s.run("simp_all only [h₀, h₁]")
+    assert r.get("proofStatus") != "Completed", r  # Lean's simp only folds no ℝ numerals
+    goal = r["goals"][0]
+    assert "f 5" not in goal and "g (" not in goal, goal
+    done = s.repl.handle({"tactic": "norm_num", "proofState": r["proofState"]})
+    assert done.get("proofStatus") == "Completed", done
+
+
+def test_simp_only_does_not_close_real_numeral_arithmetic():
+    s = Session("theorem t : (2 : ℝ) * 5 - 3 = 7")
+    assert not s.closes("simp only [mul_comm]")
+    assert s.closes("norm_num")
+
+
+def test_simp_only_folds_nat_literals_as_lean_simprocs_do():
+    assert Session("theorem t : (2 : ℕ) * 5 - 3 = 7").closes("simp only")
+    assert not Session("theorem t : (2 : ℕ) * 5 - 3 = 8").closes("simp only")
+
+
+def test_conditional_hypothesis_premise_discharged_only_when_true():
+    stmt = "theorem t (s : ℝ → ℝ) (h₀ : ∀ x, x ≠ 0 → s x = 1 / x)"
+    assert Session(f"{stmt} : s 4 = 1 / 4").closes("simp [h₀]")
+    bad = Session(f"{stmt} : s 0 = 5")
+    r = bad.run("simp [h₀]")
+    assert r.get("proofStatus") != "Completed"
+    assert "goals" not in r or all("s 0" in g for g in r["goals"]), r  # 0 ≠ 0 is false: no rewrite
+
+
+def test_premise_from_a_hypothesis_in_simp_only():
+    s = Session("theorem t (s : ℝ → ℝ) (y : ℝ) (hy : y ≠ 0) (h₀ : ∀ x, x ≠ 0 → s x = 1 / x) : s y = 1 / y")
+    assert s.closes("simp only [h₀]")
+
+
+def test_hypothesis_pattern_variables_keep_their_types():
+    # h speaks of natural numbers only: it must not rewrite the integer application
+    s = Session("theorem t (f : ℤ → ℤ) (h : ∀ n : ℕ, f n = 0) (k : ℤ) : f k = 0")
+    assert not s.closes("simp [h]")
+    assert not s.closes("simp_all")
+
+
+def test_simp_at_located_hypothesis_and_simp_all_contradiction():
+    s = Session("theorem t (f : ℝ → ℝ) (x : ℝ) (h₀ : ∀ y, f y = y + 1) (h : f x = 3) : x = 2")
+    r = s.run("simp [h₀] at h")
+    assert r.get("goals") and "x + 1 = 3" in r["goals"][0], r
+    assert Session("theorem t (x : ℝ) (h₀ : x ≠ -1) (h : x = -1) : False").closes("simp_all")
+
+
+def test_looping_hypothesis_is_not_used():
+    s = Session("theorem t (x : ℝ) (h : x = x + 0) : x + 1 = 2")
+    assert not s.closes("simp only [h]")
+
+
+def test_simp_all_hypothesis_rewriting_preserves_truth_on_random_instances():
+    """simp_all with f x = a * x + b closes f c = v exactly when a * c + b = v (ℤ, small values)."""
+    rng = random.Random(13)
+    for _ in range(25):
+        a, b, c = (rng.randint(-5, 5) for _ in range(3))
+        v = a * c + b + rng.choice([0, 0, 1, -2])
+        s = Session(f"theorem t (f : ℤ → ℤ) (h : ∀ x, f x = {a} * x + {b}) : f ({c}) = {v}".replace("+ -", "- "))
+        assert s.closes("simp_all") == (v == a * c + b), (a, b, c, v)
