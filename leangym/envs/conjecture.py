@@ -87,9 +87,10 @@ clash with a name of the header)."""
 
 # -- alpha-normal form ---------------------------------------------------------------------------
 
-# Lean's identifier characters (`isLetterLike`, `isSubScriptAlnum`), Coptic ϕ ϑ ϰ ϱ ϖ and `ⱼ` included: a name
-# the engine reads as one identifier must be one token here, or its renamings escape the normal form
-_ID_START = r"A-Za-z_\u03b1-\u03ba\u03bc-\u03c9\u0391-\u039f\u03a1-\u03a9\u03ca-\u03fb\u1f00-\u1ffe\u2100-\u214f\U0001d400-\U0001d7ff"
+# Lean's identifier characters (`isLetterLike`, `isSubScriptAlnum`: Coptic ϕ ϑ ϰ ϱ ϖ, `ⱼ`, and newer Lean's Latin-1 and
+# Latin Extended-A letters): a name the engine reads as one identifier must be one token here, or its renamings
+# escape the normal form and an alpha-variant of a known statement counts as new
+_ID_START = r"A-Za-z_\u03b1-\u03ba\u03bc-\u03c9\u0391-\u039f\u03a1-\u03a9\u03ca-\u03fb\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f\u1f00-\u1ffe\u2100-\u214f\U0001d400-\U0001d7ff"
 _ID_REST = _ID_START + r"0-9'!?\u2080-\u209c\u1d62-\u1d6a\u2c7c\u2070-\u207f\u00b2\u00b3\u00b9✝"
 _TOKEN = re.compile(
     rf"«[^»]*»(?:\.«[^»]*»|\.[{_ID_START}][{_ID_REST}]*)*"
