@@ -644,6 +644,97 @@ ATTACKS: dict[str, list[tuple[str, str]]] = {
             ("(x : ℝ)", "0 < (⌈x⌉₊ : ℝ)"), ("(x : ℝ)", "0 < Real.cos x + 1"), ("(x : ℝ)", "0 < Real.log x"),
             ("(x : ℝ)", "0 < √x"), ("(x : ℝ)", "0 < Real.sin x"))],
     ],
+    # a hypothesis about an outer variable must not be read about a bound one of the same name, and
+    # applications of opaque functions are equal only when their arguments are
+    "bound_names_and_opaque_atoms": [
+        *_each("theorem t (i : ℕ) (h : i = 5) : ∑ i in Finset.range 3, i = 15", [
+            "simp [h]", "rw [h]", "subst h\ndecide", "simp_all", "norm_num [h]", "simp only [h]\ndecide", "rw [h]\ndecide",
+            "simp [h, Finset.sum_range_succ]", "subst i\ndecide"]),
+        *_each("theorem t (i : ℕ) (h : 5 = i) : ∑ i in Finset.range 3, i = 15", ["subst h\ndecide"]),
+        *_each("theorem t (f : ℕ → ℕ) (i : ℕ) (h : f i = 0) : ∑ i in Finset.range 3, f i = 0", [
+            "simp [h]", "rw [h]", "simp_all", "simp [h, Finset.sum_range_succ]"]),
+        *_each("theorem t (f : ℕ → ℕ) (i : ℕ) (h : f i = 0) : ∑ j in Finset.range 3, f j = 0", ["simp [h]"]),
+        *_each("theorem t (f : ℕ → ℕ) (h : f 0 = 0) : ∑ i in Finset.range 3, f i = 0", ["simp [h]"]),
+        *_each("theorem t (x : ℝ) (h : √x = 1) : ∀ x : ℝ, √x = 1", [
+            "intro x\nlinarith", "intro x\nexact h", "intro x\nsimp [h]", "intro x\nrw [h]", "intro x\nnlinarith [h]",
+            "intro x\nsimp_all", "intro x\nassumption", "intro x\nnorm_num [h]", "intro x\nlinarith [h]", "intros\nlinarith"]),
+        *_each("theorem t (x : ℝ) (h : √x = 1) : ∀ y : ℝ, √y = 1", ["intro x\nlinarith", "intro y\nlinarith"]),
+        *_each("theorem t (n : ℕ) (h : n ! = 1) : ∀ n : ℕ, n ! = 1", ["intro n\nlinarith", "intro n\nomega", "intro n\nexact h"]),
+        *_each("theorem t (x : ℝ) (h : ⌊x⌋ = 1) : ∀ x : ℝ, ⌊x⌋ = 1", ["intro x\nlinarith", "intro x\nomega"]),
+        *_each("theorem t (x : ℝ) (h : |x| = 1) : ∀ x : ℝ, |x| = 1", ["intro x\nlinarith"]),
+        *_each("theorem t (x : ℝ) (h : x⁻¹ = 1) : ∀ x : ℝ, x⁻¹ = 1", ["intro x\nlinarith"]),
+        *_each("theorem t (x : ℝ) (h : Real.exp x = 1) : ∀ x : ℝ, Real.exp x = 1", ["intro x\nlinarith"]),
+        *_each("theorem t (x : ℝ) (h : max x 1 = 1) : ∀ x : ℝ, max x 1 = 1", ["intro x\nlinarith"]),
+        *_each("theorem t (x : ℕ) (h : Nat.choose x 2 = 1) : ∀ x : ℕ, Nat.choose x 2 = 1", ["intro x\nomega"]),
+        *_each("theorem t (n : ℕ) (h : (n : ℝ) = 1) : ∀ n : ℕ, (n : ℝ) = 1", [
+            "intro n\nlinarith", "intro n\nexact_mod_cast h", "intro n\npush_cast at h ⊢\nlinarith"]),
+        *_each("theorem t (x : ℝ) (h : √x = 1) (y : ℝ) : √y = 1", ["linarith"]),
+        *_each("theorem t (x : ℕ) (y : ℤ) (h : √(x : ℝ) = 1) : √(y : ℝ) = 1", ["linarith"]),
+        *_each("theorem t (x : ℕ) (h : ⌊(x : ℝ)⌋ = 2) : ⌊(x : ℚ)⌋ = 1", ["linarith"]),
+        *_each("theorem t (a b : ℕ) (h : max a b = 1) : max (a:ℤ) b = 2", ["linarith"]),
+        *_each("theorem t (a b : ℕ) (h : max a b = 1) : max (a:ℤ) (b + 1) = 1", ["linarith"]),
+        *_each("theorem t (a : ℕ) (h : Nat.sqrt a = 2) : Nat.sqrt (a + 1) = 2", ["linarith", "omega", "simp [h]"]),
+    ],
+    # calc must compose relations as Lean's Trans instances do; rw leaves its side goals
+    "calc_and_side_goals": [
+        *_each("theorem t (a b c : ℝ) (h1 : a ≤ b) (h2 : b ≤ c) : a < c", [
+            "calc a ≤ b := h1\n  _ ≤ c := h2", "exact lt_of_le_of_lt h1 h2", "exact lt_of_lt_of_le h1 h2",
+            "exact lt_of_le_of_ne (le_trans h1 h2) (by simp)"]),
+        *_each("theorem t (a b c : ℝ) (h1 : a < b) (h2 : c < b) : a < c", ["calc a < b := h1\n  _ > c := h2"]),
+        *_each("theorem t (a b c : ℝ) (h1 : a < b) (h2 : b > c) : a < c", ["calc a < b := h1\n  _ > c := h2"]),
+        *_each("theorem t (a b c : ℝ) (h1 : a ≠ b) (h2 : b ≠ c) : a ≠ c", ["calc a ≠ b := h1\n  _ ≠ c := h2"]),
+        *_each("theorem t (a b c : ℝ) (h1 : a ≠ b) (h2 : b = c) : a = c", ["calc a ≠ b := h1\n  _ = c := h2"]),
+        *_each("theorem t (a b c : ℝ) (h1 : a ≤ b) (h2 : b ≠ c) : a < c", ["calc a ≤ b := h1\n  _ ≠ c := h2"]),
+        *_each("theorem t (a b c : ℕ) (h1 : a ∣ b) (h2 : b ≤ c) : a ∣ c", ["calc a ∣ b := h1\n  _ ≤ c := h2"]),
+        *_each("theorem t (a b c : ℕ) (h1 : a ≤ b) (h2 : b ∣ c) : a ∣ c", ["calc a ≤ b := h1\n  _ ∣ c := h2"]),
+        *_each("theorem t (a b c : ℕ) (h1 : a ≤ b) (h2 : b ∣ c) : a ≤ c", ["calc a ≤ b := h1\n  _ ∣ c := h2"]),
+        *_each("theorem t (a b c : ℝ) (h1 : a ≤ b) (h2 : b ≤ c) : c ≤ a", ["calc a ≤ b := h1\n  _ ≤ c := h2"]),
+        *_each("theorem t (a b c : ℝ) (h1 : a ≤ b) (h2 : b ≤ c) : a ≤ c + 0 - 1", ["calc a ≤ b := h1\n  _ ≤ c := h2"]),
+        *_each("theorem t (a b c : ℝ) (h1 : a ≤ b) : a ≤ c", [
+            "calc a ≤ b := h1\n  _ ≤ c := by sorry", "calc a ≤ b := h1\n  _ ≤ c := by linarith", "calc a ≤ b := h1\n  _ = c := by ring"]),
+        *_each("theorem t (a b : ℝ) (h1 : a ≤ b) : a ≤ b - 1", ["calc a ≤ b := h1\n  _ = b - 1 := by ring"]),
+        *_each("theorem t (a b : ℕ) (h1 : a ≤ b) : a ≤ b - 1", [
+            "calc a ≤ b := h1\n  _ = b - 1 + 1 - 1 := by omega\n  _ = b - 1 := by simp"]),
+        *_each("theorem t (a b : ℕ) : a ≤ b", ["calc a ≤ a := le_refl a\n  _ ≤ b := by omega", "calc a = a := rfl\n  _ ≤ b := by positivity"]),
+        *_each("theorem t (x : ℝ) : x ≤ 0", ["calc x = √(x ^ 2) := by rw [Real.sqrt_sq]\n  _ ≤ 0 := by positivity"]),
+        *_each("theorem t (x : ℝ) : x = √(x ^ 2)", [  # x = -1; rw leaves `0 ≤ x`
+            "rw [Real.sqrt_sq]", "rw [Real.sqrt_sq (by positivity)]", "rw [Real.sqrt_sq (sq_nonneg x)]",
+            "rw [Real.sqrt_sq]\nall_goals positivity", "rw [Real.sqrt_sq]\nnlinarith [sq_nonneg x]",
+            "rw [Real.sqrt_sq] <;> positivity", "rw [Real.sqrt_sq] <;> simp", "rw [Real.sqrt_sq] <;> nlinarith [sq_nonneg x, sq_abs x]",
+            "rw [Real.sqrt_sq] <;> linarith [abs_nonneg x]", "rw [Real.sqrt_sq]\ntry positivity", "rw [Real.sqrt_sq]\nany_goals positivity",
+            "rw [Real.sqrt_sq]\nall_goals try positivity", "rw [Real.sqrt_sq]\nsorry", "rw [Real.sqrt_sq]\nswap\nrfl",
+            "rw [Real.sqrt_sq]\nrotate_left\nrfl", "rw [Real.sqrt_sq]\ncase hx => positivity", "rw [Real.sqrt_sq]\n· positivity",
+            "rw [Real.sqrt_sq]\nnext => positivity", "rw [Real.sqrt_sq]\ndone", "rw [Real.sqrt_sq]\nskip",
+            "rw [Real.sqrt_sq]\nclear x", "rw [Real.sqrt_sq]\nassumption", "rw [Real.sqrt_sq]\ncontradiction",
+            "rw [Real.sqrt_sq]\nexact le_refl _", "rw [Real.sqrt_sq]\nexact sq_nonneg x", "rw [Real.sqrt_sq]\nexact abs_nonneg x",
+            "rw [Real.sqrt_sq]\nrepeat positivity", "rw [Real.sqrt_sq]\nfirst | positivity | skip"]),
+    ],
+    # decide, norm_num and interval_cases on primes, parity, divisibility with Lean's ℕ/ℤ semantics
+    "decide_and_interval_cases": [
+        *_closed("theorem t : Nat.Prime 91", "theorem t : ¬ Nat.Prime 97", "theorem t : Nat.Prime 1", "theorem t : Nat.Prime 0",
+                 "theorem t : Nat.Prime (2 - 3)", "theorem t : Even (-3 : ℤ)", "theorem t : Odd ((2:ℕ) - 3)",
+                 "theorem t : Even ((7:ℤ) / 2)", "theorem t : Odd ((-7:ℤ) / 2)", "theorem t : Odd ((-7:ℤ) % 3)",
+                 "theorem t : (3:ℤ) ∣ -7", "theorem t : (0:ℕ) ∣ 5", "theorem t : ¬ (2:ℕ) ∣ 2 - 3"),
+        *_each("theorem t (n : ℕ) (h : Nat.Prime n) : n ≥ 3", ["interval_cases n <;> simp_all"]),
+        *_each("theorem t (n : ℕ) (h : Nat.Prime n) (h2 : n < 5) : n = 3", [
+            "interval_cases n <;> simp_all", "interval_cases n <;> norm_num at h ⊢"]),
+        *_each("theorem t (n : ℕ) (h2 : n < 5) (h : Nat.Prime n) : n = 3", ["interval_cases n <;> norm_num at h ⊢"]),
+        *_each("theorem t (n : ℤ) (h1 : -2 ≤ n) (h2 : n < 2) : n ^ 2 < 4", ["interval_cases n <;> norm_num", "interval_cases n <;> simp"]),
+        *_each("theorem t (n : ℤ) (h1 : -2 ≤ n) (h2 : n < 2) : n ^ 3 < 0 ∨ n = 1", ["interval_cases n <;> simp"]),
+        *_each("theorem t (n : ℕ) (h2 : n ≤ 3) : n ! < 6", [
+            "interval_cases n <;> simp", "interval_cases n <;> decide", "interval_cases n <;> norm_num [Nat.factorial]"]),
+        *_each("theorem t (n : ℕ) (h2 : n ≤ 3) : Nat.choose 3 n ≤ 2", ["interval_cases n <;> decide", "interval_cases n <;> simp [Nat.choose]"]),
+        *_each("theorem t (n : ℕ) (h1 : n - 3 < 1) : n < 3", ["interval_cases n <;> simp"]),
+        *_each("theorem t (n : ℕ) (h1 : n / 2 < 1) : n < 1", ["interval_cases n <;> simp", "interval_cases n <;> omega"]),
+        *_each("theorem t (n : ℕ) (h1 : n % 4 < 1) (h2 : n < 5) : n = 0", ["interval_cases n <;> omega"]),
+        *_each("theorem t (x : ℝ) (h1 : 0 ≤ x) (h2 : x < 2) : x = 0 ∨ x = 1", ["interval_cases x <;> simp"]),
+        *_each("theorem t (n : ℕ) (h1 : (n : ℝ) < 2) : n = 0", [
+            "interval_cases n <;> simp", "have : n < 2 := by exact_mod_cast h1\ninterval_cases n <;> simp"]),
+        *_each("theorem t (n : ℕ) (h1 : n ! < 3) : n < 2", ["interval_cases n <;> simp"]),
+        *_each("theorem t (n : ℕ) (h1 : 2 ^ n < 5) : n < 2", ["interval_cases n <;> simp"]),
+        *_each("theorem t (n : ℕ) (h1 : n ^ 2 < 5) : n < 2", ["interval_cases n <;> simp"]),
+        *_each("theorem t (n : ℕ) (h1 : n * n < 5) : n < 2", ["interval_cases n <;> simp"]),
+    ],
 }
 
 # true statements with proofs real Lean + Mathlib rejects (ill-typed terms, facts `linarith only` was not
