@@ -26,6 +26,7 @@ from leangym.minilean.core.terms import (
     Bin,
     Binder,
     Expr,
+    FVar,
     MVar,
     Num,
     Un,
@@ -402,6 +403,10 @@ def hyp_rule(p: Expr) -> tuple[Expr, Expr, dict[str, Expr], list[Expr]] | None:
     if not (isinstance(p, Bin) and p.op in ("=", "↔")):
         return None
     lhs, rhs = p.a, p.b
+    if not free:
+        if rhs.__class__ in (Num, FVar):  # a value or a variable: it contains no other term
+            return None if alpha_eq(rhs, lhs) else (lhs, rhs, free, premises)
+        return None if any(alpha_eq(sub, lhs) for sub in _subterms(rhs)) else (lhs, rhs, free, premises)
     if isinstance(lhs, MVar) or not set(free) <= mvars(lhs):
         return None
     for sub in _subterms(rhs):
@@ -465,15 +470,43 @@ def _rewrite_hyps_once(e: Expr, rules_: list, g: Goal, facts: list[Expr], only: 
     return e
 
 
+def _replace_up(e: Expr, old: Expr, new: Expr) -> Expr:
+    """``e`` with instances of the closed term ``old`` replaced by ``new``, innermost first."""
+    c = e.__class__
+    if c is Bin:
+        a, b = _replace_up(e.a, old, new), _replace_up(e.b, old, new)
+        e = e if a is e.a and b is e.b else Bin(e.op, a, b, e.ty)
+    elif c is Un:
+        a = _replace_up(e.a, old, new)
+        e = e if a is e.a else Un(e.op, a, e.ty)
+    elif c is App:
+        args = tuple(_replace_up(x, old, new) for x in e.args)
+        e = e if all(x is y for x, y in zip(args, e.args)) else App(e.fn, args, e.ty)
+    elif c is Binder:
+        body = _replace_up(e.body, old, new)
+        e = e if body is e.body else Binder(e.kind, e.name, e.dom, body)
+    return new if alpha_eq(e, old) else e
+
+
 def rewrite_with_hyps(e: Expr, rules_: list, g: Goal, facts: list[Expr], only: bool) -> Expr:
     """``e`` rewritten with the hypothesis rules to a fixpoint (bounded, as :func:`lemmas.simp_rewrite`):
     each step replaces a closed subterm by one the hypothesis proves equal (or a proposition by an
     equivalent one), so the result is equivalent to ``e``."""
     if not rules_:
         return e
+    if len(rules_) == 1 and not rules_[0][2] and not rules_[0][3]:
+        # the common `simp [h]` with `h : x = 3`: one bottom-up pass reaches the fixpoint (the right
+        # side contains no instance, and every rebuilt node is checked after its children)
+        return _replace_up(e, rules_[0][0], rules_[0][1])
+    ground = all(not free and not premises for _, _, free, premises in rules_)
     for _ in range(lemmas.MAX_SIMP_PASSES):
-        new = _rewrite_hyps_once(e, rules_, g, facts, only)
-        if new == e or lemmas._size(new) > lemmas.MAX_SIMP_SIZE:
+        if ground:  # the common `simp [h]` with `h : x = 3`: plain replacement, the fast path
+            new = e
+            for lhs, rhs, _, _ in rules_:
+                new, _ = _replace_alpha(new, lhs, rhs)
+        else:
+            new = _rewrite_hyps_once(e, rules_, g, facts, only)
+        if new is e or new == e or lemmas._size(new) > lemmas.MAX_SIMP_SIZE:
             break
         e = new
     return e
@@ -492,9 +525,13 @@ def simp_with_hyps(g: Goal, syns: list[Syn], t: Tac) -> Goal:
                     named.append((h, r))
     if not named:
         return g
-    only = bool(t.args.get("only"))
-    facts = [h.type for h in g.hyps if h.is_prop]
     locs = t.args.get("locs")
+    if locs is None and len(named) == 1 and not named[0][1][2] and not named[0][1][3]:
+        # `simp [h]` with `h : x = 3` on the goal: the quick path (simp's latency)
+        target = _replace_up(g.target, named[0][1][0], named[0][1][1])
+        return g if target is g.target else Goal(g.hyps, target, g.tag)
+    only = bool(t.args.get("only"))
+    facts = [h.type for h in g.hyps if h.is_prop] if any(r[3] for _, r in named) else []
     target = g.target
     if locs is None or "⊢" in locs or "*" in locs:
         target = rewrite_with_hyps(target, [r for _, r in named], g, facts, only)
