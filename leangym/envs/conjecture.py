@@ -146,7 +146,15 @@ class _Renamer:
         base = len(self.scopes)
         while i < len(toks):
             tok = toks[i]
-            if tok in _OPEN:
+            if tok == "{" and i + 2 < len(toks) and _is_ident(toks[i + 1]) and toks[i + 2] in ("|", ":"):
+                # a set-builder `{x | P x}` / `{x : T | P x}` (or a subtype `{x : T // P x}`) binds x up to its `}`
+                depth += 1
+                canon = f"%b{self.bound}"
+                self.bound += 1
+                self.scopes.append((depth, {toks[i + 1]: canon}))
+                out += [tok, canon]
+                i += 1
+            elif tok in _OPEN:
                 depth += 1
                 out.append(tok)
             elif tok in _CLOSE:
@@ -208,7 +216,7 @@ def alpha_normal(goal: str) -> str:
     """The alpha-normal form of one printed goal: locals renamed canonically, one space between tokens.
 
     Hypothesis names (``x y : ℕ``, ``h : x < y``), bound variables (``∀ z``, ``∃ n``, ``fun x =>``,
-    ``∀ x > 0``) and whitespace are irrelevant; globals (``Nat.Prime``, ``abs``...), types and the order of
+    ``∀ x > 0``, ``{x | P x}``) and whitespace are irrelevant; globals (``Nat.Prime``, ``abs``...), types and the order of
     hypotheses are kept. Computed from the engine's printed goal, which is canonical (binder notation,
     parenthesisation and numerals are printed one way), so two statements that elaborate to the same
     goal up to renaming get the same form. Two different goals never do: only names are changed.

@@ -6,6 +6,8 @@ renaming of a known one, or get into the store a statement other than the one th
   using it gives the same normal form. A hole found here: Coptic letters (ϕ ϑ ϰ ϱ ϖ, which MiniLean reads
   as identifiers) and ``ⱼ`` were not renamed, so ``(ϕ y : ℝ) (h : ϕ < y)`` was "new" next to
   ``(x y : ℝ) (h : x < y)`` and paid again.
+- ``test_set_builder_renamings_are_duplicates``: a second hole of the same kind: the variable of a set-builder
+  (``IsLeast {x | 0 ≤ x} 0``) was not renamed, so ``{y | 0 ≤ y}`` was a new statement.
 - ``test_renamings_of_a_known_statement_are_duplicates``: the same through the env.
 - ``test_false_conjectures_are_never_paid_nor_stored``: every false statement of
   ``tests/minilean/test_adversarial_issue13.py`` proposed as a conjecture, the adversarial prover answering
@@ -130,6 +132,31 @@ def test_renamings_of_a_known_statement_are_duplicates(seeds, backend):
             elaborated.append(action)
             assert info["reason"] == "duplicate" and info["duplicate_of"] == first["problem_id"], (action, info)
         assert len(elaborated) >= len(RENAMINGS) - 3, elaborated
+
+
+SET_BUILDER_RENAMINGS = [
+    ("theorem m : IsLeast {x : ℝ | 0 ≤ x} 0", "theorem m : IsLeast {y : ℝ | 0 ≤ y} 0"),
+    ("theorem m : IsGreatest {x : ℕ | x < 5} 4", "theorem m : IsGreatest {n : ℕ | n < 5} 4"),
+    ("theorem m (a : ℝ) (h : 0 < a) : IsLeast {x : ℝ | a ≤ x} a", "theorem m (b : ℝ) (hb : 0 < b) : IsLeast {t : ℝ | b ≤ t} b"),
+    ("theorem m (x : ℝ) : IsLeast {x : ℝ | 0 ≤ x} x", "theorem m (x : ℝ) : IsLeast {ϕ : ℝ | 0 ≤ ϕ} x"),
+]
+
+
+@pytest.mark.parametrize(("first", "renamed"), SET_BUILDER_RENAMINGS)
+def test_set_builder_renamings_are_duplicates(seeds, backend, first, renamed):
+    """A hole found here: the set-builder's variable was not renamed, so renaming it made a "new" statement."""
+    with LeanConjectureEnv(seeds, backend=backend, prover=Scripted(None)) as env:
+        _, info = _step(env, first)
+        assert info["reason"] == "unproved", info
+        _, again = _step(env, renamed)
+        assert again["reason"] == "duplicate" and again["duplicate_of"] == info["problem_id"], again
+
+
+def test_set_builder_scope():
+    """The set-builder binds its variable up to its `}` only, and different sets stay different."""
+    assert alpha_normal("x : ℝ\n⊢ IsLeast {y | 0 ≤ y} x") != alpha_normal("x : ℝ\n⊢ IsLeast {y | x ≤ y} x")
+    assert alpha_normal("x : ℝ\n⊢ IsLeast {y | 0 ≤ y} x ∧ 0 ≤ x") == alpha_normal("z : ℝ\n⊢ IsLeast {z | 0 ≤ z} z ∧ 0 ≤ z")
+    assert alpha_normal("x : ℝ\n⊢ {y | y = x} = {x}") != alpha_normal("x : ℝ\n⊢ {y | y = x} = {y}")
 
 
 # -- false conjectures with an adversarial prover ---------------------------------------------------
