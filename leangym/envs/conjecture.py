@@ -98,6 +98,11 @@ _TOKEN = re.compile(
     r"|\d+(?:\.\d+)?|=>|:=|\S"
 )
 _BINDERS = frozenset({"∀", "∃", "∃!", "fun", "λ", "Σ", "Π", "∑", "∏", "⋃", "⋂", "⨆", "⨅"})
+# Big operators parse their body at precedence 67 (Mathlib's `∑ x ∈ s, f`): an operator below it at the
+# binder's depth ends the body, so in `∑ i ∈ s, i + i` the second `i` is not the bound one
+_BIG_OPERATORS = frozenset({"∑", "∏"})
+_BELOW_67 = frozenset({"+", "-", "=", "≠", "<", ">", "≤", "≥", "∧", "∨", "→", "↔", "∣", "∈", "∉", "⊆", "⊂", "⊇", "⊃",
+                       ",", "|", "≡", ":", "=>", ":="})
 _OPEN, _CLOSE = "([{⟨⦃⌊⌈", ")]}⟩⦄⌋⌉"
 _PREDICATE_OPS = frozenset({"<", ">", "≤", "≥", "≠", "∈", "∉", "⊆", "⊂", "⊇", "⊃", "∣"})
 
@@ -122,6 +127,7 @@ class _Renamer:
     def __init__(self) -> None:
         self.scopes: list[tuple[int, dict[str, str]]] = [(0, {})]  # (bracket depth it closes at, names)
         self.bound = 0
+        self.bodies: list[tuple[int, int]] = []  # big-operator scopes: (index in scopes, depth of the binder)
 
     def lookup(self, name: str) -> str | None:
         head = name.split(".", 1)[0] if not name.startswith("«") else name
@@ -161,18 +167,23 @@ class _Renamer:
                 depth -= 1
                 while len(self.scopes) > base and self.scopes[-1][0] > depth:
                     self.scopes.pop()
+                self.bodies = [b for b in self.bodies if b[0] < len(self.scopes)]
                 out.append(tok)
             elif tok in _BINDERS:
                 i = self._binder(toks, i, depth, out)
+                continue
+            elif self._ends_body(tok, depth, out):
                 continue
             else:
                 out.append(self.ref(tok))
             i += 1
         del self.scopes[base:]
+        self.bodies = [b for b in self.bodies if b[0] < len(self.scopes)]
         return " ".join(out)
 
     def _binder(self, toks: list[str], i: int, depth: int, out: list[str]) -> int:
         """Rename the binder starting at ``toks[i]``; returns the index after its ``,``/``=>``/``↦``."""
+        start = i
         out.append(toks[i])
         i += 1
         if i < len(toks) and toks[i] == "!":
@@ -209,7 +220,23 @@ class _Renamer:
             out.append(toks[i])
             i += 1
         self.scopes.append((depth, names))
+        if toks[start] in _BIG_OPERATORS:
+            self.bodies.append((len(self.scopes) - 1, depth))
         return i
+
+    def _ends_body(self, tok: str, depth: int, out: list[str]) -> bool:
+        """Close the big-operator bodies at ``depth`` that ``tok`` (an operator below precedence 67) ends;
+        True when some was closed (the caller then reads ``tok`` again in the outer scope)."""
+        if tok not in _BELOW_67 or not self.bodies or self.bodies[-1][1] != depth:
+            return False
+        operand = bool(out) and (_is_ident(out[-1]) or out[-1][0] in "%0123456789" or out[-1] in _CLOSE)
+        if tok == "-" and not operand:
+            return False  # a prefix minus belongs to the body
+        closed = False
+        while self.bodies and self.bodies[-1][1] == depth:
+            del self.scopes[self.bodies.pop()[0]:]
+            closed = True
+        return closed
 
 
 def alpha_normal(goal: str) -> str:

@@ -8,6 +8,9 @@ renaming of a known one, or get into the store a statement other than the one th
   ``(x y : ℝ) (h : x < y)`` and paid again.
 - ``test_set_builder_renamings_are_duplicates``: a second hole of the same kind: the variable of a set-builder
   (``IsLeast {x | 0 ≤ x} 0``) was not renamed, so ``{y | 0 ≤ y}`` was a new statement.
+- ``test_big_operator_bodies_end_where_lean_ends_them``: a third: a ``∑`` body was read to the end of its
+  bracket group, so a local after ``+`` (``∑ i ∈ s, i + i``, printed for ``(∑ i ∈ s, i) + i``) was taken for
+  the bound variable and its renamings were new statements.
 - ``test_renamings_of_a_known_statement_are_duplicates``: the same through the env.
 - ``test_false_conjectures_are_never_paid_nor_stored``: every false statement of
   ``tests/minilean/test_adversarial_issue13.py`` proposed as a conjecture, the adversarial prover answering
@@ -157,6 +160,37 @@ def test_set_builder_scope():
     assert alpha_normal("x : ℝ\n⊢ IsLeast {y | 0 ≤ y} x") != alpha_normal("x : ℝ\n⊢ IsLeast {y | x ≤ y} x")
     assert alpha_normal("x : ℝ\n⊢ IsLeast {y | 0 ≤ y} x ∧ 0 ≤ x") == alpha_normal("z : ℝ\n⊢ IsLeast {z | 0 ≤ z} z ∧ 0 ≤ z")
     assert alpha_normal("x : ℝ\n⊢ {y | y = x} = {x}") != alpha_normal("x : ℝ\n⊢ {y | y = x} = {y}")
+
+
+BIG_OPERATOR_RENAMINGS = [
+    ("theorem m (i : ℕ) : (∑ i in Finset.range 3, i) + i = 3", "theorem m (k : ℕ) : (∑ j in Finset.range 3, j) + k = 3"),
+    ("theorem m (i : ℕ) (h : i = 2) : (∑ i in Finset.range 3, i) = i + 1",
+     "theorem m (k : ℕ) (h : k = 2) : (∑ i in Finset.range 3, i) = k + 1"),
+    ("theorem m (i : ℕ) : (∏ i in Finset.range 3, (i + 1)) - i = 6", "theorem m (n : ℕ) : (∏ i in Finset.range 3, (i + 1)) - n = 6"),
+]
+
+
+@pytest.mark.parametrize(("first", "renamed"), BIG_OPERATOR_RENAMINGS)
+def test_big_operator_bodies_end_where_lean_ends_them(seeds, backend, first, renamed):
+    """A hole found here: a `∑` body was read to the end of its bracket group, so in `∑ i ∈ s, i + i` (printed
+    for `(∑ i ∈ s, i) + i`) the local `i` after `+` was taken for the bound one, and renaming it made a new
+    statement. Mathlib parses the body at precedence 67: `+`, `-`, `=`... end it."""
+    with LeanConjectureEnv(seeds, backend=backend, prover=Scripted(None)) as env:
+        _, info = _step(env, first)
+        assert info["reason"] == "unproved", info
+        _, again = _step(env, renamed)
+        assert again["reason"] == "duplicate" and again["duplicate_of"] == info["problem_id"], again
+
+
+def test_big_operator_body_scope():
+    local_after = alpha_normal("i : ℕ\n⊢ ∑ i ∈ Finset.range 3, i + i = 3")
+    assert local_after == alpha_normal("k : ℕ\n⊢ ∑ j ∈ Finset.range 3, j + k = 3")
+    assert local_after != alpha_normal("i : ℕ\n⊢ ∑ i ∈ Finset.range 3, (i + i) = 3")
+    assert alpha_normal("⊢ ∑ i ∈ Finset.range 3, -i = 3") == alpha_normal("⊢ ∑ j ∈ Finset.range 3, -j = 3")
+    assert alpha_normal("i : ℕ\n⊢ ∑ i ∈ Finset.range 3, i ^ 2 * i - i = i") == alpha_normal(
+        "k : ℕ\n⊢ ∑ j ∈ Finset.range 3, j ^ 2 * j - k = k")
+    nested = alpha_normal("⊢ ∑ i ∈ Finset.range 3, ∑ j ∈ Finset.range i, i * j + 1 = 3")
+    assert nested == alpha_normal("⊢ ∑ a ∈ Finset.range 3, ∑ b ∈ Finset.range a, a * b + 1 = 3")
 
 
 # -- false conjectures with an adversarial prover ---------------------------------------------------
