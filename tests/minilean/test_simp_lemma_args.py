@@ -87,3 +87,14 @@ def test_simp_all_hypothesis_rewriting_preserves_truth_on_random_instances():
         v = a * c + b + rng.choice([0, 0, 1, -2])
         s = Session(f"theorem t (f : ℤ → ℤ) (h : ∀ x, f x = {a} * x + {b}) : f ({c}) = {v}".replace("+ -", "- "))
         assert s.closes("simp_all") == (v == a * c + b), (a, b, c, v)
+
+
+def test_conjunction_and_proposition_hypotheses_as_rules():
+    # simp splits `h : a = b ∧ P` into the rules `a = b` and `P = True`; `a ≠ b` makes `a = b` False
+    stmt = "theorem t (y : ℝ) (h₀ : |y| = y ∧ 0 ≤ y)"
+    assert Session(f"{stmt} : |y| + 1 = y + 1").closes("simp_all only")
+    assert not Session(f"{stmt} : |y| + 1 = y + 2").closes("simp_all only")
+    assert Session(f"{stmt} : 0 ≤ y").closes("simp only [h₀]")
+    assert not Session(f"{stmt} : 0 < y").closes("simp only [h₀]")
+    assert Session("theorem t (x : ℝ) (h₀ : x ≠ 2) (h : x = 2) : False").closes("simp_all")
+    assert not Session("theorem t (x : ℝ) (h₀ : x ≠ 2) (h : x = 3) : False").closes("simp_all")

@@ -198,15 +198,13 @@ def simplify_only(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge
     """``simp only``'s arithmetic: Lean's default simprocs fold ℕ/ℤ literal arithmetic and comparisons
     (``Nat.reduceAdd``, ``Int.reduceMul``, ``Nat.reduceLTLE`` …) even in ``simp only``, but nothing folds
     ℚ/ℝ numerals there (``(2 : ℝ) * 5 - 3 = 7`` stays for ``norm_num``, as Lean-accepted proofs show); so
-    a proposition with ℚ/ℝ terms is closed (or refuted) only when its two sides are the same term. Its
-    normal form otherwise is MiniLean's arithmetic one (a known gap: Lean's is what the listed lemmas
-    give), which never decides the proposition."""
+    a proposition with ℚ/ℝ terms is left as the listed lemmas and hypotheses made it, and closed only
+    when its two sides are the same term."""
     if not _has_field_term(p):
         return simplify(interp, p, extra, g, tr)
     if isinstance(p, Bin) and p.op in ("=", "↔", "≤", "≥") and alpha_eq(p.a, p.b):
         return TRUE
-    q = simplify(interp, p, extra, g, tr)
-    return p if q in (TRUE, FALSE) else q
+    return p
 
 
 def field_hints(interp: Interpreter, g: Goal, terms: list[Syn], tr: bridge.Translator, t: Tac) -> list:
@@ -383,11 +381,20 @@ def is_eq_rule(g: Goal, s: Syn) -> bool:
 COMPARISONS = ("=", "≠", "<", "≤", ">", "≥")
 
 
+def hyp_rules(p: Expr) -> list:
+    """The rewrite rules simp makes of a hypothesis: one per conjunct (``h : a = b ∧ 0 ≤ c`` gives
+    ``a = b`` and ``0 ≤ c = True``), each as :func:`hyp_rule` reads it."""
+    if isinstance(p, Bin) and p.op == "∧":
+        return hyp_rules(p.a) + hyp_rules(p.b)
+    r = hyp_rule(p)
+    return [] if r is None else [r]
+
+
 def hyp_rule(p: Expr) -> tuple[Expr, Expr, dict[str, Expr], list[Expr]] | None:
     """A hypothesis ``∀ x, P x → lhs = rhs`` (or ``↔``) as Lean's simp uses it: ``(lhs, rhs, pattern
-    variables with their types, premises)``; None for a statement that is not an equation or iff, or
-    whose left side is a bare pattern variable, leaves a variable undetermined, or occurs in its right
-    side (rewriting with it would not terminate)."""
+    variables with their types, premises)``; ``a ≠ b`` and ``¬P`` rewrite ``a = b`` and ``P`` to False,
+    another proposition ``P`` rewrites itself to True. None when the left side is a bare pattern
+    variable, leaves a variable undetermined, or occurs in its right side (no termination)."""
     free: dict[str, Expr] = {}
     premises: list[Expr] = []
     while True:
@@ -400,9 +407,18 @@ def hyp_rule(p: Expr) -> tuple[Expr, Expr, dict[str, Expr], list[Expr]] | None:
             p = p.b
         else:
             break
-    if not (isinstance(p, Bin) and p.op in ("=", "↔")):
+    if isinstance(p, Bin) and p.op in ("=", "↔"):
+        lhs, rhs = p.a, p.b
+    elif isinstance(p, Bin) and p.op == "≠":  # `a ≠ b` rewrites `a = b` to False
+        lhs, rhs = Bin("=", p.a, p.b, PROP), FALSE
+    elif isinstance(p, Un) and p.op == "¬":
+        lhs, rhs = p.a, FALSE
+    elif p.__class__ in (Bin, App) and p not in (TRUE, FALSE) and getattr(p, "ty", None) == PROP:
+        lhs, rhs = p, TRUE  # any other proposition `P` is used as `P = True`
+    else:
         return None
-    lhs, rhs = p.a, p.b
+    if lhs in (TRUE, FALSE):
+        return None
     if not free:
         if rhs.__class__ in (Num, FVar):  # a value or a variable: it contains no other term
             return None if alpha_eq(rhs, lhs) else (lhs, rhs, free, premises)
@@ -520,9 +536,7 @@ def simp_with_hyps(g: Goal, syns: list[Syn], t: Tac) -> Goal:
         if s.kind == "ident":
             h = g.lookup(s.args[0])
             if h is not None and h.is_prop:
-                r = hyp_rule(h.type)
-                if r is not None:
-                    named.append((h, r))
+                named += [(h, r) for r in hyp_rules(h.type)]
     if not named:
         return g
     locs = t.args.get("locs")
@@ -555,12 +569,12 @@ def simp_all_hyps(g: Goal, only: bool) -> Goal:
         if not h.is_prop:
             continue
         cur = Goal(tuple(hyps), g.target, g.tag)
-        others = [hyp_rule(x.type) for x in hyps if x.is_prop and x.id != h.id]
-        nt = rewrite_with_hyps(h.type, [r for r in others if r is not None], cur, [], only)
+        others = [r for x in hyps if x.is_prop and x.id != h.id for r in hyp_rules(x.type)]
+        nt = rewrite_with_hyps(h.type, others, cur, [], only)
         if nt != h.type:
             hyps[i] = Hyp(h.id, h.name, nt, True, h.inaccessible)
     cur = Goal(tuple(hyps), g.target, g.tag)
-    every = [r for r in (hyp_rule(x.type) for x in hyps if x.is_prop) if r is not None]
+    every = [r for x in hyps if x.is_prop for r in hyp_rules(x.type)]
     facts = [x.type for x in hyps if x.is_prop]
     target = rewrite_with_hyps(g.target, every, cur, facts, only)
     if target == g.target and all(a is b for a, b in zip(hyps, g.hyps)):
