@@ -381,11 +381,26 @@ def is_eq_rule(g: Goal, s: Syn) -> bool:
 COMPARISONS = ("=", "≠", "<", "≤", ">", "≥")
 
 
+_RULES_CACHE: dict[int, tuple[Expr, list]] = {}  # id(statement) -> (statement, rules); holds the statement
+
+
 def hyp_rules(p: Expr) -> list:
     """The rewrite rules simp makes of a hypothesis: one per conjunct (``h : a = b ∧ 0 ≤ c`` gives
-    ``a = b`` and ``0 ≤ c = True``), each as :func:`hyp_rule` reads it."""
+    ``a = b`` and ``0 ≤ c = True``), each as :func:`hyp_rule` reads it. Cached by the statement object
+    (terms are immutable; the cache keeps each key's statement alive, so an id is never reused)."""
+    hit = _RULES_CACHE.get(id(p))
+    if hit is not None and hit[0] is p:
+        return hit[1]
+    out = _hyp_rules(p)
+    if len(_RULES_CACHE) >= 4096:
+        _RULES_CACHE.clear()
+    _RULES_CACHE[id(p)] = (p, out)
+    return out
+
+
+def _hyp_rules(p: Expr) -> list:
     if isinstance(p, Bin) and p.op == "∧":
-        return hyp_rules(p.a) + hyp_rules(p.b)
+        return _hyp_rules(p.a) + _hyp_rules(p.b)
     r = hyp_rule(p)
     return [] if r is None else [r]
 
@@ -501,7 +516,7 @@ def _replace_up(e: Expr, old: Expr, new: Expr) -> Expr:
     elif c is Binder:
         body = _replace_up(e.body, old, new)
         e = e if body is e.body else Binder(e.kind, e.name, e.dom, body)
-    return new if alpha_eq(e, old) else e
+    return new if c is old.__class__ and e == old else e
 
 
 def rewrite_with_hyps(e: Expr, rules_: list, g: Goal, facts: list[Expr], only: bool) -> Expr:
