@@ -98,3 +98,15 @@ def test_conjunction_and_proposition_hypotheses_as_rules():
     assert not Session(f"{stmt} : 0 < y").closes("simp only [h₀]")
     assert Session("theorem t (x : ℝ) (h₀ : x ≠ 2) (h : x = 2) : False").closes("simp_all")
     assert not Session("theorem t (x : ℝ) (h₀ : x ≠ 2) (h : x = 3) : False").closes("simp_all")
+
+
+def test_field_simp_side_condition_through_the_given_iff_lemmas():
+    # Mathlib's discharger shows x + 1 ≠ 0 from x ≠ -1 by simp with add_eq_zero_iff_eq_neg (or x - 2 ≠ 0
+    # from x ≠ 2 with sub_eq_zero); without the lemma the denominator stays
+    stmt = "theorem t (x : ℝ) (h₀ : x ≠ -1) : (x - 9) / (x + 1) * (x + 1) = x - 9"
+    assert Session(stmt).closes("field_simp [add_eq_zero_iff_eq_neg]")
+    assert not Session(stmt).closes("field_simp")
+    assert Session("theorem t (x : ℝ) (h₀ : x ≠ 2) : 3 / (x - 2) * (x - 2) = 3").closes("field_simp [sub_eq_zero]")
+    # ℕ has no additive group: sub_eq_zero says nothing about x - 2 there
+    assert not Session("theorem t (x : ℕ) (h₀ : x ≠ 2) : (3 : ℝ) / ((x - 2 : ℕ) : ℝ) * ((x - 2 : ℕ) : ℝ) = 3"
+                       ).closes("field_simp [sub_eq_zero]")

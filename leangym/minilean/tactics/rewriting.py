@@ -7,6 +7,7 @@ lemmas is done here, by capture-free matching (:func:`leangym.minilean.rules.mat
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from leangym.minilean import bridge, evaluate, lemmas, rules
@@ -16,6 +17,7 @@ from leangym.minilean.core.printer import Printer
 from leangym.minilean.core.state import CLASSICAL, err, main_goal, on_main
 from leangym.minilean.core.terms import (
     FALSE,
+    INT,
     NAT,
     NUM_RANK,
     PROP,
@@ -225,6 +227,34 @@ def field_hints(interp: Interpreter, g: Goal, terms: list[Syn], tr: bridge.Trans
             out.append(tr.prop(p))
         except bridge.NotArith:
             continue
+    names = {s.args[0] for s in terms if s.kind == "ident" and g.lookup(s.args[0]) is None}
+    for p in _ne_zero_facts(g, names, [h.type for h in g.hyps if h.is_prop]):
+        try:
+            out.append(tr.prop(p))
+        except bridge.NotArith:
+            continue
+    return out
+
+
+def _ne_zero_facts(g: Goal, names: set[str], props: list[Expr]) -> list[Expr]:
+    """Side conditions ``b ≠ 0`` that Mathlib's field_simp discharger reaches by simp with the lemmas
+    given: with ``sub_eq_zero`` (``a - b = 0 ↔ a = b``) a hypothesis ``a ≠ b`` gives ``a - b ≠ 0``; with
+    ``add_eq_zero_iff_eq_neg`` (``a + b = 0 ↔ a = -b``) a hypothesis ``a ≠ -b`` gives ``a + b ≠ 0``.
+    Both lemmas need an additive group: ℤ ℚ ℝ, never ℕ."""
+    if not names & {"sub_eq_zero", "add_eq_zero_iff_eq_neg"}:
+        return []
+    out = []
+    for p in props:
+        if not (isinstance(p, Bin) and p.op == "≠"):
+            continue
+        ty = rules.expr_type(p.a, g)
+        if ty not in (INT, RAT, REAL) or rules.expr_type(p.b, g) != ty:
+            continue
+        zero = Num(Fraction(0), ty)
+        if "sub_eq_zero" in names:
+            out.append(Bin("≠", Bin("-", p.a, p.b, ty), zero, PROP))
+        if "add_eq_zero_iff_eq_neg" in names and isinstance(p.b, Un) and p.b.op == "-":
+            out.append(Bin("≠", Bin("+", p.a, p.b.a, ty), zero, PROP))
     return out
 
 
