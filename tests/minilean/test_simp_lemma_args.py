@@ -110,3 +110,13 @@ def test_field_simp_side_condition_through_the_given_iff_lemmas():
     # ℕ has no additive group: sub_eq_zero says nothing about x - 2 there
     assert not Session("theorem t (x : ℕ) (h₀ : x ≠ 2) : (3 : ℝ) / ((x - 2 : ℕ) : ℝ) * ((x - 2 : ℕ) : ℝ) = 3"
                        ).closes("field_simp [sub_eq_zero]")
+
+
+def test_plain_simp_has_unit_laws_and_numeral_comparisons_but_no_real_arithmetic():
+    r = Session(f"{FG} : g (f 5 - 1) = 7").run("simp [h₀, h₁]")
+    assert r.get("proofStatus") != "Completed" and r.get("goals"), r  # left for norm_num, as in Lean
+    assert Session("theorem t (y : ℝ) : y ^ 0 - 1 ≥ ((0 : ℕ) : ℝ) * (y - 1)").closes("simp")
+    assert Session("theorem t : (2 : ℝ) ≠ 0 ∧ (1 : ℝ) = 1").closes("simp")
+    assert not Session("theorem t : (2 : ℝ) * 5 = 10").closes("simp")
+    assert Session("theorem t : (2 : ℝ) * 5 = 10").closes("norm_num")
+    assert not Session("theorem t : (2 : ℝ) = 3").closes("simp")

@@ -209,6 +209,94 @@ def simplify_only(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge
     return p
 
 
+def _literal(e: Expr) -> bool:
+    return isinstance(e, Num) or (isinstance(e, Un) and e.op == "-" and isinstance(e.a, Num))
+
+
+def _is_zero(e: Expr) -> bool:
+    return isinstance(e, Num) and e.value == 0
+
+
+def _is_one(e: Expr) -> bool:
+    return isinstance(e, Num) and e.value == 1
+
+
+def _identities(e: Expr) -> Expr:
+    """``e`` under the unit/zero simp lemmas of Mathlib's default set (``add_zero``, ``zero_add``,
+    ``mul_one``, ``one_mul``, ``mul_zero``, ``zero_mul``, ``sub_zero``, ``sub_self``, ``pow_zero``,
+    ``pow_one``, ``one_pow``, ``div_one``, ``zero_div``, ``div_zero``, ``neg_zero``, ``neg_neg``, casts
+    of numerals), innermost first; no numeral arithmetic."""
+    if isinstance(e, Bin):
+        a, b = _identities(e.a), _identities(e.b)
+        op = e.op
+        if op == "+" and _is_zero(b) or op == "-" and _is_zero(b) or op in ("*", "/") and _is_one(b) \
+                or op == "^" and _is_one(b):
+            return a
+        if op == "+" and _is_zero(a) or op == "*" and _is_one(a):
+            return b
+        if op == "*" and (_is_zero(a) or _is_zero(b)) or op == "/" and (_is_zero(a) or _is_zero(b)) \
+                or op == "-" and alpha_eq(a, b):
+            return Num(Fraction(0), e.ty)
+        if op == "^" and (_is_zero(b) or _is_one(a)):
+            return Num(Fraction(1), e.ty)
+        return e if a is e.a and b is e.b else Bin(op, a, b, e.ty)
+    if isinstance(e, Un):
+        a = _identities(e.a)
+        if e.op == "↑" and isinstance(a, Num):
+            return Num(a.value, e.ty)
+        if e.op == "-" and _is_zero(a):
+            return a
+        if e.op == "-" and isinstance(a, Un) and a.op == "-":
+            return a.a
+        return e if a is e.a else Un(e.op, a, e.ty)
+    return e
+
+
+def _simp_decides(p: Expr) -> bool | None:
+    """The truth value Mathlib's simp gives a ℚ/ℝ proposition without folding numeral arithmetic:
+    comparisons of two numerals (``OfNat.ofNat_eq_ofNat``, ``Nat.ofNat_pos`` …) and of a term with
+    itself, after :func:`_identities`, combined by the connectives; None when that does not decide it."""
+    if p == TRUE:
+        return True
+    if p == FALSE:
+        return False
+    if isinstance(p, Un) and p.op == "¬":
+        v = _simp_decides(p.a)
+        return None if v is None else not v
+    if isinstance(p, Bin) and p.op in ("∧", "∨", "→", "↔"):
+        a, b = _simp_decides(p.a), _simp_decides(p.b)
+        if p.op == "∧" and (a is False or b is False):
+            return False
+        if p.op == "∨" and (a is True or b is True):
+            return True
+        if a is None or b is None:
+            return None
+        return {"∧": a and b, "∨": a or b, "→": (not a) or b, "↔": a == b}[p.op]
+    if isinstance(p, Bin) and p.op in COMPARISONS:
+        a, b = _identities(p.a), _identities(p.b)
+        if alpha_eq(a, b):
+            return p.op in ("=", "≤", "≥")
+        if _literal(a) and _literal(b):
+            x, y = evaluate.closed_value(a), evaluate.closed_value(b)
+            if x is not None and y is not None:
+                return {"=": x == y, "≠": x != y, "<": x < y, "≤": x <= y, ">": x > y, "≥": x >= y}[p.op]
+    return None
+
+
+def simplify_default(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Translator) -> Expr:
+    """Plain ``simp``'s arithmetic on a ℚ/ℝ proposition: Mathlib's simp set has the unit/zero laws and
+    decides comparisons of two numerals but folds no ℚ/ℝ arithmetic (Lean-accepted proofs follow
+    ``simp [h₀, h₁]`` leaving ``2 * 5 - 3 - 1 + 1 = 7`` with ``norm_num``), so it closes or refutes only
+    what :func:`_simp_decides` decides; otherwise MiniLean's normal form, undecided."""
+    if not _has_field_term(p):
+        return simplify(interp, p, extra, g, tr)
+    q = simplify(interp, p, extra, g, tr)
+    if q not in (TRUE, FALSE):
+        return q
+    # the verdict is the arithmetic's (its soundness is arith's); simp's own reading only gates it
+    return q if _simp_decides(p) is (q == TRUE) else p
+
+
 def field_hints(interp: Interpreter, g: Goal, terms: list[Syn], tr: bridge.Translator, t: Tac) -> list:
     """``field_simp [...]``'s arguments as facts: hypotheses and proof terms (``h.ne'``) give their
     statements; a Mathlib lemma named without arguments (``mul_comm``, ``sub_eq_zero``) is a rewrite
@@ -283,7 +371,8 @@ def t_norm_num(interp: Interpreter, t: Tac, st):
     g = evaluate.fold_goal(g, "norm_num" if t.name.startswith("norm_num") else "simp", t.args.get("locs"), unfolds)
     hints = field_hints if t.name == "field_simp" else hint_props
     extra = hints(interp, g, [s for s in extra_syn if not is_eq_rule(g, s)], tr, t)
-    simplify_ = clear_fractions if t.name == "field_simp" else simplify_only if only_set(t) else simplify
+    simplify_ = (clear_fractions if t.name == "field_simp" else simplify_only if only_set(t)
+                 else simplify_default if t.name == "simp" else simplify)
     locs = t.args.get("locs")
     target = g.target
     hyps = list(g.hyps)
@@ -375,7 +464,7 @@ def t_simp_all(interp: Interpreter, t: Tac, st):
     g = simp_all_hyps(g0, only)
     g = simp_with_library(interp, g, t.args.get("lemmas", []), t, everywhere=True)
     g = simp_all_hyps(g, only)
-    simplify_ = simplify_only if only else simplify
+    simplify_ = simplify_only if only else simplify_default
     tr = bridge.for_goal(g)
     facts = hyp_props(g, tr)
     hyps = []
