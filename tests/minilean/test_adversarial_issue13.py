@@ -909,6 +909,17 @@ ATTACKS: dict[str, list[tuple[str, str]]] = {
         *_each('theorem t (x y : ℝ) (h : x ≠ y) : (x - y) / (x - y) = 2', ['field_simp']),
         *_each('theorem t (x y : ℝ) (h : x ≠ y) : (x - y) / (y - x) = 1', ['field_simp', 'field_simp\nring']),
     ],
+    # simp_all / simp [h] / rw with a hypothesis about an outer variable hidden by a bound or introduced one
+    "hypotheses_under_binders": [
+        *_each('theorem t (x : ℕ) (h : x = 0) : ∀ x : ℕ, x = 0', ['simp_all', 'simp [h]', 'intro y\nsimp_all', 'intro x\nsimp_all', 'intro x\nsimp [h]', 'intro x\nrw [h]', 'intro x\nsubst h\nrfl', 'intro x\nexact h', 'intro x\nomega']),
+        *_each('theorem t (a b : ℕ) (h : a ≠ b) : ∀ a : ℕ, a ≠ b', ['simp_all', 'intro a\nsimp_all', 'simp [h]']),
+        *_each('theorem t (a b : ℕ) (h : a ≠ b) : ∃ a : ℕ, a = b ∧ a ≠ b', ['simp_all', 'refine ⟨b, rfl, ?_⟩\nsimp_all', 'exact ⟨b, rfl, by simp_all⟩']),
+        *_each('theorem t (p : ℕ → Prop) (x : ℕ) (h : p x) : ∀ x, p x', ['simp_all', 'intro y\nsimp_all', 'intro x\nsimp_all', 'intro x\nexact h', 'intro x\nsimp [h]', 'intro x\nassumption', 'intro x\ntauto']),
+        *_each('theorem t (p : ℕ → Prop) (x : ℕ) (h : ¬ p x) : ∀ x, ¬ p x', ['simp_all', 'intro x\nsimp_all']),
+        *_each('theorem t (p : ℕ → Prop) (x : ℕ) (h : ¬ p x) : ∀ y, ¬ p y', ['intro y\nsimp_all']),
+        *_each('theorem t (p : ℕ → Prop) (h : ∃ x, p x) : ∀ x, p x', ['simp_all', 'obtain ⟨x, hx⟩ := h\nintro y\nsimp_all', 'obtain ⟨x, hx⟩ := h\nintro x\nsimp_all', 'obtain ⟨x, hx⟩ := h\nintro x\nexact hx']),
+        *_each('theorem t (f : ℕ → ℕ) (x : ℕ) (h : f x = 0) : ∀ x, f x = 0', ['intro y\nsimp_all', 'intro x\nsimp_all', 'intro x\nsimp [h]', 'intro x\nrw [h]', 'intro x\nlinarith', 'intro x\nomega', 'intro x\nnorm_num [h]', 'intro x\nsimpa using h', 'intro x\nexact_mod_cast h', 'intro x\nconvert h', 'intro x\nsubst x\nexact h', 'intro x\ncases x <;> simp_all', 'intro x\ninduction x <;> simp_all', 'intro x\nrcases x with _ | x <;> simp_all', 'intro x\nclear h\nsimp_all', 'intro x\nrename_i y\nexact h', 'intro x\nspecialize h\nexact h', 'intro x\nhave := h\nsimp_all']),
+    ],
 }
 
 # true statements with proofs real Lean + Mathlib rejects (ill-typed terms, facts `linarith only` was not
