@@ -54,7 +54,9 @@ class _Stuck(Exception):
 def fold(e: Expr, tactic: str, also: frozenset = frozenset()) -> Expr:
     """``e`` with every closed application ``tactic`` evaluates (plus the functions ``also``
     unfolded by its simp arguments) replaced by its value (a numeral)."""
-    allowed = EVALUATES.get(tactic, frozenset()) | also
+    allowed = EVALUATES.get(tactic, frozenset())
+    if also:
+        allowed = allowed | also
     if not allowed or not _has_app(e, allowed):
         return e
     return _fold(e, allowed, tactic)

@@ -202,6 +202,9 @@ def simplify_only(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge
     ℚ/ℝ numerals there (``(2 : ℝ) * 5 - 3 = 7`` stays for ``norm_num``, as Lean-accepted proofs show); so
     a proposition with ℚ/ℝ terms is left as the listed lemmas and hypotheses made it, and closed only
     when its two sides are the same term."""
+    val = rules.decide_closed(p)  # a closed ℕ/ℤ proposition (the quick, common case)
+    if val is not None:
+        return TRUE if val else FALSE
     if not _has_field_term(p):
         return simplify(interp, p, extra, g, tr)
     if isinstance(p, Bin) and p.op in ("=", "↔", "≤", "≥") and alpha_eq(p.a, p.b):
@@ -288,10 +291,11 @@ def simplify_default(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bri
     decides comparisons of two numerals but folds no ℚ/ℝ arithmetic (Lean-accepted proofs follow
     ``simp [h₀, h₁]`` leaving ``2 * 5 - 3 - 1 + 1 = 7`` with ``norm_num``), so it closes or refutes only
     what :func:`_simp_decides` decides; otherwise MiniLean's normal form, undecided."""
-    if not _has_field_term(p):
-        return simplify(interp, p, extra, g, tr)
+    val = rules.decide_closed(p)  # a closed ℕ/ℤ proposition (the quick, common case)
+    if val is not None:
+        return TRUE if val else FALSE
     q = simplify(interp, p, extra, g, tr)
-    if q not in (TRUE, FALSE):
+    if q not in (TRUE, FALSE) or not _has_field_term(p):
         return q
     # the verdict is the arithmetic's (its soundness is arith's); simp's own reading only gates it
     return q if _simp_decides(p) is (q == TRUE) else p
