@@ -120,3 +120,11 @@ def test_plain_simp_has_unit_laws_and_numeral_comparisons_but_no_real_arithmetic
     assert not Session("theorem t : (2 : ℝ) * 5 = 10").closes("simp")
     assert Session("theorem t : (2 : ℝ) * 5 = 10").closes("norm_num")
     assert not Session("theorem t : (2 : ℝ) = 3").closes("simp")
+
+
+def test_simp_all_uses_propositional_hypotheses_and_the_logic_simp_lemmas():
+    # hp : p makes p True in hq : p → q, which true_implies turns into q, the goal
+    assert Session("theorem t (p q : Prop) (hp : p) (hq : p → q) : q").closes("simp_all")
+    assert not Session("theorem t (p q : Prop) (hp : p) (hq : q → p) : q").closes("simp_all")
+    r = Session("theorem t (p q : Prop) (hp : p) (hq : p → q) : q").run("simp [hp] at hq")
+    assert r.get("goals") and "hq : q" in r["goals"][0], r

@@ -551,8 +551,8 @@ def hyp_rule(p: Expr) -> tuple[Expr, Expr, dict[str, Expr], list[Expr]] | None:
         lhs, rhs = Bin("=", p.a, p.b, PROP), FALSE
     elif isinstance(p, Un) and p.op == "¬":
         lhs, rhs = p.a, FALSE
-    elif p.__class__ in (Bin, App) and p not in (TRUE, FALSE) and getattr(p, "ty", None) == PROP:
-        lhs, rhs = p, TRUE  # any other proposition `P` is used as `P = True`
+    elif p.__class__ is FVar or (p.__class__ in (Bin, App) and getattr(p, "ty", None) == PROP):
+        lhs, rhs = p, TRUE  # any other proposition `P` (a hypothesis's statement) is used as `P = True`
     else:
         return None
     if lhs in (TRUE, FALSE):
@@ -642,6 +642,44 @@ def _replace_up(e: Expr, old: Expr, new: Expr) -> Expr:
     return new if c is old.__class__ and e == old else e
 
 
+def _logic(e: Expr) -> Expr:
+    """The logical simp lemmas of Mathlib's default set on a rewritten proposition: ``true_implies``,
+    ``implies_true``, ``false_implies``, ``true_and``/``and_true``, ``false_and``/``and_false``,
+    ``true_or``/``or_true``, ``false_or``/``or_false``, ``not_true_eq_false``, ``not_false_eq_true``,
+    ``true_iff``/``iff_true``, innermost first (not under binders)."""
+    if isinstance(e, Un) and e.op == "¬":
+        a = _logic(e.a)
+        return FALSE if a == TRUE else TRUE if a == FALSE else (e if a is e.a else Un("¬", a, e.ty))
+    if not (isinstance(e, Bin) and e.op in ("∧", "∨", "→", "↔") and e.ty == PROP):
+        return e
+    a, b = _logic(e.a), _logic(e.b)
+    if e.op == "∧":
+        if a == FALSE or b == FALSE:
+            return FALSE
+        if a == TRUE:
+            return b
+        if b == TRUE:
+            return a
+    elif e.op == "∨":
+        if a == TRUE or b == TRUE:
+            return TRUE
+        if a == FALSE:
+            return b
+        if b == FALSE:
+            return a
+    elif e.op == "→":
+        if a == TRUE:
+            return b
+        if b == TRUE or a == FALSE:
+            return TRUE
+    elif e.op == "↔":
+        if a == TRUE:
+            return b
+        if b == TRUE:
+            return a
+    return e if a is e.a and b is e.b else Bin(e.op, a, b, e.ty)
+
+
 def rewrite_with_hyps(e: Expr, rules_: list, g: Goal, facts: list[Expr], only: bool) -> Expr:
     """``e`` rewritten with the hypothesis rules to a fixpoint (bounded, as :func:`lemmas.simp_rewrite`):
     each step replaces a closed subterm by one the hypothesis proves equal (or a proposition by an
@@ -651,7 +689,8 @@ def rewrite_with_hyps(e: Expr, rules_: list, g: Goal, facts: list[Expr], only: b
     if len(rules_) == 1 and not rules_[0][2] and not rules_[0][3]:
         # the common `simp [h]` with `h : x = 3`: one bottom-up pass reaches the fixpoint (the right
         # side contains no instance, and every rebuilt node is checked after its children)
-        return _replace_up(e, rules_[0][0], rules_[0][1])
+        new = _replace_up(e, rules_[0][0], rules_[0][1])
+        return new if new is e or only else _logic(new)
     ground = all(not free and not premises for _, _, free, premises in rules_)
     for _ in range(lemmas.MAX_SIMP_PASSES):
         if ground:  # the common `simp [h]` with `h : x = 3`: plain replacement, the fast path
@@ -663,7 +702,7 @@ def rewrite_with_hyps(e: Expr, rules_: list, g: Goal, facts: list[Expr], only: b
         if new is e or new == e or lemmas._size(new) > lemmas.MAX_SIMP_SIZE:
             break
         e = new
-    return e
+    return e if only else _logic(e)
 
 
 def simp_with_hyps(g: Goal, syns: list[Syn], t: Tac) -> Goal:
