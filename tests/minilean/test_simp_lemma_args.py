@@ -128,3 +128,12 @@ def test_simp_all_uses_propositional_hypotheses_and_the_logic_simp_lemmas():
     assert not Session("theorem t (p q : Prop) (hp : p) (hq : q → p) : q").closes("simp_all")
     r = Session("theorem t (p q : Prop) (hp : p) (hq : p → q) : q").run("simp [hp] at hq")
     assert r.get("goals") and "hq : q" in r["goals"][0], r
+
+
+def test_simp_cancels_a_common_summand_as_the_inj_lemmas_do():
+    r = Session("theorem t (a d : ℝ) (h₂ : a + 10 * d - 4 * d = 60 - 4 * d) : a + 20 * d = 135").run("simp at h₂")
+    assert r.get("goals") and "h₂ : a + 10 * d = 60" in r["goals"][0], r
+    r = Session("theorem t (a b : ℕ) (h : a + 3 = b + 3) : a = b").run("simp at h")
+    assert r.get("goals") and "h : a = b" in r["goals"][0], r
+    # ℕ subtraction truncates: a - 3 = b - 3 does not give a = b (a = 1, b = 2)
+    assert "message" in Session("theorem t (a b : ℕ) (h : a - 3 = b - 3) : a = b").run("simp at h")

@@ -286,6 +286,26 @@ def _simp_decides(p: Expr) -> bool | None:
     return None
 
 
+def _cancel(p: Expr) -> Expr:
+    """The cancellation simp lemmas at the top of an equation: ``add_left_inj`` (``b + a = c + a ↔
+    b = c``) and ``add_right_inj`` (``a + b = a + c ↔ b = c``), which hold in ℕ too, and ``sub_left_inj``
+    (``a - b = c - b ↔ a = c``) and ``sub_right_inj`` (``a - b = a - c ↔ b = c``), which need an additive
+    group: ℤ ℚ ℝ, never ℕ's truncated subtraction."""
+    while isinstance(p, Bin) and p.op == "=":
+        a, b = p.a, p.b
+        if not (isinstance(a, Bin) and isinstance(b, Bin) and a.op == b.op and a.op in ("+", "-") and a.ty == b.ty):
+            break
+        if a.op == "-" and a.ty not in (INT, RAT, REAL):
+            break
+        if alpha_eq(a.b, b.b):
+            p = Bin("=", a.a, b.a, PROP)
+        elif alpha_eq(a.a, b.a):
+            p = Bin("=", a.b, b.b, PROP)
+        else:
+            break
+    return p
+
+
 def simplify_default(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Translator) -> Expr:
     """Plain ``simp``'s arithmetic on a ℚ/ℝ proposition: Mathlib's simp set has the unit/zero laws and
     decides comparisons of two numerals but folds no ℚ/ℝ arithmetic (Lean-accepted proofs follow
@@ -294,6 +314,7 @@ def simplify_default(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bri
     val = rules.decide_closed(p)  # a closed ℕ/ℤ proposition (the quick, common case)
     if val is not None:
         return TRUE if val else FALSE
+    p = _cancel(p)
     q = simplify(interp, p, extra, g, tr)
     if q not in (TRUE, FALSE) or not _has_field_term(p):
         return q
