@@ -137,3 +137,10 @@ def test_simp_cancels_a_common_summand_as_the_inj_lemmas_do():
     assert r.get("goals") and "h : a = b" in r["goals"][0], r
     # ℕ subtraction truncates: a - 3 = b - 3 does not give a = b (a = 1, b = 2)
     assert "message" in Session("theorem t (a b : ℕ) (h : a - 3 = b - 3) : a = b").run("simp at h")
+
+
+def test_reversed_hypothesis_rewrites_right_to_left():
+    stmt = "theorem t (x y : ℝ) (f : ℝ → ℝ) (h : x = 2 * y) : f (2 * y) = 3"
+    r = Session(stmt).run("simp only [← h]")
+    assert r.get("goals") and r["goals"][0].endswith("⊢ f x = 3"), r
+    assert "message" in Session(stmt).run("simp only [h]")  # no x to rewrite: no progress

@@ -89,11 +89,15 @@ def parse_simp_args(p: Parser, name: str, col: int) -> dict:
         saved = p.limit
         p.limit = -1
         while not p.peek_is("]"):
+            rev = False
             if p.peek_is("←"):
                 p.advance()
+                rev = True
             if p.peek_is("-"):
                 p.advance()
             a["lemmas"].append(p.term(0))
+            if rev:  # `simp [← h]`: the hypothesis rewrites right to left
+                a.setdefault("reversed", []).append(a["lemmas"][-1])
             if p.peek_is(","):
                 p.advance()
                 continue
@@ -525,31 +529,33 @@ def is_eq_rule(g: Goal, s: Syn) -> bool:
 COMPARISONS = ("=", "≠", "<", "≤", ">", "≥")
 
 
-_RULES_CACHE: dict[int, tuple[Expr, list]] = {}  # id(statement) -> (statement, rules); holds the statement
+_RULES_CACHE: dict[tuple[int, bool], tuple[Expr, list]] = {}  # id(statement) -> (statement, rules); holds the statement
 
 
-def hyp_rules(p: Expr) -> list:
+def hyp_rules(p: Expr, rev: bool = False) -> list:
     """The rewrite rules simp makes of a hypothesis: one per conjunct (``h : a = b ∧ 0 ≤ c`` gives
-    ``a = b`` and ``0 ≤ c = True``), each as :func:`hyp_rule` reads it. Cached by the statement object
-    (terms are immutable; the cache keeps each key's statement alive, so an id is never reused)."""
-    hit = _RULES_CACHE.get(id(p))
+    ``a = b`` and ``0 ≤ c = True``), each as :func:`hyp_rule` reads it (``rev``: equations right to
+    left, for ``simp [← h]``). Cached by the statement object (terms are immutable; the cache keeps each
+    key's statement alive, so an id is never reused)."""
+    key = (id(p), rev)
+    hit = _RULES_CACHE.get(key)
     if hit is not None and hit[0] is p:
         return hit[1]
-    out = _hyp_rules(p)
+    out = _hyp_rules(p, rev)
     if len(_RULES_CACHE) >= 4096:
         _RULES_CACHE.clear()
-    _RULES_CACHE[id(p)] = (p, out)
+    _RULES_CACHE[key] = (p, out)
     return out
 
 
-def _hyp_rules(p: Expr) -> list:
+def _hyp_rules(p: Expr, rev: bool) -> list:
     if isinstance(p, Bin) and p.op == "∧":
-        return _hyp_rules(p.a) + _hyp_rules(p.b)
-    r = hyp_rule(p)
+        return _hyp_rules(p.a, rev) + _hyp_rules(p.b, rev)
+    r = hyp_rule(p, rev)
     return [] if r is None else [r]
 
 
-def hyp_rule(p: Expr) -> tuple[Expr, Expr, dict[str, Expr], list[Expr]] | None:
+def hyp_rule(p: Expr, rev: bool = False) -> tuple[Expr, Expr, dict[str, Expr], list[Expr]] | None:
     """A hypothesis ``∀ x, P x → lhs = rhs`` (or ``↔``) as Lean's simp uses it: ``(lhs, rhs, pattern
     variables with their types, premises)``; ``a ≠ b`` and ``¬P`` rewrite ``a = b`` and ``P`` to False,
     another proposition ``P`` rewrites itself to True. None when the left side is a bare pattern
@@ -567,7 +573,7 @@ def hyp_rule(p: Expr) -> tuple[Expr, Expr, dict[str, Expr], list[Expr]] | None:
         else:
             break
     if isinstance(p, Bin) and p.op in ("=", "↔"):
-        lhs, rhs = p.a, p.b
+        lhs, rhs = (p.b, p.a) if rev else (p.a, p.b)
     elif isinstance(p, Bin) and p.op == "≠":  # `a ≠ b` rewrites `a = b` to False
         lhs, rhs = Bin("=", p.a, p.b, PROP), FALSE
     elif isinstance(p, Un) and p.op == "¬":
@@ -734,7 +740,8 @@ def simp_with_hyps(g: Goal, syns: list[Syn], t: Tac) -> Goal:
         if s.kind == "ident":
             h = g.lookup(s.args[0])
             if h is not None and h.is_prop:
-                named += [(h, r) for r in hyp_rules(h.type)]
+                rev = any(s is x for x in t.args.get("reversed", ()))
+                named += [(h, r) for r in hyp_rules(h.type, rev)]
     if not named:
         return g
     locs = t.args.get("locs")
