@@ -65,6 +65,27 @@ class ProblemArgs:
         return {k: getattr(self, k) for k in keys}
 
 
+class ResumableRun:
+    """The run folder of an agent that resumes from its store (expert iteration, self-play).
+
+    Mixed into an ``Args`` dataclass that has ``exp_name``, ``seed``, ``run_dir``, ``bootstrap``, ``n_layer`` and
+    ``d_model`` besides :class:`ProblemArgs`' fields.
+    """
+
+    @property
+    def run_name(self) -> str:
+        return f"{self.problem_tag}__{self.exp_name}__{self.seed}"  # type: ignore[attr-defined]
+
+    @property
+    def folder(self) -> Path:
+        return Path(self.run_dir or f"runs/{self.run_name}")  # type: ignore[attr-defined]
+
+    def identity(self) -> dict:
+        """The fields a resumed run must share with the run it continues (same problems, same models)."""
+        keys = ("seed", "bootstrap", "n_layer", "d_model")
+        return {**self.problem_identity(), **{k: getattr(self, k) for k in keys}}  # type: ignore[attr-defined]
+
+
 def select_problems(args: ProblemArgs, seed: int) -> tuple[list[Problem], list[Problem]]:
     """(train, held-out) for ``args``: disjoint (a held-out statement never appears in train), seeded.
 

@@ -40,6 +40,7 @@ from pathlib import Path
 
 from agents.common import (
     ProblemArgs,
+    ResumableRun,
     bootstrap_models,
     reference_proofs,
     root_states,
@@ -57,7 +58,7 @@ EVAL_MODES = ("full", "policy_only")
 
 
 @dataclass
-class Args(ProblemArgs):
+class Args(ResumableRun, ProblemArgs):
     exp_name: str = option("expert_iteration", "experiment name (part of the run folder's name)")
     seed: int = option(0, "seed of the problem split, the models and the samplers")
     bootstrap: int = option(
@@ -121,19 +122,6 @@ class Args(ProblemArgs):
             raise ConfigError(
                 f"bootstrap ({self.bootstrap}) must not exceed num_train ({self.num_train}); lower --bootstrap"
             )
-
-    @property
-    def run_name(self) -> str:
-        return f"{self.problem_tag}__{self.exp_name}__{self.seed}"
-
-    @property
-    def folder(self) -> Path:
-        return Path(self.run_dir or f"runs/{self.run_name}")
-
-    def identity(self) -> dict:
-        """The fields a resumed run must share with the run it continues (same problems, same models)."""
-        keys = ("seed", "bootstrap", "n_layer", "d_model")
-        return {**self.problem_identity(), **{k: getattr(self, k) for k in keys}}
 
 
 @dataclass

@@ -44,6 +44,7 @@ from pathlib import Path
 
 from agents.common import (
     ProblemArgs,
+    ResumableRun,
     bootstrap_models,
     reference_proofs,
     root_states,
@@ -61,7 +62,7 @@ CONJECTURE_CUE = "CONJECTURE\n"
 
 
 @dataclass
-class Args(ProblemArgs):
+class Args(ResumableRun, ProblemArgs):
     exp_name: str = option("self_play", "experiment name (part of the run folder's name)")
     seed: int = option(0, "seed of the problem split, the model and the samplers")
     bootstrap: int = option(15, "easy training problems whose reference proofs seed the store (as expert iteration)")
@@ -106,18 +107,6 @@ class Args(ProblemArgs):
             raise ConfigError("conjectures, conjecture_samples, attempts, prover_expansions and prover_samples must be >= 1")
         if self.num_train and self.bootstrap > self.num_train:
             raise ConfigError(f"bootstrap ({self.bootstrap}) must not exceed num_train ({self.num_train})")
-
-    @property
-    def run_name(self) -> str:
-        return f"{self.problem_tag}__{self.exp_name}__{self.seed}"
-
-    @property
-    def folder(self) -> Path:
-        return Path(self.run_dir or f"runs/{self.run_name}")
-
-    def identity(self) -> dict:
-        keys = ("seed", "bootstrap", "n_layer", "d_model")
-        return {**self.problem_identity(), **{k: getattr(self, k) for k in keys}}
 
 
 @dataclass

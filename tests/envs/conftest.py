@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from leangym.backend import make_backend
 from leangym.datasets import load_minilean_suite
 from leangym.envs import register_envs
 
@@ -11,6 +12,14 @@ from leangym.envs import register_envs
 @pytest.fixture(scope="session", autouse=True)
 def _registered() -> None:
     register_envs()
+
+
+@pytest.fixture(scope="module")
+def backend():
+    """One in-process MiniLean backend per test module."""
+    b = make_backend("minilean")
+    yield b
+    b.close()
 
 
 @pytest.fixture(scope="session")

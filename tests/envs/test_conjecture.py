@@ -11,7 +11,6 @@ import gymnasium as gym
 import pytest
 from gymnasium.utils.env_checker import check_env
 
-from leangym.backend import make_backend
 from leangym.datasets import load_minilean_suite
 from leangym.envs.conjecture import (
     DEFAULT_ATTEMPTS,
@@ -34,13 +33,6 @@ from tests.minilean import test_adversarial_alpha as alpha
 # ``p ∧ q`` from hypotheses: no cheap closer proves it (simp, norm_num, decide, linarith, omega all fail)
 BARE = "theorem mine (p q : Prop) (hp : p) (hq : q) : q ∧ p"
 BARE_PROOF = ["exact ⟨hq, hp⟩"]
-
-
-@pytest.fixture(scope="module")
-def backend():
-    b = make_backend("minilean")
-    yield b
-    b.close()
 
 
 @pytest.fixture(scope="module")

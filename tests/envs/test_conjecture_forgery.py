@@ -28,34 +28,15 @@ import random
 
 import pytest
 
-from leangym.backend import make_backend
 from leangym.datasets import load_minilean_suite
 from leangym.envs.conjecture import REASONS, LeanConjectureEnv, alpha_normal
+from tests.envs.test_conjecture import Scripted
 from tests.minilean import test_adversarial_issue13 as issue13
-
-
-@pytest.fixture(scope="module")
-def backend():
-    b = make_backend("minilean")
-    yield b
-    b.close()
 
 
 @pytest.fixture(scope="module")
 def seeds():
     return load_minilean_suite("mixture", 6, seed=0)
-
-
-class Scripted:
-    """Attempt ``i`` answers ``answers[i % len(answers)]``; records the problems it was asked."""
-
-    def __init__(self, *answers):
-        self.answers = answers
-        self.calls = []
-
-    def __call__(self, problem, backend, k, seed):
-        self.calls.append(problem)
-        return [self.answers[i % len(self.answers)] for i in range(k)]
 
 
 def _step(env, action):

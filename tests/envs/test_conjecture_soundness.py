@@ -33,7 +33,6 @@ from fractions import Fraction
 
 import pytest
 
-from leangym.backend import make_backend
 from leangym.datasets import load_minilean_suite
 from leangym.envs.conjecture import LeanConjectureEnv, SearchProver
 from leangym.store import ProofStore
@@ -222,13 +221,6 @@ CONTROL_FAMILIES = {
     "redteam": redteam.CONTROLS,
     "leaks": cm.HAND_CONTROLS,
 }
-
-
-@pytest.fixture(scope="module")
-def backend():
-    b = make_backend("minilean")
-    yield b
-    b.close()
 
 
 @pytest.fixture(scope="module")
