@@ -618,7 +618,7 @@ def write_markdown(results: ComparisonResults, path: Path) -> None:
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
-        "# Expert iteration vs PPO vs GRPO, with ablation rows\n\n"
+        "# Expert iteration vs PPO vs GRPO vs self-play, with ablation rows\n\n"
         f"Command: `{results.command.strip()}`\n\n"
         f"Machine: {platform.machine()} {platform.system()}, {os.cpu_count()} CPU cores, {c.jobs} job(s) at a time "
         f"(one torch thread each), {'GPU' if _cuda() else 'no GPU'}; preset `{c.preset}`. "

@@ -72,7 +72,7 @@ class Args(ResumableRun, ProblemArgs):
     min_attempts: int = option(8, "search at least this many unsolved training problems per round")
     expansions: int = option(8, "search expansions per training problem")
     samples: int = option(4, "tactics tried per expanded state")
-    conjectures: int = option(32, "conjectures sampled per round (seeds x conjecture_samples)")
+    conjectures: int = option(32, "conjectures sampled per round (seeds x conjecture_samples); 0: no conjecturing (the ablation)")
     conjecture_samples: int = option(2, "conjectures sampled per seed")
     attempts: int = option(16, "prover attempts per conjecture (k); the pass rate is verified attempts / k")
     threshold: float = option(0.25, "a conjecture is rewarded when 0 < pass rate <= threshold (STP)")
@@ -103,8 +103,8 @@ class Args(ResumableRun, ProblemArgs):
             raise ConfigError(f"attempt_fraction must lie in (0, 1], got {self.attempt_fraction}")
         if not 0 <= self.threshold <= 1:
             raise ConfigError(f"threshold must lie in [0, 1], got {self.threshold}")
-        if min(self.conjectures, self.conjecture_samples, self.attempts, self.prover_expansions, self.prover_samples) < 1:
-            raise ConfigError("conjectures, conjecture_samples, attempts, prover_expansions and prover_samples must be >= 1")
+        if self.conjectures < 0 or min(self.conjecture_samples, self.attempts, self.prover_expansions, self.prover_samples) < 1:
+            raise ConfigError("need conjectures >= 0 and conjecture_samples, attempts, prover_expansions, prover_samples >= 1")
         if self.num_train and self.bootstrap > self.num_train:
             raise ConfigError(f"bootstrap ({self.bootstrap}) must not exceed num_train ({self.num_train})")
 
@@ -395,7 +395,10 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Se
             else:
                 prover, conjecturer = roles(args, model, tokenizer)
                 log.attempted, log.solved_this_round = prove_targets(args, rnd, prover, backend, store, train)
-                stats, verdicts = conjecture_round(args, rnd, prover, conjecturer, backend, store, [*train, *heldout])
+                if args.conjectures == 0:  # the ablation: prover training only, same model and evaluation
+                    stats, verdicts = RoundLog(round=rnd), []
+                else:
+                    stats, verdicts = conjecture_round(args, rnd, prover, conjecturer, backend, store, [*train, *heldout])
                 for k in ("proposed", "well_formed", "novel", "nontrivial", "proved", "rewarded", "pass_rates"):
                     setattr(log, k, getattr(stats, k))
                 with (folder / "conjectures.jsonl").open("a", encoding="utf-8") as f:
