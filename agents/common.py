@@ -86,6 +86,14 @@ class ResumableRun:
         return {**self.problem_identity(), **{k: getattr(self, k) for k in keys}}  # type: ignore[attr-defined]
 
 
+def sft_schedule(config, n_examples: int, *, min_steps: int, epochs: float):
+    """``config`` (an ``SFTRunConfig``) with a round's step count: ``epochs`` passes over ``n_examples``, at
+    least ``min_steps``. A fixed step count spreads thinner as proofs accumulate and the policy underfits them."""
+    from dataclasses import replace
+
+    return replace(config, max_steps=max(min_steps, math.ceil(epochs * n_examples / config.batch_size)))
+
+
 def select_problems(args: ProblemArgs, seed: int) -> tuple[list[Problem], list[Problem]]:
     """(train, held-out) for ``args``: disjoint (a held-out statement never appears in train), seeded.
 

@@ -208,6 +208,15 @@ def run_baseline(config: ComparisonConfig, job: Job, folder: Path) -> list[dict]
     return _read_evaluations(folder / "metrics.jsonl", job)
 
 
+def _round_agent_args(config: ComparisonConfig, job: Job, folder: Path) -> dict:
+    """The arguments expert iteration and self-play get alike: problems, bootstrap, budget, model, evaluation."""
+    return dict(
+        seed=job.seed, **config.problem_args(job.family), bootstrap=config.bootstrap, rounds=50,
+        max_env_steps=config.budget, eval_expansions=config.eval_expansions, eval_samples=config.eval_samples,
+        d_model=config.d_model, n_layer=config.n_layer, run_dir=str(folder), quiet=True,
+    )  # fmt: skip
+
+
 def run_exit(config: ComparisonConfig, job: Job, folder: Path) -> list[dict]:
     """Expert iteration until the budget, then its critic of every round in mode ``generator_critic``."""
     from agents import expert_iteration as ei
@@ -216,19 +225,7 @@ def run_exit(config: ComparisonConfig, job: Job, folder: Path) -> list[dict]:
     from leangym.eval import evaluate, log_metrics
     from leangym.policy import HFCritic
 
-    args = ei.Args(
-        seed=job.seed,
-        **config.problem_args(job.family),
-        bootstrap=config.bootstrap,
-        rounds=50,
-        max_env_steps=config.budget,
-        eval_expansions=config.eval_expansions,
-        eval_samples=config.eval_samples,
-        d_model=config.d_model,
-        n_layer=config.n_layer,
-        run_dir=str(folder),
-        quiet=True,
-    )
+    args = ei.Args(**_round_agent_args(config, job, folder))
     run = ei.run(args)
     metrics = folder / "metrics.jsonl"
     lines = {(line["round"], line["eval"]): line for line in read_metrics(metrics) if "eval" in line}
@@ -290,19 +287,7 @@ def run_grpo(config: ComparisonConfig, job: Job, folder: Path) -> list[dict]:
 def run_self_play(config: ComparisonConfig, job: Job, folder: Path) -> list[dict]:
     from agents import self_play
 
-    args = self_play.Args(
-        seed=job.seed,
-        **config.problem_args(job.family),
-        bootstrap=config.bootstrap,
-        rounds=50,
-        max_env_steps=config.budget,
-        eval_expansions=config.eval_expansions,
-        eval_samples=config.eval_samples,
-        d_model=config.d_model,
-        n_layer=config.n_layer,
-        run_dir=str(folder),
-        quiet=True,
-    )
+    args = self_play.Args(**_round_agent_args(config, job, folder))
     self_play.run(args)
     return _read_evaluations(folder / "metrics.jsonl", job)
 

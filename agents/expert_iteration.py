@@ -47,6 +47,7 @@ from agents.common import (
     save_problem_files,
     select_problems,
     set_torch_threads,
+    sft_schedule,
 )
 from leangym.config import describe, option, parse
 from leangym.errors import ConfigError
@@ -233,14 +234,6 @@ def eval_config(args: Args, mode: str) -> EvalConfig:
     )
 
 
-def sft_schedule(args: Args, config, n_examples: int):
-    """``config`` with this round's step count: ``--sft-epochs`` passes over the data, at least ``--sft-steps``."""
-    from dataclasses import replace
-
-    steps = max(args.sft_steps, math.ceil(args.sft_epochs * n_examples / config.batch_size))
-    return replace(config, max_steps=steps)
-
-
 def search_mode(args: Args) -> str:
     return "full" if args.generator else "policy_only"
 
@@ -414,7 +407,7 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
                         tokenizer, n_layer=args.n_layer, d_model=args.d_model, n_head=4, seed=args.seed
                     ).to(device))  # fmt: skip
                 examples = store.sft_examples()
-                policy_model = train_sft(policy_model, tokenizer, examples, sft_schedule(args, sft_cfg, len(examples)))
+                policy_model = train_sft(policy_model, tokenizer, examples, sft_schedule(sft_cfg, len(examples), min_steps=args.sft_steps, epochs=args.sft_epochs))
                 critic_model = train_critic(critic_model, tokenizer, store.critic_pairs(), critic_cfg)
             policy = make_policy(args, policy_model, tokenizer)
             critic = HFCritic(critic_model, tokenizer)

@@ -51,6 +51,7 @@ from agents.common import (
     save_problem_files,
     select_problems,
     set_torch_threads,
+    sft_schedule,
 )
 from leangym.config import describe, option, parse
 from leangym.errors import ConfigError
@@ -229,7 +230,8 @@ def prove_targets(args: Args, rnd: int, policy, backend, store, train: Sequence[
     from leangym.search import SearchConfig, best_first_search
     from leangym.search.candidates import ModelChoosesPolicy
 
-    unsolved = [p for p in train if p.id not in store.solved_ids()]
+    solved = store.solved_ids()
+    unsolved = [p for p in train if p.id not in solved]
     random.Random(args.seed + rnd).shuffle(unsolved)
     chosen = unsolved[: max(args.min_attempts, math.ceil(args.attempt_fraction * len(unsolved)))]
     if not chosen:
@@ -294,9 +296,9 @@ def train_both_roles(args: Args, tokenizer, store, train_ids: set[str], conj_pai
 
     examples = [*prover_examples(store, train_ids), *conj_pairs]
     model = counter.watch(models.tiny_causal_lm(tokenizer, n_layer=args.n_layer, d_model=args.d_model, n_head=4, seed=args.seed).to(device))
-    config = SFTRunConfig(
-        output_dir=str(args.folder / "trainer"), learning_rate=args.sft_lr, seed=args.seed, quiet=True, max_length=384,
-        max_steps=max(args.sft_steps, math.ceil(args.sft_epochs * len(examples) / 16)),
+    config = sft_schedule(
+        SFTRunConfig(output_dir=str(args.folder / "trainer"), learning_rate=args.sft_lr, seed=args.seed, quiet=True, max_length=384),
+        len(examples), min_steps=args.sft_steps, epochs=args.sft_epochs,
     )  # fmt: skip
     return train_sft(model, tokenizer, examples, config)
 
@@ -403,7 +405,8 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Se
                     setattr(log, k, getattr(stats, k))
                 with (folder / "conjectures.jsonl").open("a", encoding="utf-8") as f:
                     f.writelines(json.dumps(v, ensure_ascii=False) + "\n" for v in verdicts)
-            boot_seeds = [p for p in train if p.id in store.solved_ids() and p.reference_proof][: args.bootstrap]
+            solved = store.solved_ids()
+            boot_seeds = [p for p in train if p.id in solved and p.reference_proof][: args.bootstrap]
             conj_pairs = bootstrap_pairs(boot_seeds, train, args.bootstrap_pairs, seeds_rng) + rewarded_pairs(store)
             model = train_both_roles(args, tokenizer, store, train_ids, conj_pairs, device, counter)
             prover, _ = roles(args, model, tokenizer)
@@ -415,7 +418,7 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Se
             log.forward_tokens = (logs[-1].forward_tokens if logs else 0) + counter.tokens
             log.env_steps = backend.tactics - steps0
             log.cumulative_env_steps = (logs[-1].cumulative_env_steps if logs else 0) + log.env_steps
-            log.train_solved = len(store.solved_ids() & train_ids)
+            log.train_solved = len(solved & train_ids)
             log.heldout_solved, log.heldout_policy_only = evals["full"].solved, evals["policy_only"].solved
             log.heldout_total = evals["full"].total
             log.wall_s = time.perf_counter() - t_round
