@@ -7,6 +7,7 @@ from fractions import Fraction
 
 from leangym.minilean.arith import ir
 from leangym.minilean.arith.fields import clear_denominators
+from leangym.minilean.arith.semantics import evaluate as ir_value
 from leangym.minilean.arith.semantics import holds
 
 from .helpers import Session, check, errors
@@ -33,11 +34,26 @@ def test_leaves_a_denominator_that_may_be_zero():
     assert not proves("theorem t (x y : ℝ) (h : 3 / x = y) : 3 = y * x := by\n  field_simp at h\n  linarith")
 
 
-def test_inequalities_need_a_positive_denominator():
-    ok = "theorem t (a b : ℝ) (ha : 0 < a) (hb : 0 < b) (h : a / b < 2) : a < 2 * b := by\n  field_simp at h\n  linarith"
-    assert proves(ok)
-    # b ≠ 0 is not enough to multiply through an inequality (b < 0 flips it)
-    assert not proves(ok.replace("(hb : 0 < b)", "(hb : b ≠ 0)"))
+def test_inequalities_keep_one_fraction_per_side():
+    # Mathlib's `field_simps` set has no order lemma: `a / b < 2` stays a fraction (linarith cannot use
+    # it), and provers cross-multiply themselves with `div_lt_iff`/`div_le_div_iff` and a positivity proof
+    s = Session("theorem t (a b : ℝ) (ha : 0 < a) (hb : 0 < b) (h : a / b + 1 / a < 2) : a * a + b < 2 * (a * b)")
+    r = s.run("field_simp at h")
+    assert r["proofStatus"] == "Incomplete: open goals remain"
+    (h,) = [line for line in r["goals"][0].splitlines() if line.startswith("h :")]
+    assert " / " in h and h.count("/") == 1, h
+    lean = "theorem t (a b : ℝ) (ha : 0 < a) (hb : 0 < b) (h : a / b + 1 < 2) : a < b := by\n  field_simp at h\n"
+    assert not proves(lean + "  linarith")
+    assert proves(lean + "  rw [div_lt_iff hb] at h\n  linarith")
+    goal = "theorem t (a b : ℝ) (ha : 0 < a) (hb : 0 < b) : 2 / (a + b) ≤ 1 / a + 1 / b := by\n  field_simp\n"
+    assert proves(goal + "  rw [div_le_div_iff (by positivity) (by positivity)]\n  nlinarith [sq_nonneg (a - b)]")
+    assert proves(goal + "  rw [div_le_div_iff] <;> nlinarith [sq_nonneg (a - b), mul_pos ha hb]")
+    # a side that is one fraction already is left alone: no progress, as in Lean
+    r = check(H + "theorem t (a b : ℝ) (hb : 0 < b) (h : a / b < 2) : a < 2 * b := by\n  field_simp at h")
+    assert errors(r) == ["simp made no progress"]
+    # b ≠ 0 is enough to combine fractions (no sign is needed), not to cross-multiply (b < 0 flips it)
+    ne = lean.replace("(hb : 0 < b)", "(hb : b ≠ 0)")
+    assert not proves(ne + "  rw [div_lt_iff hb] at h\n  linarith")
 
 
 def test_result_is_not_stronger_than_the_input():
@@ -95,3 +111,24 @@ def test_numeral_denominators_are_cleared_by_a_positive_constant():
         assert out is not None
         for xv in (Fraction(-1), Fraction(3, 2), Fraction(1), Fraction(2)):
             assert holds(c, {"x": xv}) == holds(out, {"x": xv}), (op, xv)
+
+
+def test_combined_sides_equal_the_input_on_samples():
+    """Each side of `<`/`≤` becomes one fraction equal to it wherever the denominators it combined
+    are nonzero; denominators not shown nonzero stay where they are."""
+    x, y = ir.Atom("x", "ℝ"), ir.Atom("y", "ℝ")
+    num = lambda v: ir.Num(Fraction(v), "ℝ")  # noqa: E731
+    div = lambda a, b: ir.Op("/", (a, b), "ℝ")  # noqa: E731
+    plus = lambda a, b: ir.Op("+", (a, b), "ℝ")  # noqa: E731
+    lhs = plus(div(num(1), plus(x, num(1))), div(ir.Op("*", (num(2), y), "ℝ"), num(3)))
+    rhs = plus(div(x, y), div(y, ir.Op("-", (x, y), "ℝ")))
+    for hyps in ((ir.Cmp("<", num(0), x), ir.Cmp("≠", y, num(0))), ()):
+        for op in ("<", "≤"):
+            c = ir.Cmp(op, lhs, rhs)
+            out = clear_denominators(c, hyps)
+            assert out is not None
+            for xv in (Fraction(1, 3), Fraction(2), Fraction(7, 2), Fraction(5)):
+                for yv in (Fraction(-3), Fraction(1, 5), Fraction(1), Fraction(3)):
+                    env = {"x": xv, "y": yv}
+                    for side_in, side_out in ((c.lhs, out.lhs), (c.rhs, out.rhs)):
+                        assert ir_value(side_in, env) == ir_value(side_out, env), (op, hyps, xv, yv)

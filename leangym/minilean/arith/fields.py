@@ -1,27 +1,28 @@
 """``field_simp``'s core: clear the denominators of a comparison over ℚ or ℝ.
 
 A comparison ``l op r`` over a field is put in polynomial normal form (:func:`.poly.to_poly`, where a
-division ``a / b`` by a non-constant ``b`` is ``a * b⁻¹`` with ``b⁻¹`` an atom). For each such inverse
-atom whose base ``b`` the side conditions allow, both sides are multiplied by ``b ^ e`` (``e``: the
-highest power of ``b⁻¹`` that occurs) and every ``b⁻¹ ^ f`` is cancelled against it, leaving
-``b ^ (e - f)``. The side conditions are the ones Mathlib's ``field_simp`` discharges, by the same
-means (its discharger tries hypotheses and ``positivity``): ``b ≠ 0`` for ``=`` and ``≠``, ``0 < b`` for
-``<`` and ``≤``; a denominator whose condition is not shown is left alone. Numeral denominators
-(rational coefficients) are cleared by multiplying by their least common multiple, a positive constant.
+division ``a / b`` by a non-constant ``b`` is ``a * b⁻¹`` with ``b⁻¹`` an atom). On ``=`` and ``≠``, for
+each such inverse atom whose base ``b`` is shown nonzero, both sides are multiplied by ``b ^ e`` (``e``:
+the highest power of ``b⁻¹`` that occurs) and every ``b⁻¹ ^ f`` is cancelled against it, leaving
+``b ^ (e - f)``; numeral denominators are cleared by multiplying by their least common multiple. On ``<``
+and ``≤`` nothing is multiplied across: Mathlib's ``field_simps`` set has ``div_eq_iff``/``eq_div_iff``
+but no order lemma, so each side only becomes one fraction ``n / d`` (:func:`combine_side`). The side
+conditions are the ones Mathlib's ``field_simp`` discharges, by the same means (its discharger tries
+hypotheses and ``positivity``): ``b ≠ 0``; a denominator whose condition is not shown is left alone.
 
 Soundness: in a field ``b * b⁻¹ = 1`` when ``b ≠ 0``, so the cancelled polynomial equals ``side * D``
-with ``D = ∏ b ^ e``; and ``l = r ↔ l * D = r * D`` when ``D ≠ 0`` (no zero divisors), ``l < r ↔ l * D <
-r * D`` and likewise ``≤`` when ``0 < D`` (each ``b`` positive). Each side condition is proved by
-:func:`.signs.positivity`, whose own rules are sound. So the result is equivalent to the input under
-the hypotheses; nothing is proved that was not already implied.
-"""
+with ``D = ∏ b ^ e``; and ``l = r ↔ l * D = r * D`` when ``D ≠ 0`` (no zero divisors). On ``<``/``≤``
+each side is replaced by ``n / d``, equal to it because every factor of ``d`` is nonzero. Each side
+condition is proved by :func:`.signs.positivity`, whose own rules are sound, or stated by a hypothesis.
+So the result is equivalent to the input under the hypotheses; nothing is proved that was not already
+implied."""
 
 from __future__ import annotations
 
 from fractions import Fraction
 from math import gcd
 
-from leangym.minilean.arith.ir import Cmp, Conn, Not, Num, Op, Prop, Term
+from leangym.minilean.arith.ir import Cast, Cmp, Conn, Neg, Not, Num, Op, Prop, Term
 from leangym.minilean.arith.poly import Poly, add, atom, const, from_poly, mul, power, to_poly
 from leangym.minilean.arith.semantics import FIELDS, Unsupported
 from leangym.minilean.arith.signs import positivity
@@ -36,7 +37,7 @@ def _inverse_base(t: Term) -> Term | None:
     return None
 
 
-def _stated(base: Term, op: str, hyps: tuple) -> bool:
+def _stated(base: Term, hyps: tuple) -> bool:
     """A hypothesis states the side condition of ``base`` as written before normalisation
     (``h : x - 1 ≠ 0`` for the denominator that :func:`.poly.to_poly` keeps as ``-1 + x``), as the
     discharger's ``assumption`` finds it: the two terms have the same polynomial normal form."""
@@ -48,7 +49,7 @@ def _stated(base: Term, op: str, hyps: tuple) -> bool:
         zero_r = isinstance(h.rhs, Num) and h.rhs.value == 0
         if zero_l and h.op == "<":  # 0 < s: positive, so nonzero too
             sides = [h.rhs]
-        elif op in ("=", "≠") and h.op in ("≠", "<") and (zero_l or zero_r):  # s ≠ 0, 0 ≠ s, s < 0
+        elif h.op in ("≠", "<") and (zero_l or zero_r):  # s ≠ 0, 0 ≠ s, s < 0
             sides = [h.rhs if zero_l else h.lhs]
         else:
             continue
@@ -60,14 +61,12 @@ def _stated(base: Term, op: str, hyps: tuple) -> bool:
     return False
 
 
-def _allowed(base: Term, op: str, hyps: tuple) -> bool:
-    zero = Num(Fraction(0), base.ty)
-    if op in ("=", "≠"):
-        return positivity(Cmp("≠", base, zero), hyps) or _stated(base, op, hyps)
-    return positivity(Cmp("<", zero, base), hyps) or _stated(base, op, hyps)
+def _allowed(base: Term, hyps: tuple) -> bool:
+    """``base ≠ 0`` is shown, as Mathlib's field_simp discharger shows it."""
+    return positivity(Cmp("≠", base, Num(Fraction(0), base.ty)), hyps) or _stated(base, hyps)
 
 
-def _clear_once(lp: Poly, rp: Poly, op: str, hyps: tuple) -> tuple[Poly, Poly] | None:
+def _clear_once(lp: Poly, rp: Poly, hyps: tuple) -> tuple[Poly, Poly] | None:
     highest: dict[Term, int] = {}
     for p in (lp, rp):
         for mono in p:
@@ -75,7 +74,7 @@ def _clear_once(lp: Poly, rp: Poly, op: str, hyps: tuple) -> tuple[Poly, Poly] |
                 b = _inverse_base(t)
                 if b is not None:
                     highest[t] = max(highest.get(t, 0), e)
-    cleared = {t: e for t, e in highest.items() if _allowed(_inverse_base(t), op, hyps)}
+    cleared = {t: e for t, e in highest.items() if _allowed(_inverse_base(t), hyps)}
     if not cleared:
         return None
 
@@ -95,18 +94,86 @@ def _clear_once(lp: Poly, rp: Poly, op: str, hyps: tuple) -> tuple[Poly, Poly] |
     return times_d(lp), times_d(rp)
 
 
+def _product(factors: list[Term], ty: str) -> Term:
+    out = factors[0]
+    for f in factors[1:]:
+        out = Op("*", (out, f), ty)
+    return out
+
+
+def _has_division(t: Term) -> bool:
+    if isinstance(t, Op):
+        return t.op == "/" or any(_has_division(a) for a in t.args)
+    return isinstance(t, (Neg, Cast)) and _has_division(t.arg)
+
+
+def combine_side(t: Term, hyps: tuple) -> Term | None:
+    """``t`` as one fraction ``n / d`` (``div_add_div``, ``add_div'``, ``mul_div_assoc'``…: Mathlib's
+    ``field_simps`` set, whose denominators must be shown nonzero), or None when ``t`` has no
+    denominator to combine. ``d`` is the product of the denominators, each to its highest power,
+    and of the least common multiple of the numeral denominators."""
+    ty = t.ty
+    if isinstance(t, Op) and t.op == "/" and not any(_has_division(a) for a in t.args):
+        return None  # one fraction already: simp makes no progress on it
+    p = to_poly(t)
+    highest: dict[Term, int] = {}
+    for mono in p:
+        for a, e in mono:
+            b = _inverse_base(a)
+            if b is not None and _allowed(b, hyps):
+                highest[a] = max(highest.get(a, 0), e)
+    scale = 1
+    for coeff in p.values():
+        scale = scale * coeff.denominator // gcd(scale, coeff.denominator)
+    if not highest and scale == 1:
+        return None
+    num: Poly = {}
+    for mono, c in p.items():
+        seen = dict(mono)
+        term = const(c * scale)
+        for a, e in mono:
+            if a not in highest:
+                term = mul(term, power(atom(a), e))
+        for a, e in highest.items():
+            term = mul(term, power(to_poly(_inverse_base(a)), e - seen.get(a, 0)))
+        num = add(num, term)
+    factors = [b if e == 1 else Op("^", (b, Num(Fraction(e), "ℕ")), ty)
+               for b, e in ((_inverse_base(a), e) for a, e in highest.items())]
+    if scale > 1:
+        factors.append(Num(Fraction(scale), ty))
+    return Op("/", (from_poly(num, ty), _product(factors, ty)), ty)
+
+
+def combine_fractions(c: Cmp, hyps=()) -> Cmp | None:
+    """field_simp on ``<``/``≤``: each side made one fraction, nothing multiplied across. Mathlib's
+    ``field_simps`` set has no order lemma (``div_le_iff``, ``div_le_div_iff`` are not in it), so
+    provers follow ``field_simp`` with ``rw [div_le_div_iff (by positivity) (by positivity)]``.
+    Soundness: each side is replaced by an equal term (``n / d = side`` where every factor of ``d``
+    is nonzero), so the comparison is unchanged."""
+    hyps = tuple(hyps)
+    try:
+        lhs, rhs = combine_side(c.lhs, hyps), combine_side(c.rhs, hyps)
+    except Unsupported:
+        return None
+    if lhs is None and rhs is None:
+        return None
+    return Cmp(c.op, lhs or c.lhs, rhs or c.rhs)
+
+
 def clear_denominators(c: Cmp, hyps=()) -> Cmp | None:
-    """``c`` with the denominators it may clear cleared, or None when there is none (or ``c`` is not
-    over ℚ/ℝ)."""
+    """``c`` with the denominators it may clear cleared (``=``, ``≠``) or combined into one fraction
+    per side (``<``, ``≤``), or None when there is none (or ``c`` is not over ℚ/ℝ)."""
     ty = getattr(c.lhs, "ty", None)
     if ty not in FIELDS or c.op not in ("=", "≠", "<", "≤"):
         return None
+    if c.op in ("<", "≤"):
+        return combine_fractions(c, hyps)
     hyps = tuple(hyps)
     try:
         lp, rp = to_poly(c.lhs), to_poly(c.rhs)
         changed = False
         for _ in range(MAX_ROUNDS):
-            step = _clear_once(lp, rp, c.op, hyps)
+            step = _clear_once(lp, rp, hyps)
             if step is None:
                 break
             lp, rp = step
