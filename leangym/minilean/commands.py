@@ -20,15 +20,14 @@ from leangym.minilean.core.terms import (
     Bin,
     Binder,
     Expr,
-    Num,
-    Un,
     abstract,
 )
 from leangym.minilean.elab import PREDICATES, TYPE_ALIASES, Definition, Elab, definitions
+from leangym.minilean.evaluate import closed_value
 from leangym.minilean.interpreter import Interpreter
 from leangym.minilean.lemmas import LEMMAS
 from leangym.minilean.proofterms import ProofElab
-from leangym.minilean.rules import decide_closed, eval_closed
+from leangym.minilean.rules import decide_closed
 from leangym.minilean.syntax.lexer import COMMAND_STARTS, KEYWORDS, Source, describe, tokenize
 from leangym.minilean.syntax.terms import Parser, Syn, parse_block
 
@@ -216,30 +215,7 @@ def elab_definition(name: str, groups: list, ty_syn: Syn | None, body_syn: Syn) 
 
 def eval_value(e: Expr) -> Fraction | None:
     """The value of a closed ℕ ℤ ℚ term with Lean's semantics (None: not closed, or too big)."""
-    ty = getattr(e, "ty", None)
-    if ty in (NAT, INT):
-        v = eval_closed(e)
-        return None if v is None else Fraction(v)
-    if ty != RAT:
-        return None
-    if isinstance(e, Num):
-        return e.value
-    if isinstance(e, Un):
-        v = eval_value(e.a)
-        if v is None:
-            return None
-        return {"-": -v, "↑": v, "abs": abs(v)}.get(e.op)
-    if isinstance(e, Bin):
-        a = eval_value(e.a)
-        b = eval_value(e.b)
-        if a is None or b is None:
-            return None
-        if e.op == "^":
-            return a ** int(b) if b.denominator == 1 and 0 <= b <= 4096 else None
-        if e.op == "/":
-            return Fraction(0) if b == 0 else a / b
-        return {"+": a + b, "-": a - b, "*": a * b}.get(e.op)
-    return None
+    return closed_value(e) if getattr(e, "ty", None) in (NAT, INT, RAT) else None
 
 
 def show_value(v: Fraction) -> str:

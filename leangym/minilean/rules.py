@@ -39,8 +39,7 @@ from leangym.minilean.core.terms import (
     replace,
     unfold,
 )
-
-MAX_POW_BITS = 1 << 16
+from leangym.minilean.evaluate import closed_value
 
 
 def _tag(tag: str, ctor: str) -> str:
@@ -414,48 +413,10 @@ def _ty(e: Expr) -> Expr | None:
 
 def eval_closed(e: Expr) -> int | None:
     """Value of a closed ℕ/ℤ term by Lean's kernel computation rules, or None if not closed/too big."""
-    ty = _ty(e)
-    if ty not in (NAT, INT):
+    if _ty(e) not in (NAT, INT):
         return None
-    if isinstance(e, Num):
-        return e.value.numerator if e.value.denominator == 1 else None
-    if isinstance(e, Un):
-        v = eval_closed(e.a)
-        if v is None:
-            return None
-        if e.op == "-":
-            return -v
-        if e.op == "↑":
-            return v
-        if e.op == "abs":
-            return abs(v)
-        return None
-    if isinstance(e, Bin):
-        a = eval_closed(e.a)
-        b = eval_closed(e.b)
-        if a is None or b is None:
-            return None
-        op = e.op
-        if op == "+":
-            r = a + b
-        elif op == "-":
-            r = a - b
-            if ty == NAT and r < 0:
-                r = 0
-        elif op == "*":
-            r = a * b
-        elif op == "/":
-            r = 0 if b == 0 else (a // b if b > 0 else -(a // -b))
-        elif op == "%":
-            r = a if b == 0 else a - b * (a // b if b > 0 else -(a // -b))
-        elif op == "^":
-            if b < 0 or (abs(a) > 1 and b * max(1, abs(a).bit_length()) > MAX_POW_BITS):
-                return None
-            r = a**b
-        else:
-            return None
-        return r
-    return None
+    v = closed_value(e)
+    return None if v is None or v.denominator != 1 else v.numerator
 
 
 def _is_prime(n: int) -> bool | None:
