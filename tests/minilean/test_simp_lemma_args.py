@@ -144,3 +144,12 @@ def test_reversed_hypothesis_rewrites_right_to_left():
     r = Session(stmt).run("simp only [← h]")
     assert r.get("goals") and r["goals"][0].endswith("⊢ f x = 3"), r
     assert "message" in Session(stmt).run("simp only [h]")  # no x to rewrite: no progress
+
+
+def test_library_lemmas_and_hypotheses_rewrite_to_one_fixpoint():
+    # `Int.mul_emod` exposes `a % 3`, which `h` then rewrites; the closed rest is evaluated
+    head = "theorem t (a b : ℤ) (h : a % 3 = 2) (hb : b % 3 = 1)"
+    assert proves(f"{head} : (a * a + b) % 3 = 2 := by\n  simp [h, hb, Int.add_emod, Int.mul_emod]")
+    s = Session(f"{head} : (a * a + b) % 3 = 1")
+    assert not s.closes("simp [h, hb, Int.add_emod, Int.mul_emod]")
+    assert not s.closes("simp [h, hb, Int.add_emod, Int.mul_emod] <;> omega")

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from leangym.minilean.interpreter import Interpreter
 
 GROUP = "rewriting"
+SIMP_ROUNDS = 4  # alternations of library-lemma and hypothesis rewriting in one simp call
 
 
 # -- argument parsers -------------------------------------------------------------------------
@@ -396,7 +397,15 @@ def t_norm_num(interp: Interpreter, t: Tac, st):
     tr = bridge.for_goal(g)
     extra_syn, unfolds = evaluate.split_unfolds(t.args.get("lemmas", []))
     g = simp_with_hyps(g, extra_syn, t)
-    g = simp_with_library(interp, g, extra_syn, t)
+    for _ in range(SIMP_ROUNDS):
+        # Lean's simp rewrites to a fixpoint with all its rules at once: `Int.mul_emod` exposes
+        # `a % 4`, which the hypothesis `h : a % 4 = 1` then rewrites
+        after_library = simp_with_library(interp, g, extra_syn, t)
+        if after_library is g:
+            break
+        g = simp_with_hyps(after_library, extra_syn, t)
+        if g is after_library:
+            break
     g = evaluate.fold_goal(g, "norm_num" if t.name.startswith("norm_num") else "simp", t.args.get("locs"), unfolds)
     hints = field_hints if t.name == "field_simp" else hint_props
     extra = hints(interp, g, [s for s in extra_syn if not is_eq_rule(g, s)], tr, t)
