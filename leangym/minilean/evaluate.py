@@ -1,6 +1,7 @@
 """Closed evaluation of Mathlib's functions on numerals, with Mathlib's definitions exactly, for the
 tactics that evaluate them in Lean: ``norm_num`` (its extensions: factorials, gcd/lcm, ``Nat.sqrt``,
-``√`` of rational squares, ``⌊⌋``/``⌈⌉`` of rationals, big operators over ``Finset.range``), ``simp``
+``√`` of rational squares, ``q.num``/``q.den`` and ``⌊⌋``/``⌈⌉`` of rationals, big operators over
+``Finset.range``), ``simp``
 (its simprocs and simp lemmas: gcd, ``natAbs``, ``toNat``, ``Finset.sum_range_succ``) and ``decide``
 (kernel reduction of the structurally recursive ones). Each tactic folds only what its Lean
 counterpart evaluates; every other application stays an opaque atom.
@@ -36,7 +37,8 @@ from leangym.minilean.core.terms import (
 EVALUATES = {
     "norm_num": frozenset({"Nat.factorial", "Nat.gcd", "Nat.lcm", "Int.gcd", "Int.lcm", "Nat.sqrt", "Real.sqrt",
                            "Int.floor", "Int.ceil", "Int.natAbs", "Int.toNat", "Finset.sum", "Finset.prod",
-                           "Finset.range", "Inv.inv", "List.sum", "Nat.digits", LIST_LITERAL}),
+                           "Finset.range", "Inv.inv", "List.sum", "Nat.digits", "Rat.num", "Rat.den",
+                           LIST_LITERAL}),
     "simp": frozenset({"Nat.gcd", "Int.natAbs", "Int.toNat", "Finset.sum", "Finset.prod", "Finset.range",
                        "List.sum", "Nat.digits", LIST_LITERAL}),
     "decide": frozenset({"Nat.factorial", "Nat.choose", "Int.natAbs", "Int.toNat", "Finset.sum", "Finset.prod",
@@ -268,6 +270,10 @@ def _apply(e: App, allowed: frozenset) -> Fraction:
         return Fraction(math.floor(args[0]))
     if name == "Int.ceil":
         return Fraction(math.ceil(args[0]))
+    if name == "Rat.num":  # of the reduced fraction, the sign on the numerator (Mathlib's `Rat`)
+        return Fraction(args[0].numerator)
+    if name == "Rat.den":
+        return Fraction(args[0].denominator)
     if name == "Inv.inv":
         return Fraction(0) if args[0] == 0 else 1 / args[0]
     if name == "Real.sqrt":

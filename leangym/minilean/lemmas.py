@@ -240,6 +240,10 @@ TABLE: dict[str, tuple[tuple[str, ...], str]] = {
     "inv_pos": (("{a}",), "0 < a⁻¹ ↔ 0 < a"),
     "mul_inv_cancel₀": (("{a}", "(a ≠ 0)"), "a * a⁻¹ = 1"),
     "abs_sub_comm": (("a", "b"), "|a - b| = |b - a|"),
+    # the mid-2024 Mathlib statement (implicit `a`; later deprecated for `pow_pos`/`sq_pos_of_pos`)
+    "sq_pos_of_ne_zero": (("{a}", "(a ≠ 0)"), "0 < a ^ 2"),
+    "mul_right_cancel₀": (("{a}", "{b}", "{c}", "(b ≠ 0)", "(a * b = c * b)"), "a = c"),
+    "mul_left_cancel₀": (("{a}", "{b}", "{c}", "(a ≠ 0)", "(a * b = a * c)"), "b = c"),
 }
 # Lemmas stated for ℕ or ℤ only (Lean's `Nat.`/`Int.` namespaces): their carrier is fixed.
 CARRIER = {name: NAT for name in TABLE if name.startswith("Nat.")} | {

@@ -526,22 +526,24 @@ def _neg(a: Expr, g: Goal, bound: tuple[Expr, ...]) -> Expr:
     return Un("¬", a, PROP)
 
 
-def rewrite_locs(g: Goal, locs, fn, node, failmsg: str) -> Goal:
-    """Apply an equivalence-preserving rewrite ``fn`` at the given locations (None = goal)."""
+def rewrite_locs(g: Goal, locs, fn, node, failmsg: str, rebuilds=None) -> Goal:
+    """Apply an equivalence-preserving rewrite ``fn`` at the given locations (None = goal); fail with
+    ``failmsg`` when no location changed. ``rebuilds(p)``: whether the Lean tactic re-builds ``p`` into a
+    term that prints the same but is not structurally equal (so Lean does not see it as unchanged)."""
     changed = False
     target = g.target
     hyps = list(g.hyps)
     want_goal = locs is None or "⊢" in locs or "*" in locs
     if want_goal:
         nt = fn(target)
-        if nt != target:
+        if nt != target or (rebuilds is not None and rebuilds(target)):
             changed = True
             target = nt
     if locs:
         for i, h in enumerate(hyps):
             if h.is_prop and ("*" in locs or (h.name in locs and g.lookup(h.name) is h)):
                 nt = fn(h.type)
-                if nt != h.type:
+                if nt != h.type or (rebuilds is not None and rebuilds(h.type)):
                     changed = True
                     hyps[i] = Hyp(h.id, h.name, nt, True, h.inaccessible)
         for n in locs:

@@ -35,6 +35,8 @@ class Run:
     messages: list = field(default_factory=list)  # (severity, start, end, text)
     steps: int = 0
     source: str = ""  # the text the tactic offsets refer to (for quoting terms in messages)
+    # propositions `ring_nf` wrote: Lean's `ring_nf` finds nothing to rebuild in its own output
+    ring_nf_outputs: set = field(default_factory=set)
 
     def tick(self) -> None:
         self.steps += 1

@@ -27,6 +27,7 @@ from leangym.minilean.core.terms import (
     App,
     Bin,
     Binder,
+    Const,
     Expr,
     FVar,
     MVar,
@@ -928,6 +929,29 @@ def normalize_prop(p: Expr, tr: bridge.Translator) -> Expr:
     return p
 
 
+def ring_nf_rebuilds(p: Expr) -> bool:
+    """Whether Lean's ``ring_nf`` rewrites somewhere in ``p``, if only to a term that prints the same.
+    It re-builds every numeral and every ``+ * ^`` (``-`` and negation on ℤ ℚ ℝ, ``/`` and ``⁻¹`` on
+    ℚ ℝ) of ℕ ℤ ℚ ℝ with the instances of its commutative-ring normal form, which are not the
+    elaborated ones, so its "failed" test (structural equality) passes such a location: proofs that
+    Lean accepted run ``ring_nf at h₀ h₁ ⊢`` on the already normal ``x + y = 25``, ``x - y = 11``,
+    ``x = 18``. A location of atoms only (``x = y``, ``a - b`` on ℕ, ``Nat.Prime p``) is left as it is,
+    and so is ``ring_nf``'s own output (:attr:`Run.ring_nf_outputs`): a second ``ring_nf at h₀ h₁ ⊢``
+    fails in Lean."""
+    for x in _subterms(p):
+        ty = getattr(x, "ty", None)
+        if ty not in NUM_RANK:
+            continue
+        if isinstance(x, Num) or (isinstance(x, Un) and x.op == "-"):
+            return True
+        if isinstance(x, Bin) and (x.op in ("+", "*", "^") or (x.op == "-" and ty != NAT)
+                                   or (x.op == "/" and ty in (RAT, REAL))):
+            return True
+        if isinstance(x, App) and isinstance(x.fn, Const) and x.fn.name == "Inv.inv":
+            return True
+    return False
+
+
 @tactic("ring_nf", group=GROUP, parse=parse_locations)
 def t_ring_nf(interp: Interpreter, t: Tac, st):
     g = main_goal(st, t)
@@ -939,7 +963,11 @@ def t_ring_nf(interp: Interpreter, t: Tac, st):
         except bridge.NotArith:
             return p
 
-    ng = rules.rewrite_locs(g, t.args.get("locs"), fn, t, "ring_nf failed")
+    done, locs = interp.run.ring_nf_outputs, t.args.get("locs")
+    ng = rules.rewrite_locs(g, locs, fn, t, "ring_nf failed", lambda p: p not in done and ring_nf_rebuilds(p))
+    if locs is None or "⊢" in locs or "*" in locs:
+        done.add(ng.target)
+    done.update(h.type for h in ng.hyps if h.is_prop and locs and ("*" in locs or h.name in locs))
     if rules.rfl_ok(ng.target) or ng.target == TRUE:
         return closed(st, t)
     return on_main(st, [ng])
@@ -970,10 +998,14 @@ def rw_rfl_ok(target: Expr) -> bool:
 
 
 
-def rule(interp: Interpreter, g: Goal, s: Syn, t: Tac) -> tuple[Expr, dict[str, Expr], str | None]:
+def rule(interp: Interpreter, g: Goal, s: Syn,
+         t: Tac) -> tuple[Expr, dict[str, Expr], str | None, tuple[Expr, ...]]:
     """The rewrite rule ``s`` denotes: (statement, its pattern variables with their types, the
-    lemma name for lemmas from :mod:`lemmas`). A lemma's variables are typed later, by
-    :func:`lemmas.check_type_allowed` on the instance (the dict maps them to ``None``)."""
+    lemma name for lemmas from :mod:`lemmas`, a hypothesis's premises). A lemma's variables are
+    typed later, by :func:`lemmas.check_type_allowed` on the instance (the dict maps them to
+    ``None``). A hypothesis is opened as Lean's ``rw`` opens it (``forallMetaTelescopeReducing``):
+    through its ``∀``s and the premises of its implications, in any order
+    (``h : ∀ x, x ≠ 0 → ∀ y, y ≠ 0 → s x y = …``); the premises, instantiated, become goals."""
     pe = ProofElab(interp, g)
     head = s.args[0] if s.kind == "app" else s
     args = s.args[1] if s.kind == "app" else ()
@@ -981,16 +1013,22 @@ def rule(interp: Interpreter, g: Goal, s: Syn, t: Tac) -> tuple[Expr, dict[str, 
         if head.kind == "ident" and lemmas.resolve(head.args[0]) is not None \
                 and g.lookup(head.args[0]) is None and head.args[0] not in interp.run.lemmas:
             stmt, lemma_vars, name = lemmas.rewrite_rule(pe, head.args[0], args, s)
-            return stmt, dict.fromkeys(lemma_vars), name
+            return stmt, dict.fromkeys(lemma_vars), name, ()
         prop = pe.infer(s)
     except ElabError as e:
         raise interp.elab_error(e, t) from None
     free: dict[str, Expr] = {}
-    while isinstance(prop, Binder) and prop.kind == "∀":
-        var = f"{prop.name}.{len(free)}"
-        free[var] = prop.dom
-        prop = instantiate(prop.body, MVar(var))
-    return prop, free, None
+    premises: list[Expr] = []
+    while True:
+        if isinstance(prop, Binder) and prop.kind == "∀":
+            var = f"{prop.name}.{len(free)}"
+            free[var] = prop.dom
+            prop = instantiate(prop.body, MVar(var))
+        elif isinstance(prop, Bin) and prop.op == "→":
+            premises.append(prop.a)
+            prop = prop.b
+        else:
+            return prop, free, None, tuple(premises)
 
 
 @tactic("rw", "rewrite", "rwa", group=GROUP, parse=parse_rules)
@@ -1001,7 +1039,7 @@ def t_rw(interp: Interpreter, t: Tac, st):
     side: list[Goal] = []  # a lemma's premises not given: new goals after the main one, as in Lean
     for rev, rs in t.args["rules"]:
         interp.run.tick()
-        prop, free, lemma = rule(interp, g, rs, t)
+        prop, free, lemma, premises = rule(interp, g, rs, t)
         if isinstance(prop, Bin) and prop.op in ("=", "↔"):
             lhs, rhs = (prop.b, prop.a) if rev else (prop.a, prop.b)
         elif not free:
@@ -1041,6 +1079,15 @@ def t_rw(interp: Interpreter, t: Tac, st):
                 except ElabError as e:
                     raise interp.elab_error(e, t) from None
                 side += [Goal(g.hyps, p, g.tag) for p in premises]
+            elif premises:
+                m: dict[str, Expr] = {}
+                rules.match(lhs, il, set(free), m)
+                inst = [lemmas.substitute(p, m) for p in premises]
+                if any(_pattern_vars(p) & set(free) for p in inst):
+                    raise err("rewrite: a premise of the rule mentions a variable its left-hand side does not "
+                              "fix (Lean would leave a metavariable goal, which MiniLean does not)\n"
+                              f"  {pr(g, prop)}", rs)
+                side += [Goal(g.hyps, p, g.tag) for p in inst]
             new, _ = _replace_alpha(expr, il, irr)
             if where is None:
                 g = Goal(tuple(hyps), new, g.tag)
