@@ -37,14 +37,18 @@ from leangym.minilean.core.terms import (
 EVALUATES = {
     "norm_num": frozenset({"Nat.factorial", "Nat.gcd", "Nat.lcm", "Int.gcd", "Int.lcm", "Nat.sqrt", "Real.sqrt",
                            "Int.floor", "Int.ceil", "Int.natAbs", "Int.toNat", "Finset.sum", "Finset.prod",
-                           "Finset.range", "Inv.inv", "List.sum", "Nat.digits", "Rat.num", "Rat.den",
+                           "Finset.range", "Inv.inv", "List.sum", "Nat.digits", "Nat.fib", "Rat.num", "Rat.den",
                            LIST_LITERAL}),
     "simp": frozenset({"Nat.gcd", "Int.natAbs", "Int.toNat", "Finset.sum", "Finset.prod", "Finset.range",
-                       "List.sum", "Nat.digits", LIST_LITERAL}),
-    "decide": frozenset({"Nat.factorial", "Nat.choose", "Int.natAbs", "Int.toNat", "Finset.sum", "Finset.prod",
-                         "Finset.range", "Finset.Icc", "Finset.Ico", "Finset.Ioc", "Finset.Ioo"}),
+                       "List.sum", "Nat.digits", "Nat.fib", LIST_LITERAL}),
+    "decide": frozenset({"Nat.factorial", "Nat.choose", "Nat.fib", "Int.natAbs", "Int.toNat", "Finset.sum",
+                         "Finset.prod", "Finset.range", "Finset.Icc", "Finset.Ico", "Finset.Ioc", "Finset.Ioo"}),
 }
+# functions a tactic evaluates only at the arguments its simp lemmas name: `Nat.fib_zero`, `Nat.fib_one`,
+# `Nat.fib_two` are simp lemmas, the rest of `Nat.fib` is norm_num's extension and decide's
+SIMP_ONLY_UP_TO = {("simp", "Nat.fib"): 2}
 MAX_FACTORIAL = 2000  # beyond this Lean's evaluation is out of a tactic's budget anyway
+MAX_FIB = 10_000
 MAX_TERMS = 2000  # elements of a Finset a big operator is evaluated over
 MAX_BITS = 1 << 16
 
@@ -88,7 +92,8 @@ def _has_app(e: Expr, allowed: frozenset) -> bool:
 
 def _fold(e: Expr, allowed: frozenset, tactic: str) -> Expr:
     if isinstance(e, App) and isinstance(e.fn, Const) and e.fn.name in allowed and e.ty in NUM_RANK \
-            and (tactic != "decide" or e.ty in (NAT, INT)):  # decide evaluates no ℚ/ℝ value
+            and (tactic != "decide" or e.ty in (NAT, INT)) \
+            and _within_simp_lemmas(e, tactic):  # decide evaluates no ℚ/ℝ value
         try:
             return _numeral(value(e, allowed), e.ty)
         except _Stuck:
@@ -106,6 +111,13 @@ def _fold(e: Expr, allowed: frozenset, tactic: str) -> Expr:
         body = _fold(e.body, allowed, tactic)
         return e if body is e.body else Binder(e.kind, e.name, e.dom, body)
     return e
+
+
+def _within_simp_lemmas(e: App, tactic: str) -> bool:
+    bound = SIMP_ONLY_UP_TO.get((tactic, e.fn.name))  # type: ignore[union-attr]
+    if bound is None:
+        return True
+    return all(isinstance(a, Num) and a.value <= bound for a in e.args)
 
 
 def _numeral(v: Fraction, ty: Expr) -> Expr:
@@ -260,6 +272,14 @@ def _apply(e: App, allowed: frozenset) -> Fraction:
         return Fraction(math.gcd(_int(args[0]), _int(args[1])))
     if name in ("Nat.lcm", "Int.lcm"):
         return Fraction(math.lcm(_int(args[0]), _int(args[1])))
+    if name == "Nat.fib":
+        n = _int(args[0])
+        if n > MAX_FIB:
+            raise _Stuck
+        a, b = 0, 1
+        for _ in range(n):
+            a, b = b, a + b
+        return Fraction(a)
     if name == "Nat.sqrt":
         return Fraction(math.isqrt(_int(args[0])))
     if name == "Int.natAbs":

@@ -127,6 +127,10 @@ def accepted(src: str) -> bool:
     ("(Nat.digits 1 3).sum = 3 := by norm_num", "(Nat.digits 1 3).sum = 1 := by norm_num"),
     ("(Nat.digits 0 7).sum = 7 := by simp", "(Nat.digits 0 7).sum = 0 := by simp"),
     ("[1, 2, 3].sum = 6 := by norm_num", "[1, 2, 3].sum = 5 := by norm_num"),
+    ("Nat.fib 10 = 55 := by norm_num", "Nat.fib 10 = 56 := by norm_num"),
+    ("Nat.fib 12 = 144 := by decide", "Nat.fib 12 = 89 := by decide"),
+    ("Nat.fib 2 = 1 := by simp", "Nat.fib 2 = 2 := by simp"),
+    ("Nat.fib 0 = 0 := by simp", "Nat.fib 1 = 0 := by simp"),
 ])
 def test_closed_evaluation_follows_mathlib(true, false):
     assert accepted(f"theorem t : {true}")
@@ -139,6 +143,17 @@ def test_each_tactic_evaluates_only_what_its_lean_counterpart_does():
     assert not accepted("theorem t : Int.floor ((7 : ℝ) / 2) = 3 := by decide")
     assert not accepted("theorem t : Real.sqrt 2 = 1 := by norm_num")  # irrational: stays √2
     assert not accepted("theorem t : ∑ i in Finset.range 3, (i : ℝ) = 3 := by decide")  # ℝ is not decidable
+    assert not accepted("theorem t : Nat.fib 10 = 55 := by simp")  # simp knows fib_zero/one/two only
+
+
+def test_divisibility_simp_lemmas():
+    # `dvd_zero`, `one_dvd`, `dvd_refl` and `zero_dvd_iff` are in Mathlib's default simp set
+    assert accepted("theorem t (n : ℕ) : n ∣ Nat.fib 0 := by simp")
+    assert accepted("theorem t (a b : ℤ) : 1 ∣ a ∧ b ∣ b := by simp")
+    assert accepted("theorem t (a : ℤ) (h : a = 0) : 0 ∣ a := by simp [h]")
+    assert not accepted("theorem t (a : ℤ) : 0 ∣ a := by simp")
+    assert not accepted("theorem t (n : ℕ) : n ∣ 1 := by simp")
+    assert not accepted("theorem t (n : ℕ) : n ∣ Nat.fib 0 := by simp only []")
 
 
 @pytest.mark.parametrize("statement", [

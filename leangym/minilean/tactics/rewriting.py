@@ -174,8 +174,34 @@ def _pattern_vars(e: Expr) -> set[str]:
 # -- norm_num / simp -------------------------------------------------------------------------
 
 
-def simplify(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Translator) -> Expr:
-    """norm_num's result for ``p``: TRUE/FALSE or an equivalent proposition."""
+def _dvd_laws(e: Expr) -> Expr:
+    """The divisibility simp lemmas of Mathlib's default set, on the atoms of a proposition (not under
+    binders): ``dvd_zero`` (``a ∣ 0``), ``one_dvd`` (``1 ∣ a``), ``dvd_refl`` (``a ∣ a``) are true and
+    ``zero_dvd_iff`` reads ``0 ∣ a`` as ``a = 0``; all hold in every commutative monoid with zero."""
+    if isinstance(e, Un) and e.op == "¬":
+        a = _dvd_laws(e.a)
+        return e if a is e.a else Un("¬", a, e.ty)
+    if not isinstance(e, Bin) or e.ty != PROP:
+        return e
+    if e.op in ("∧", "∨", "→", "↔"):
+        a, b = _dvd_laws(e.a), _dvd_laws(e.b)
+        return e if a is e.a and b is e.b else Bin(e.op, a, b, e.ty)
+    if e.op == "∣":
+        if _is_zero(e.b) or _is_one(e.a) or alpha_eq(e.a, e.b):
+            return TRUE
+        if _is_zero(e.a):
+            return Bin("=", e.b, e.a, PROP)  # `e.a` is the zero, of `e.b`'s type
+    return e
+
+
+def simplify(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Translator,
+             simp_set: bool = True) -> Expr:
+    """norm_num's result for ``p``: TRUE/FALSE or an equivalent proposition. ``simp_set``: Mathlib's
+    default simp lemmas apply (not under ``simp only``)."""
+    if simp_set:
+        q = _dvd_laws(p)
+        if q is not p:
+            p = _logic(q)
     val = rules.decide_closed(p)
     if val is not None:
         return TRUE if val else FALSE
@@ -212,7 +238,7 @@ def simplify_only(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge
     if val is not None:
         return TRUE if val else FALSE
     if not _has_field_term(p):
-        return simplify(interp, p, extra, g, tr)
+        return simplify(interp, p, extra, g, tr, simp_set=False)
     if isinstance(p, Bin) and p.op in ("=", "↔", "≤", "≥") and alpha_eq(p.a, p.b):
         return TRUE
     return p
