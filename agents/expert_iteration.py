@@ -42,6 +42,7 @@ from agents.common import (
     ProblemArgs,
     ResumableRun,
     bootstrap_models,
+    policy_settings,
     reference_proofs,
     root_states,
     save_problem_files,
@@ -215,11 +216,7 @@ def make_policy(args: Args, model, tokenizer):
     """The HF policy as every search and evaluation of the run samples it (saved with each checkpoint)."""
     from leangym.policy import HFPolicy
 
-    return HFPolicy(model, tokenizer, **policy_settings(args))
-
-
-def policy_settings(args: Args) -> dict:
-    return {"prompt_format": "bfs", "temperature": args.temperature, "max_new_tokens": args.max_new_tokens}
+    return HFPolicy(model, tokenizer, **policy_settings(args.temperature, args.max_new_tokens))
 
 
 def eval_config(args: Args, mode: str) -> EvalConfig:
@@ -439,7 +436,7 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
                 ckpt,
                 eval_config(args, search_mode(args)),
                 problems=eval_file,
-                policy={**policy_settings(args), "torch_threads": args.torch_threads},
+                policy={**policy_settings(args.temperature, args.max_new_tokens), "torch_threads": args.torch_threads},
             )
             wall = sum(lg.wall_s for lg in logs) + log.wall_s
             for res in evals.values():
