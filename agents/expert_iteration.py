@@ -67,7 +67,7 @@ class Args(ResumableRun, ProblemArgs):
         15, "easy training problems (lowest difficulty first) whose reference proofs seed the store"
     )
     rounds: int = option(3, "search-and-train rounds after the bootstrap round")
-    max_env_steps: int = option(0, "stop after the round that brings the env steps spent to this (0: no limit)")
+    max_env_steps: int = option(0, "env steps the run spends at most: the round that reaches it stops its search there (0: no limit)")
     attempt_fraction: float = option(
         0.5, "share of unsolved problems attempted per round, easiest by critic first"
     )
@@ -377,6 +377,10 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
                     max_depth=args.max_depth,
                     round=rnd,
                     wall_time=600.0,
+                    # the round stops where the run's env-step budget does, instead of overrunning it
+                    total_tactics=(
+                        max(0, args.max_env_steps - logs[-1].cumulative_env_steps) if args.max_env_steps and logs else None
+                    ),
                 )
                 bar = tqdm(total=len(chosen), desc=f"round {rnd} search", unit="problem", disable=args.quiet)
                 search = best_first_search(

@@ -193,3 +193,16 @@ def test_expert_iteration_refuses_to_resume_with_other_problems(tmp_path):
     (tmp_path / "args.json").write_text('{"identity": {"seed": 99}}')
     with pytest.raises(ConfigError, match="resume it with the same settings"):
         ei.run(ei.Args(run_dir=str(tmp_path), quiet=True))
+
+
+def test_expert_iteration_stops_its_search_where_the_env_step_budget_is_spent(tmp_path):
+    from agents import expert_iteration as ei
+
+    budget = 150
+    run = ei.run(ei.Args(**{**EXIT_ARGS, "rounds": 3}, max_env_steps=budget, run_dir=str(tmp_path / "run")))
+    first = run.rounds[0].cumulative_env_steps
+    assert first < budget, "the bootstrap alone spent the budget: raise it"
+    assert [log.round for log in run.rounds][:2] == [0, 1]
+    # the round that reaches the budget ends its search there; no later round starts
+    assert run.rounds[-1].cumulative_env_steps <= budget
+    assert len(run.rounds) < 4 or run.rounds[-1].cumulative_env_steps < budget
