@@ -39,7 +39,7 @@ from leangym.minilean.core.terms import (
     replace,
     unfold,
 )
-from leangym.minilean.evaluate import closed_value
+from leangym.minilean.evaluate import closed_int
 
 
 def _tag(tag: str, ctor: str) -> str:
@@ -415,8 +415,7 @@ def eval_closed(e: Expr) -> int | None:
     """Value of a closed ℕ/ℤ term by Lean's kernel computation rules, or None if not closed/too big."""
     if _ty(e) not in (NAT, INT):
         return None
-    v = closed_value(e)
-    return None if v is None or v.denominator != 1 else v.numerator
+    return closed_int(e)
 
 
 def _is_prime(n: int) -> bool | None:
