@@ -333,6 +333,9 @@ UNFOLDS = {
     "Nat.factorial": ("Nat.factorial",), "factorial": ("Nat.factorial",), "Nat.choose": ("Nat.choose",),
     "Nat.factorial_succ": ("Nat.factorial",), "Nat.choose_succ_succ": ("Nat.choose",),
     "Finset.sum_range_succ": ("Finset.sum", "Finset.range"), "Finset.prod_range_succ": ("Finset.prod", "Finset.range"),
+    # rewrite rules (`leangym.minilean.bigops`), not facts; simp and norm_num evaluate range sums anyway
+    "Finset.sum_range_zero": ("Finset.sum",), "Finset.prod_range_zero": ("Finset.prod",),
+    "Finset.sum_range_one": ("Finset.sum",), "Finset.prod_range_one": ("Finset.prod",),
 }
 
 
