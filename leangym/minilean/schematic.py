@@ -166,9 +166,38 @@ def first_instance(name: str, e: Expr, subterms, type_of) -> tuple[Expr, Expr] |
     return None
 
 
+def _head(name: str) -> str:
+    """The function an instance of the lemma ``name``'s left side applies."""
+    if name in BIGOPS:
+        return BIGOPS[name][0]
+    return ICC_TOPS.get(name) or FLOORS.get(name) or CAST_LAWS[name]
+
+
+def _applied(e: Expr) -> set[str]:
+    """The named functions applied anywhere in ``e``."""
+    out, stack = set(), [e]
+    while stack:
+        x = stack.pop()
+        if isinstance(x, Bin):
+            stack += (x.a, x.b)
+        elif isinstance(x, Un):
+            stack.append(x.a)
+        elif isinstance(x, App):
+            if isinstance(x.fn, Const):
+                out.add(x.fn.name)
+            stack.extend(x.args)
+        elif isinstance(x, Binder):
+            stack.append(x.body)
+    return out
+
+
 def rewrite_all(names: list[str], e: Expr, type_of) -> Expr:
     """``e`` with the lemmas ``names`` applied everywhere, innermost first, to a fixpoint (at most
     :data:`MAX_SIMP_STEPS` unrollings): what ``simp [Finset.sum_range_succ, …]`` does with them."""
+    present = _applied(e)
+    names = [n for n in names if _head(n) in present]
+    if not names:  # the common goal, with no function these lemmas are about: no rebuilding walk
+        return e
     budget = [MAX_SIMP_STEPS]
 
     def go(x: Expr) -> Expr:
