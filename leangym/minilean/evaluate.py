@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
+from leangym.minilean import schematic
 from leangym.minilean.core.context import Goal, Hyp
 from leangym.minilean.core.functions import INTERVALS, LIST_LITERAL
 from leangym.minilean.core.terms import (
@@ -350,11 +351,14 @@ UNFOLDS = {
 
 
 def split_unfolds(lemmas: list) -> tuple[list, frozenset]:
-    """The simp arguments that are not definitions to unfold, and the functions those unfold."""
+    """The simp arguments that are facts (not definitions to unfold nor schematic rewrite rules), and the
+    functions the unfolding ones make the tactic evaluate."""
     keep, names = [], set()
     for s in lemmas:
         if getattr(s, "kind", None) == "ident" and s.args[0] in UNFOLDS:
             names.update(UNFOLDS[s.args[0]])
+        elif getattr(s, "kind", None) == "ident" and s.args[0] in schematic.LEMMAS:
+            continue  # a rewrite rule of `leangym.minilean.schematic` (simp_with_library), not a fact
         else:
             keep.append(s)
     return keep, frozenset(names)
