@@ -173,29 +173,57 @@ def _head(name: str) -> str:
     return ICC_TOPS.get(name) or FLOORS.get(name) or CAST_LAWS[name]
 
 
+HEADS = {name: _head(name) for name in LEMMAS}
+"""The function each lemma is about (the quick test of :func:`rewrite_all`)."""
+
+
 def _applied(e: Expr) -> set[str]:
     """The named functions applied anywhere in ``e``."""
     out, stack = set(), [e]
-    while stack:
-        x = stack.pop()
-        if isinstance(x, Bin):
-            stack += (x.a, x.b)
-        elif isinstance(x, Un):
-            stack.append(x.a)
-        elif isinstance(x, App):
-            if isinstance(x.fn, Const):
+    pop, push = stack.pop, stack.append
+    while stack:  # class identity, not isinstance: every simp call walks its goal here (latency)
+        x = pop()
+        c = x.__class__
+        if c is Bin:
+            push(x.a)
+            push(x.b)
+        elif c is Un:
+            push(x.a)
+        elif c is App:
+            if x.fn.__class__ is Const:
                 out.add(x.fn.name)
             stack.extend(x.args)
-        elif isinstance(x, Binder):
-            stack.append(x.body)
+        elif c is Binder:
+            push(x.body)
     return out
+
+
+def applies_a_function(e: Expr) -> bool:
+    """Whether ``e`` applies a named function anywhere (what every lemma here rewrites)."""
+    stack = [e]
+    pop, push = stack.pop, stack.append
+    while stack:
+        x = pop()
+        c = x.__class__
+        if c is Bin:
+            push(x.a)
+            push(x.b)
+        elif c is Un:
+            push(x.a)
+        elif c is App:
+            return True
+        elif c is Binder:
+            push(x.body)
+    return False
 
 
 def rewrite_all(names: list[str], e: Expr, type_of) -> Expr:
     """``e`` with the lemmas ``names`` applied everywhere, innermost first, to a fixpoint (at most
     :data:`MAX_SIMP_STEPS` unrollings): what ``simp [Finset.sum_range_succ, …]`` does with them."""
     present = _applied(e)
-    names = [n for n in names if _head(n) in present]
+    if not present:  # the common goal applies no function at all
+        return e
+    names = [n for n in names if HEADS[n] in present]
     if not names:  # the common goal, with no function these lemmas are about: no rebuilding walk
         return e
     budget = [MAX_SIMP_STEPS]
