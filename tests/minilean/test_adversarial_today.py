@@ -115,6 +115,13 @@ FIELD_SIMP_ORDER: list[Attack] = [
     ("theorem t (x : ℝ) (hx : x < 0) : 1 / (1 / x + 1) ≤ 1", lambda: _d(1, _d(1, F(-2)) + 1) > 1, [  # x = -2: 2
         "field_simp", "field_simp\nrw [div_le_iff (by positivity)]\nlinarith", "field_simp\nnlinarith",
         "field_simp\nrw [div_le_one (by positivity)]\nlinarith"]),
+    ("theorem t (x : ℝ) (h : 0 < x) : x / (x + 1) < x / (x + 2)", lambda: not _d(F(1), F(2)) < _d(F(1), F(3)), [  # x = 1
+        "field_simp\nrw [div_lt_div_iff (by positivity) (by positivity)]\nnlinarith",
+        "rw [div_lt_div_iff (by positivity) (by positivity)]\nnlinarith", "field_simp\nnlinarith"]),
+    ("theorem t (x : ℝ) : x / x ^ 2 < 1 / x", lambda: not _d(F(2), F(4)) < _d(1, F(2)), [  # x = 2: equal
+        "field_simp", "field_simp\nring_nf\nsimp", "ring_nf\nsimp", "rw [div_lt_div_iff]", "field_simp\nnlinarith"]),
+    ("theorem t (x : ℝ) (hx : x ≠ 0) : (x / x) ^ 2 < 1", lambda: not _d(F(2), F(2)) ** 2 < 1, [
+        "field_simp", "field_simp\nnorm_num", "simp [hx]"]),
     ("theorem t (x : ℝ) (hx : x < 0) : 1 / x ≥ 0", lambda: _d(1, F(-1)) < 0, [  # x = -1
         "field_simp", "positivity", "field_simp\npositivity", "rw [ge_iff_le, le_div_iff (by positivity)]\nlinarith"]),
     ("theorem t (x : ℝ) (hx : x ^ 2 ≠ 0) : 1 / x ≤ 1 / x ^ 2", lambda: _d(1, F(2)) > _d(1, F(4)), [  # x = 2
@@ -288,6 +295,11 @@ RW_PREMISES: list[Attack] = [
         "rw [h]\nintro y hy\nsorry", "rw [h]\nintro y hy\nomega", "rw [h]\nsimp", "simp [h]"]),
     ("theorem t (f g : ℕ → ℕ) (h : ∀ x, g x = 0 → f x = g x) (hg : g 1 = 1) : f 1 = 1", lambda: True, [  # f = 0, g = 1
         "rw [h]\nexact hg\nomega", "rw [h, hg]\nomega", "rw [h, hg]", "rw [h] <;> simp [hg]", "simp [h, hg]"]),
+    ("theorem t (f : ℕ → ℕ) (h : ∀ x, x ≠ 0 → f x = 1) : f 0 = 1", lambda f=lambda n: F(n != 0): f(0) != 1, [  # ← and `at h`
+        "rw [← h]", "rw [← h 0]", "rw [← h 0]\nsimp", "rw [← h 1 (by omega)]\nrw [h]", "nth_rewrite 1 [h]", "rw [h] at h",
+        "rw [h] at h\nexact h 0"]),
+    ("theorem t (f : ℕ → ℕ) (h : ∀ x, 0 ∣ f x → f x = 1) : f 0 = 1", lambda f=lambda n: 2: not _dvd(0, f(0)) and f(0) != 1, [
+        "rw [h]\nsimp", "simp [h]", "rw [h] <;> simp", "simp_all"]),  # `0 ∣ 2` is false: the premise must stay
     ("theorem t (f : ℕ → ℕ) (h : ∀ x, x = 0 → f x = 0) (h1 : f 1 = 1) : f 1 = 0", lambda: 1 != 0, [  # f = id
         "rw [h]", "rw [h] at h1\nexact h1", "rw [h] at h1 <;> simp_all", "simp [h] at h1", "rw [← h1, h]"]),
 ]
@@ -392,6 +404,7 @@ CONTROLS = [  # true neighbours with the proofs provers write: the harness must 
     ("theorem t (f : ℕ → ℕ) (h : ∀ x, x ≠ 0 → ∀ y, y ≠ 0 → f (x + y) = 0) : f 2 = 0",
      "rw [show (2:ℕ) = 1 + 1 by norm_num, h] <;> omega"),
     ("theorem t (f : ℕ → ℕ) (h : ∀ x, 0 < x → f x = x) (h0 : f 3 = 5) : False", "rw [h] at h0\nomega\nomega"),
+    ("theorem t (f : ℕ → ℕ) (h : ∀ x, f x ∣ 0 → f x = 1) : f 0 = 1", "rw [h]\nsimp"),  # `dvd_zero` closes the premise
 ]
 
 LEAN_REJECTS = [  # true statements, proofs real Lean + Mathlib rejects
