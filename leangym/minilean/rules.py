@@ -253,6 +253,25 @@ def _motive_instance(g: Goal, base: Goal, deps: list[Hyp], var: Hyp, val: Expr, 
     return Goal(base.hyps + new + inst, replace(g.target, FVar(var.id), val), tag)
 
 
+def function_equation(p: Expr, g: Goal) -> Bin | None:
+    """The function type ``A → B`` of an equation ``f = g`` of functions (a side is a function
+    variable, or an application of one still of function type), else None."""
+    if not (isinstance(p, Bin) and p.op == "="):
+        return None
+    for side in (p.a, p.b):
+        ty = expr_type(side, g) if isinstance(side, FVar) else side.ty if isinstance(side, App) else None
+        if isinstance(ty, Bin) and ty.op == "→" and ty.ty != PROP:
+            return ty
+    return None
+
+
+def apply_arg(f: Expr, x: Expr, fty: Bin) -> Expr:
+    """``f x`` at ``f``'s type ``fty`` (``A → B``), in the flat form the elaborator gives ``f a b``."""
+    if isinstance(f, App) and not isinstance(f.fn, Binder):
+        return App(f.fn, f.args + (x,), fty.b)
+    return App(f, (x,), fty.b)
+
+
 def subst_eq(g: Goal, h: Hyp) -> Goal | None:
     """Eliminate ``h : x = e`` (or ``e = x``) with ``x`` a local variable not occurring in ``e``."""
     t = h.type

@@ -132,3 +132,45 @@ def test_induction_le_generalises_dependent_hypotheses():
 ])
 def test_induction_le(src, ok):
     assert proves(src) is ok
+
+
+# -- `fun` terms: witnesses of function types, equations of functions, `funext` (β-reduced) ---------
+
+
+@pytest.mark.parametrize("src, ok", [
+    ("theorem t (r : ℝ) : ∃ f : ℕ → ℝ, f 1 = r ∧ ∀ k, f k = (2 : ℝ) ^ (k - 1) * f 1 := by\n"
+     "  use fun k => (2 : ℝ) ^ (k - 1) * r\n  constructor\n  · simp\n  · intro k\n    simp", True),
+    ("theorem t : ∃ f : ℕ → ℕ → ℤ, ∀ a b, f a b = f b a := by\n  use fun x y => (x : ℤ) * y\n"
+     "  intro a b\n  ring", True),
+    ("theorem t : ∃ f : ℕ → ℕ, ∀ a, f a = a + 1 := by\n  use fun x => x\n  intro a\n  omega", False),
+    # the outer `x` stays the outer one: `fun y => x` is constant
+    ("theorem t (x : ℕ) : ∃ f : ℕ → ℕ, ∀ x, f x = x := by\n  use fun y => x\n  intro z\n  rfl", False),
+    ("theorem t : ∃ f : ℕ → ℤ, ∀ a, f a = a := by\n  use fun (x : ℤ) => x\n  intro a\n  rfl", False),
+])
+def test_fun_witness(src, ok):
+    assert proves(src) is ok
+
+
+def test_fun_witness_is_beta_reduced():
+    msg = goal_after("theorem t (r : ℝ) : ∃ f : ℕ → ℝ, f 1 = r := by\n  use fun k => (2 : ℝ) ^ (k - 1) * r")
+    assert msg == "unsolved goals\ncase h\nr : ℝ\n⊢ 2 ^ (1 - 1) * r = r"
+
+
+@pytest.mark.parametrize("src, ok", [
+    ("theorem t (f g : ℝ → ℝ) (h₀ : ∀ x, f x = 2 * x - 3) (h₁ : ∀ x, g x = x + 1) : g (f 5 - 1) = 7 := by\n"
+     "  have hf : f = fun x => 2 * x - 3 := by\n    funext x\n    exact h₀ x\n"
+     "  have hg : g = fun x => x + 1 := by\n    funext x\n    exact h₁ x\n  rw [hg, hf]\n  norm_num", True),
+    ("theorem t (f g : ℕ → ℕ → ℤ) (h : ∀ a b, f a b = g a b) : f = g := by\n  funext a b\n  exact h a b", True),
+    ("theorem t (f g : ℕ → ℕ → ℤ) (h : ∀ a b, f a b = g a b) : f = g := by\n  funext\n  apply h", True),
+    ("theorem t (f : ℝ → ℝ) (h : f = fun x => x + 1) : f 2 = 3 := by\n  subst h\n  norm_num", True),
+    ("theorem t (f : ℝ → ℝ) (h : f = fun x => x + 1) : ∀ y, f y > y := by\n  rw [h]\n  intro y\n  linarith", True),
+    # false twins
+    ("theorem t (f g : ℝ → ℝ) (h₀ : ∀ x, f x = 2 * x - 3) : f = fun x => 2 * x - 2 := by\n"
+     "  funext x\n  rw [h₀ x]", False),
+    ("theorem t (f : ℝ → ℝ) (h : f = fun x => x + 1) : f 2 = 4 := by\n  rw [h]\n  norm_num", False),
+    ("theorem t (f : ℝ → ℝ) (h : f = fun x => x + 1) : ∀ y, f y > y + 1 := by\n  rw [h]\n  intro y\n  linarith", False),
+    ("theorem t (f : ℝ → ℝ) (hf : f = fun x => x) (h : f 1 = 2) : False := by\n  linarith", False),
+    ("theorem t (x : ℝ) : x = x + 0 := by\n  funext y\n  simp", False),
+])
+def test_function_equations_and_funext(src, ok):
+    assert proves(src) is ok

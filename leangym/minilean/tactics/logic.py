@@ -26,6 +26,7 @@ from leangym.minilean.core.terms import (
     Expr,
     FVar,
     Un,
+    beta,
     defeq,
     fvars,
     instantiate,
@@ -746,6 +747,8 @@ def t_use(interp: Interpreter, t: Tac, st: State) -> State:
         except ElabError as e:
             raise interp.elab_error(e, t) from None
         tgt = instantiate(tgt.body, val)
+        if isinstance(val, Binder):  # a `fun` witness: Lean's goal shows `(fun k => …) 1`, β-equal to this
+            tgt = beta(tgt)
     goals = [Goal(g.hyps, tgt, "h")]
     # `use` finishes with `use_discharger` (rfl/trivial/assumption); try the cheap sound ones
     if rules.rfl_ok(tgt) or tgt == TRUE or any(h.is_prop and defeq(h.type, tgt) for h in g.hyps):
@@ -753,6 +756,32 @@ def t_use(interp: Interpreter, t: Tac, st: State) -> State:
     elif rules.decide_closed(tgt) is True:
         goals = []
     return on_main(st, goals)
+
+
+@tactic("funext", group=GROUP, parse=parse_names)
+def t_funext(interp: Interpreter, t: Tac, st: State) -> State:
+    """Lean's ``funext x y`` (``apply funext; intro x`` per name; without names, as long as the goal is
+    an equation of functions): ``f = g`` at ``A → B`` becomes ``f x = g x`` for a fresh ``x : A``, with
+    ``fun`` applications β-reduced as ``apply`` leaves them. Function extensionality (a theorem of Lean,
+    from ``Quot.sound``)."""
+    g = main_goal(st, t)
+    names = list(t.args["names"])
+    tgt, hyps = g.target, g.hyps
+    steps = 0
+    while names or steps == 0 or rules.function_equation(tgt, g) is not None:
+        fty = rules.function_equation(tgt, g)
+        if fty is None:
+            if steps and not names:
+                break
+            raise err("apply failed: the goal is not an equation of functions\n" + g.pretty(interp.run.mathlib), t)
+        name = names.pop(0) if names else None
+        x = Hyp(fresh_id(), name or "x", fty.a, False, name is None or name == "_")
+        xv = FVar(x.id)
+        tgt = beta(Bin("=", rules.apply_arg(tgt.a, xv, fty), rules.apply_arg(tgt.b, xv, fty), PROP))
+        hyps = hyps + (x,)
+        g = Goal(hyps, tgt, g.tag)
+        steps += 1
+    return on_main(st, [g], axioms=st.axioms | {"Quot.sound"})
 
 
 @tactic("clear", group=GROUP, parse=parse_names)

@@ -34,6 +34,7 @@ from leangym.minilean.core.terms import (
     Num,
     Un,
     alpha_eq,
+    beta,
     defeq,
     instantiate,
     is_closed,
@@ -142,6 +143,7 @@ def _subterms(e: Expr):
             stack.append(x.a)
         elif isinstance(x, App):
             stack.extend(reversed(x.args))
+            stack.append(x.fn)  # a function variable is an instance too (`rw [hf]`, `hf : f = fun x => …`)
         elif isinstance(x, Binder):
             stack.append(x.body)
 
@@ -157,9 +159,10 @@ def _replace_alpha(e: Expr, old: Expr, new: Expr) -> tuple[Expr, bool]:
         a, ca = _replace_alpha(e.a, old, new)
         return (Un(e.op, a, e.ty), True) if ca else (e, False)
     if isinstance(e, App):
+        fn, cf = _replace_alpha(e.fn, old, new)
         parts = [_replace_alpha(x, old, new) for x in e.args]
-        if any(c for _, c in parts):
-            return App(e.fn, tuple(x for x, _ in parts), e.ty), True
+        if cf or any(c for _, c in parts):
+            return App(fn, tuple(x for x, _ in parts), e.ty), True
         return e, False
     if isinstance(e, Binder):
         b, cb = _replace_alpha(e.body, old, new)
@@ -799,6 +802,7 @@ def rewrite_with_hyps(e: Expr, rules_: list, g: Goal, facts: list[Expr], only: b
             new = e
             for lhs, rhs, _, _ in rules_:
                 new, _ = _replace_alpha(new, lhs, rhs)
+                new = beta(new) if isinstance(rhs, Binder) else new  # `h : f = fun x => …`, then β
         else:
             new = _rewrite_hyps_once(e, rules_, g, facts, only)
         if new is e or new == e or lemmas._size(new) > lemmas.MAX_SIMP_SIZE:
@@ -869,6 +873,7 @@ def rewrite_with_simp_lemmas(g: Goal, rules: list[Syn], t: Tac) -> Goal:
             h = g.lookup(s.args[0])
             eq = h.type
             tgt, changed = _replace_alpha(g.target, eq.a, eq.b)
+            tgt = beta(tgt) if isinstance(eq.b, Binder) else tgt
             if changed:
                 g = Goal(g.hyps, tgt, g.tag)
     return g
@@ -1154,6 +1159,8 @@ def t_rw(interp: Interpreter, t: Tac, st):
                               f"  {pr(g, prop)}", rs)
                 side += [Goal(g.hyps, p, g.tag) for p in inst]
             new, _ = _replace_alpha(expr, il, irr)
+            if isinstance(irr, Binder):  # `rw [hf]` with `hf : f = fun x => …`: Lean shows `(fun x => …) 5`
+                new = beta(new)
             if where is None:
                 g = Goal(tuple(hyps), new, g.tag)
             else:
