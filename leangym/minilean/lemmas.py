@@ -139,6 +139,9 @@ TABLE: dict[str, tuple[tuple[str, ...], str]] = {
     "Nat.mod_eq_zero_of_dvd": (("{a}", "{b}", "(a ∣ b)"), "b % a = 0"),
     "Nat.cast_succ": (("n:ℕ",), "((n + 1 : ℕ) : R) = ↑n + 1"),
     "Nat.cast_add_one": (("n:ℕ",), "((n + 1 : ℕ) : R) = ↑n + 1"),
+    "Nat.cast_add": (("m:ℕ", "n:ℕ"), "((m + n : ℕ) : R) = ↑m + ↑n"),
+    "Nat.cast_mul": (("m:ℕ", "n:ℕ"), "((m * n : ℕ) : R) = ↑m * ↑n"),
+    "Nat.cast_pow": (("n:ℕ", "m:ℕ"), "((n ^ m : ℕ) : R) = ↑n ^ m"),
     "Int.emod_add_ediv": (("a", "b"), "a % b + b * (a / b) = a"),
     "Int.ediv_add_emod": (("a", "b"), "b * (a / b) + a % b = a"),
     "Int.add_mul_emod_self": (("{a}", "{b}", "{c}"), "(a + b * c) % c = a % c"),
@@ -274,7 +277,8 @@ RING_ONLY = {"mul_sub", "sub_mul", "sub_sq", "neg_neg", "sub_nonneg", "sub_pos",
 FIELD_ONLY = {"div_eq_mul_inv", "one_div", "inv_pos", "mul_inv_cancel₀", "div_self", "div_pos", "div_nonneg", "div_le_div_iff", "div_lt_div_iff", "le_div_iff", "div_le_iff",
               "lt_div_iff", "div_lt_iff", "div_add_div_same", "div_le_div_of_le_left", "div_le_div_of_nonneg_left"}
 # Cast lemmas `((n : ℕ) : R) = …`: the carrier is the cast's target, a type above ℕ.
-CAST = {"Nat.cast_succ", "Nat.cast_add_one", "Nat.cast_zero", "Nat.cast_one"}
+CAST = {"Nat.cast_succ", "Nat.cast_add_one", "Nat.cast_zero", "Nat.cast_one", "Nat.cast_add", "Nat.cast_mul",
+        "Nat.cast_pow"}
 CARRIER.update(dict.fromkeys(CAST, None))
 # Definitions (Mathlib's `def Int.ModEq (n a b : ℤ) := a % n = b % n`): `rw`/`simp`/`unfold` with the name
 # use the unfolding equation stated in TABLE; as a term the name is a proposition, never a proof of it.

@@ -35,6 +35,7 @@ from leangym.minilean.core.terms import (
     Num,
     Un,
     alpha_eq,
+    beta,
     defeq,
     instantiate,
     is_closed,
@@ -143,6 +144,7 @@ def _subterms(e: Expr):
             stack.append(x.a)
         elif isinstance(x, App):
             stack.extend(reversed(x.args))
+            stack.append(x.fn)  # a function variable is an instance too (`rw [hf]`, `hf : f = fun x => …`)
         elif isinstance(x, Binder):
             stack.append(x.body)
 
@@ -158,9 +160,10 @@ def _replace_alpha(e: Expr, old: Expr, new: Expr) -> tuple[Expr, bool]:
         a, ca = _replace_alpha(e.a, old, new)
         return (Un(e.op, a, e.ty), True) if ca else (e, False)
     if isinstance(e, App):
+        fn, cf = _replace_alpha(e.fn, old, new)
         parts = [_replace_alpha(x, old, new) for x in e.args]
-        if any(c for _, c in parts):
-            return App(e.fn, tuple(x for x, _ in parts), e.ty), True
+        if cf or any(c for _, c in parts):
+            return App(fn, tuple(x for x, _ in parts), e.ty), True
         return e, False
     if isinstance(e, Binder):
         b, cb = _replace_alpha(e.body, old, new)
@@ -178,7 +181,8 @@ def _pattern_vars(e: Expr) -> set[str]:
 def _dvd_laws(e: Expr) -> Expr:
     """The divisibility simp lemmas of Mathlib's default set, on the atoms of a proposition (not under
     binders): ``dvd_zero`` (``a ∣ 0``), ``one_dvd`` (``1 ∣ a``), ``dvd_refl`` (``a ∣ a``) are true and
-    ``zero_dvd_iff`` reads ``0 ∣ a`` as ``a = 0``; all hold in every commutative monoid with zero."""
+    ``zero_dvd_iff`` reads ``0 ∣ a`` as ``a = 0``; all hold in every commutative monoid with zero. Also
+    ``0 < a + k`` in ℕ (:func:`_succ_pos`)."""
     if isinstance(e, Un) and e.op == "¬":
         a = _dvd_laws(e.a)
         return e if a is e.a else Un("¬", a, e.ty)
@@ -192,7 +196,17 @@ def _dvd_laws(e: Expr) -> Expr:
             return TRUE
         if _is_zero(e.a):
             return Bin("=", e.b, e.a, PROP)  # `e.a` is the zero, of `e.b`'s type
+    if _succ_pos(e):
+        return TRUE
     return e
+
+
+def _succ_pos(e: Bin) -> bool:
+    """``0 < a + k`` in ℕ for a positive numeral ``k``: simp's ``Nat.lt_add_one_iff`` (``m < n + 1 ↔
+    m ≤ n``) and ``zero_le`` make it ``True``, as ``Nat.zero_lt_succ`` does."""
+    lhs, rhs = (e.a, e.b) if e.op == "<" else (e.b, e.a) if e.op == ">" else (None, None)
+    return (lhs is not None and _is_zero(lhs) and lhs.ty == NAT and isinstance(rhs, Bin) and rhs.op == "+"
+            and isinstance(rhs.b, Num) and rhs.b.value > 0)
 
 
 def simplify(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Translator,
@@ -210,6 +224,8 @@ def simplify(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Tran
         q = tr.prop(p)
     except bridge.NotArith:
         return p
+    if simp_set:
+        q = _push_casts(q)
     res = call("norm_num", q, tuple(extra), deadline=interp.run.deadline)
     if res is None:
         return p
@@ -217,6 +233,15 @@ def simplify(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Tran
         return tr.back_prop(res)
     except bridge.NotArith:
         return p
+
+
+def _push_casts(q):
+    """The cast lemmas of simp's default set (``Nat.cast_add``, ``Nat.cast_mul``, ``Nat.cast_pow``,
+    ``Nat.cast_ofNat``, ``Nat.cast_succ``, ``Int.cast_sub``, ``Int.cast_natCast``…, all ``@[simp,
+    norm_cast]``) are push_cast's rules; none with a premise (``Nat.cast_sub`` needs ``b ≤ a``) is
+    among them."""
+    pushed = call("push_cast", q)
+    return q if pushed is None else pushed
 
 
 def only_set(t: Tac) -> bool:
@@ -352,7 +377,11 @@ def simplify_default(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bri
     if q not in (TRUE, FALSE) or not _has_field_term(p):
         return q
     # the verdict is the arithmetic's (its soundness is arith's); simp's own reading only gates it
-    return q if _simp_decides(p) is (q == TRUE) else p
+    try:
+        pushed = tr.back_prop(_push_casts(tr.prop(p)))
+    except bridge.NotArith:
+        pushed = p
+    return q if _simp_decides(pushed) is (q == TRUE) else p
 
 
 def field_hints(interp: Interpreter, g: Goal, terms: list[Syn], tr: bridge.Translator, t: Tac) -> list:
@@ -444,7 +473,7 @@ def t_norm_num(interp: Interpreter, t: Tac, st):
             break
     g = evaluate.fold_goal(g, "norm_num" if t.name.startswith("norm_num") else "simp", t.args.get("locs"), unfolds)
     hints = field_hints if t.name == "field_simp" else hint_props
-    extra = hints(interp, g, [s for s in extra_syn if not is_eq_rule(g, s)], tr, t)
+    extra = hints(interp, g, [s for s in extra_syn if is_fact(interp, g, s)], tr, t)
     simplify_ = (clear_fractions if t.name == "field_simp" else simplify_only if only_set(t)
                  else simplify_default if t.name == "simp" else simplify)
     locs = t.args.get("locs")
@@ -513,7 +542,7 @@ def t_simpa_tactic(interp: Interpreter, t: Tac, st):
     tr = bridge.for_goal(g)
     extra_syn = t.args.get("lemmas", [])
     g = simp_with_hyps(g, extra_syn, t)
-    extra = hint_props(interp, g, [s for s in extra_syn if not is_eq_rule(g, s)], tr, t)
+    extra = hint_props(interp, g, [s for s in extra_syn if is_fact(interp, g, s)], tr, t)
     if t.args.get("locs"):
         raise err("simpa does not take a location (`at`); use `simp at h` and then `exact`", t)
     if "using" in t.args:
@@ -561,6 +590,19 @@ def t_simp_all(interp: Interpreter, t: Tac, st):
     if not changed and alpha_eq(nt, g.target):
         raise err("simp_all made no progress", t)
     return on_main(st, [Goal(tuple(hyps), nt, g.tag)])
+
+
+def is_fact(interp: Interpreter, g: Goal, s: Syn) -> bool:
+    """Whether simp's argument ``s`` also serves the arithmetic as a fact: not a hypothesis equation (a
+    rewrite rule only) nor a cast lemma, which states ``((m + n : ℕ) : R) = ↑m + ↑n`` for every ``R``
+    (Lean elaborates it as a rewrite rule with ``R`` left to each instance; as a term its type is stuck)."""
+    if is_eq_rule(g, s):
+        return False
+    if _library_name(interp, g, s):
+        head = s.args[0] if s.kind == "app" else s
+        hit = lemmas.resolve(head.args[0])
+        return hit is None or hit[0] not in lemmas.CAST
+    return True
 
 
 def is_eq_rule(g: Goal, s: Syn) -> bool:
@@ -769,6 +811,7 @@ def rewrite_with_hyps(e: Expr, rules_: list, g: Goal, facts: list[Expr], only: b
             new = e
             for lhs, rhs, _, _ in rules_:
                 new, _ = _replace_alpha(new, lhs, rhs)
+                new = beta(new) if isinstance(rhs, Binder) else new  # `h : f = fun x => …`, then β
         else:
             new = _rewrite_hyps_once(e, rules_, g, facts, only)
         if new is e or new == e or lemmas._size(new) > lemmas.MAX_SIMP_SIZE:
@@ -839,6 +882,7 @@ def rewrite_with_simp_lemmas(g: Goal, rules: list[Syn], t: Tac) -> Goal:
             h = g.lookup(s.args[0])
             eq = h.type
             tgt, changed = _replace_alpha(g.target, eq.a, eq.b)
+            tgt = beta(tgt) if isinstance(eq.b, Binder) else tgt
             if changed:
                 g = Goal(g.hyps, tgt, g.tag)
     return g
@@ -1151,6 +1195,8 @@ def t_rw(interp: Interpreter, t: Tac, st):
                               f"  {pr(g, prop)}", rs)
                 side += [Goal(g.hyps, p, g.tag) for p in inst]
             new, _ = _replace_alpha(expr, il, irr)
+            if isinstance(irr, Binder):  # `rw [hf]` with `hf : f = fun x => …`: Lean shows `(fun x => …) 5`
+                new = beta(new)
             if where is None:
                 g = Goal(tuple(hyps), new, g.tag)
             else:
