@@ -189,6 +189,32 @@ TABLE: dict[str, tuple[tuple[str, ...], str]] = {
     "Real.sqrt_ne_zero": (("{x}", "(0 ≤ x)"), "√x ≠ 0 ↔ x ≠ 0"),
     "Real.sin_add": (("x", "y"), "Real.sin (x + y) = Real.sin x * Real.cos y + Real.cos x * Real.sin y"),
     "Real.cos_add": (("x", "y"), "Real.cos (x + y) = Real.cos x * Real.cos y - Real.sin x * Real.sin y"),
+    "Real.sin_sub": (("x", "y"), "Real.sin (x - y) = Real.sin x * Real.cos y - Real.cos x * Real.sin y"),
+    "Real.cos_sub": (("x", "y"), "Real.cos (x - y) = Real.cos x * Real.cos y + Real.sin x * Real.sin y"),
+    "Real.sin_two_mul": (("x",), "Real.sin (2 * x) = 2 * Real.sin x * Real.cos x"),
+    "Real.cos_two_mul": (("x",), "Real.cos (2 * x) = 2 * Real.cos x ^ 2 - 1"),
+    "Real.cos_sq": (("x",), "Real.cos x ^ 2 = 1 / 2 + Real.cos (2 * x) / 2"),
+    "Real.cos_sq'": (("x",), "Real.cos x ^ 2 = 1 - Real.sin x ^ 2"),
+    "Real.sin_sq": (("x",), "Real.sin x ^ 2 = 1 - Real.cos x ^ 2"),
+    "Real.sin_neg": (("x",), "Real.sin (-x) = -Real.sin x"),
+    "Real.cos_neg": (("x",), "Real.cos (-x) = Real.cos x"),
+    "Real.sin_zero": ((), "Real.sin 0 = 0"),
+    "Real.cos_zero": ((), "Real.cos 0 = 1"),
+    "Real.sin_pi": ((), "Real.sin π = 0"),
+    "Real.cos_pi": ((), "Real.cos π = -1"),
+    "Real.sin_pi_div_two": ((), "Real.sin (π / 2) = 1"),
+    "Real.cos_pi_div_two": ((), "Real.cos (π / 2) = 0"),
+    "Real.sin_pi_div_three": ((), "Real.sin (π / 3) = √3 / 2"),
+    "Real.cos_pi_div_three": ((), "Real.cos (π / 3) = 1 / 2"),
+    "Real.sin_pi_div_six": ((), "Real.sin (π / 6) = 1 / 2"),
+    "Real.cos_pi_div_six": ((), "Real.cos (π / 6) = √3 / 2"),
+    "Real.sin_pi_div_four": ((), "Real.sin (π / 4) = √2 / 2"),
+    "Real.cos_pi_div_four": ((), "Real.cos (π / 4) = √2 / 2"),
+    "Real.tan_eq_sin_div_cos": (("x",), "Real.tan x = Real.sin x / Real.cos x"),
+    "Real.sin_sq_le_one": (("x",), "Real.sin x ^ 2 ≤ 1"),
+    "Real.cos_sq_le_one": (("x",), "Real.cos x ^ 2 ≤ 1"),
+    "Real.abs_sin_le_one": (("x",), "|Real.sin x| ≤ 1"),
+    "Real.abs_cos_le_one": (("x",), "|Real.cos x| ≤ 1"),
     "Nat.choose_two_right": (("n",), "Nat.choose n 2 = n * (n - 1) / 2"),
     "Nat.cast_zero": ((), "((0 : ℕ) : R) = 0"),
     "Nat.cast_one": ((), "((1 : ℕ) : R) = 1"),
@@ -244,6 +270,11 @@ TABLE: dict[str, tuple[tuple[str, ...], str]] = {
     "sq_pos_of_ne_zero": (("{a}", "(a ≠ 0)"), "0 < a ^ 2"),
     "mul_right_cancel₀": (("{a}", "{b}", "{c}", "(b ≠ 0)", "(a * b = c * b)"), "a = c"),
     "mul_left_cancel₀": (("{a}", "{b}", "{c}", "(a ≠ 0)", "(a * b = a * c)"), "b = c"),
+    "abs_of_nonneg": (("{a}", "(0 ≤ a)"), "|a| = a"),
+    "abs_of_pos": (("{a}", "(0 < a)"), "|a| = a"),
+    "abs_of_nonpos": (("{a}", "(a ≤ 0)"), "|a| = -a"),
+    "abs_of_neg": (("{a}", "(a < 0)"), "|a| = -a"),
+    "mul_div_cancel_left": (("a", "b"), "a * b / a = b"),
 }
 # Lemmas stated for ℕ or ℤ only (Lean's `Nat.`/`Int.` namespaces): their carrier is fixed.
 CARRIER = {name: NAT for name in TABLE if name.startswith("Nat.")} | {
@@ -256,10 +287,14 @@ OPAQUE = {name for name in TABLE if name.startswith("Real.") or "Nat.choose" in 
 RING_ONLY = {"mul_sub", "sub_mul", "sub_sq", "neg_neg", "sub_nonneg", "sub_pos", "sub_nonneg_of_le",
              "sub_pos_of_lt", "neg_abs_le", "abs_sub_comm", "sub_self", "abs_le", "abs_lt", "le_of_sub_nonneg",
              "lt_of_sub_pos", "sub_eq_zero", "sub_ne_zero", "sub_nonpos", "add_eq_zero_iff_eq_neg", "add_left_neg", "abs_cases", "sub_eq_zero_of_eq", "eq_of_sub_eq_zero", "sub_eq_add_neg",
-             "neg_mul", "mul_neg"}
+             "neg_mul", "mul_neg", "abs_of_nonneg", "abs_of_pos", "abs_of_nonpos", "abs_of_neg"}
 # Lemmas of (linearly ordered) fields: ℕ and ℤ division truncates, so they fail there.
 FIELD_ONLY = {"div_eq_mul_inv", "one_div", "inv_pos", "mul_inv_cancel₀", "div_self", "div_pos", "div_nonneg", "div_le_div_iff", "div_lt_div_iff", "le_div_iff", "div_le_iff",
               "lt_div_iff", "div_lt_iff", "div_add_div_same"}
+# Lemmas of a structure none of ℕ ℤ ℚ ℝ is, by Mathlib's names of mid-2024 (`mul_div_cancel_left` is the
+# multiplicative-group lemma since March 2024; the group-with-zero one is `mul_div_cancel_left₀`): at these
+# types Lean finds no instance, so `exact`/`rw` fail and `simp` leaves the lemma unused.
+NO_INSTANCE = {"mul_div_cancel_left": "CommGroup"}
 # Cast lemmas `((n : ℕ) : R) = …`: the carrier is the cast's target, a type above ℕ.
 CAST = {"Nat.cast_succ", "Nat.cast_add_one", "Nat.cast_zero", "Nat.cast_one"}
 CARRIER.update(dict.fromkeys(CAST, None))
@@ -413,7 +448,8 @@ def allowed_types(name: str) -> list[Expr]:
     for ty in NUM_RANK:
         if fixed is not None and ty != fixed:
             continue
-        if base in RING_ONLY and ty == NAT or base in FIELD_ONLY and NUM_RANK[ty] < 2 or base in CAST and ty == NAT:
+        if base in RING_ONLY and ty == NAT or base in FIELD_ONLY and NUM_RANK[ty] < 2 or base in CAST and ty == NAT \
+                or base in NO_INSTANCE:
             continue
         out.append(ty)
     return out
@@ -427,6 +463,8 @@ def check_type_allowed(name: str, ty: Expr, s: Syn) -> None:
     base = key.rpartition(".")[0] if key not in TABLE else key
     if fixed is not None and ty != fixed:
         raise ElabError(f"application type mismatch: `{name}` is stated for {fixed.name}, not {ty.name}", s)
+    if base in NO_INSTANCE:
+        raise ElabError(f"failed to synthesize\n  {NO_INSTANCE[base]} {ty.name}", s)
     if base in RING_ONLY and ty == NAT:
         raise ElabError(f"failed to synthesize\n  AddGroup ℕ\n(`{name}` needs a ring; ℕ subtraction truncates)", s)
     if base in FIELD_ONLY and NUM_RANK[ty] < 2:

@@ -435,7 +435,7 @@ def t_norm_num(interp: Interpreter, t: Tac, st):
             break
     g = evaluate.fold_goal(g, "norm_num" if t.name.startswith("norm_num") else "simp", t.args.get("locs"), unfolds)
     hints = field_hints if t.name == "field_simp" else hint_props
-    extra = hints(interp, g, [s for s in extra_syn if not is_eq_rule(g, s)], tr, t)
+    extra = hints(interp, g, [s for s in extra_syn if not is_eq_rule(g, s) and not _unusable(interp, g, s)], tr, t)
     simplify_ = (clear_fractions if t.name == "field_simp" else simplify_only if only_set(t)
                  else simplify_default if t.name == "simp" else simplify)
     locs = t.args.get("locs")
@@ -504,7 +504,7 @@ def t_simpa_tactic(interp: Interpreter, t: Tac, st):
     tr = bridge.for_goal(g)
     extra_syn = t.args.get("lemmas", [])
     g = simp_with_hyps(g, extra_syn, t)
-    extra = hint_props(interp, g, [s for s in extra_syn if not is_eq_rule(g, s)], tr, t)
+    extra = hint_props(interp, g, [s for s in extra_syn if not is_eq_rule(g, s) and not _unusable(interp, g, s)], tr, t)
     if t.args.get("locs"):
         raise err("simpa does not take a location (`at`); use `simp at h` and then `exact`", t)
     if "using" in t.args:
@@ -842,6 +842,13 @@ def _library_name(interp: Interpreter, g: Goal, s: Syn) -> bool:
         return False
     name = head.args[0]
     return g.lookup(name) is None and name not in interp.run.lemmas and lemmas.resolve(name) is not None
+
+
+def _unusable(interp: Interpreter, g: Goal, s: Syn) -> bool:
+    """A library lemma that no type of the fragment instantiates (:data:`lemmas.NO_INSTANCE`): Lean's simp
+    finds no instance for it and leaves it unused, so it is no fact either."""
+    head = s.args[0] if s.kind == "app" else s
+    return _library_name(interp, g, s) and not lemmas.allowed_types(head.args[0])
 
 
 def simp_with_library(interp: Interpreter, g: Goal, rules: list[Syn], t: Tac, everywhere: bool = False) -> Goal:
