@@ -7,6 +7,7 @@ lemmas is done here, by capture-free matching (:func:`leangym.minilean.rules.mat
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -45,6 +46,14 @@ from leangym.minilean.registry import register, tactic
 from leangym.minilean.syntax.tactics import locations, no_args
 from leangym.minilean.syntax.terms import Parser, Syn, Tac
 from leangym.minilean.tactics.procedures import call, closed, hint_props, hyp_props
+from leangym.minilean.tactics.simpterms import (
+    LITERAL_FOLDING,
+    identities,
+    is_one,
+    is_zero,
+    map_args,
+    simp_args,
+)
 
 if TYPE_CHECKING:
     from leangym.minilean.interpreter import Interpreter
@@ -187,17 +196,19 @@ def _dvd_laws(e: Expr) -> Expr:
         a, b = _dvd_laws(e.a), _dvd_laws(e.b)
         return e if a is e.a and b is e.b else Bin(e.op, a, b, e.ty)
     if e.op == "∣":
-        if _is_zero(e.b) or _is_one(e.a) or alpha_eq(e.a, e.b):
+        if is_zero(e.b) or is_one(e.a) or alpha_eq(e.a, e.b):
             return TRUE
-        if _is_zero(e.a):
+        if is_zero(e.a):
             return Bin("=", e.b, e.a, PROP)  # `e.a` is the zero, of `e.b`'s type
     return e
 
 
 def simplify(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Translator,
-             simp_set: bool = True) -> Expr:
+             simp_set: bool = True, fold: frozenset = LITERAL_FOLDING["norm_num"]) -> Expr:
     """norm_num's result for ``p``: TRUE/FALSE or an equivalent proposition. ``simp_set``: Mathlib's
-    default simp lemmas apply (not under ``simp only``)."""
+    default simp lemmas apply (not under ``simp only``). The arguments of function applications are
+    simplified first (:func:`simpterms.simp_args`: the ``fold`` types' literal arithmetic, and with the
+    simp set its unit and cancellation lemmas), as Mathlib's simp rewrites below them."""
     if simp_set:
         q = _dvd_laws(p)
         if q is not p:
@@ -205,6 +216,7 @@ def simplify(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Tran
     val = rules.decide_closed(p)
     if val is not None:
         return TRUE if val else FALSE
+    p = simp_args(p, fold, simp_set)
     try:
         q = tr.prop(p)
     except bridge.NotArith:
@@ -238,7 +250,8 @@ def simplify_only(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge
     if val is not None:
         return TRUE if val else FALSE
     if not _has_field_term(p):
-        return simplify(interp, p, extra, g, tr, simp_set=False)
+        return simplify(interp, p, extra, g, tr, simp_set=False, fold=LITERAL_FOLDING["simp"])
+    p = simp_args(p, LITERAL_FOLDING["simp"], laws=False)
     if isinstance(p, Bin) and p.op in ("=", "↔", "≤", "≥") and alpha_eq(p.a, p.b):
         return TRUE
     return p
@@ -248,49 +261,10 @@ def _literal(e: Expr) -> bool:
     return isinstance(e, Num) or (isinstance(e, Un) and e.op == "-" and isinstance(e.a, Num))
 
 
-def _is_zero(e: Expr) -> bool:
-    return isinstance(e, Num) and e.value == 0
-
-
-def _is_one(e: Expr) -> bool:
-    return isinstance(e, Num) and e.value == 1
-
-
-def _identities(e: Expr) -> Expr:
-    """``e`` under the unit/zero simp lemmas of Mathlib's default set (``add_zero``, ``zero_add``,
-    ``mul_one``, ``one_mul``, ``mul_zero``, ``zero_mul``, ``sub_zero``, ``sub_self``, ``pow_zero``,
-    ``pow_one``, ``one_pow``, ``div_one``, ``zero_div``, ``div_zero``, ``neg_zero``, ``neg_neg``, casts
-    of numerals), innermost first; no numeral arithmetic."""
-    if isinstance(e, Bin):
-        a, b = _identities(e.a), _identities(e.b)
-        op = e.op
-        if op == "+" and _is_zero(b) or op == "-" and _is_zero(b) or op in ("*", "/") and _is_one(b) \
-                or op == "^" and _is_one(b):
-            return a
-        if op == "+" and _is_zero(a) or op == "*" and _is_one(a):
-            return b
-        if op == "*" and (_is_zero(a) or _is_zero(b)) or op == "/" and (_is_zero(a) or _is_zero(b)) \
-                or op == "-" and alpha_eq(a, b):
-            return Num(Fraction(0), e.ty)
-        if op == "^" and (_is_zero(b) or _is_one(a)):
-            return Num(Fraction(1), e.ty)
-        return e if a is e.a and b is e.b else Bin(op, a, b, e.ty)
-    if isinstance(e, Un):
-        a = _identities(e.a)
-        if e.op == "↑" and isinstance(a, Num):
-            return Num(a.value, e.ty)
-        if e.op == "-" and _is_zero(a):
-            return a
-        if e.op == "-" and isinstance(a, Un) and a.op == "-":
-            return a.a
-        return e if a is e.a else Un(e.op, a, e.ty)
-    return e
-
-
 def _simp_decides(p: Expr) -> bool | None:
     """The truth value Mathlib's simp gives a ℚ/ℝ proposition without folding numeral arithmetic:
     comparisons of two numerals (``OfNat.ofNat_eq_ofNat``, ``Nat.ofNat_pos`` …) and of a term with
-    itself, after :func:`_identities`, combined by the connectives; None when that does not decide it."""
+    itself, after :func:`simpterms.identities`, combined by the connectives; None when that does not decide it."""
     if p == TRUE:
         return True
     if p == FALSE:
@@ -308,7 +282,7 @@ def _simp_decides(p: Expr) -> bool | None:
             return None
         return {"∧": a and b, "∨": a or b, "→": (not a) or b, "↔": a == b}[p.op]
     if isinstance(p, Bin) and p.op in COMPARISONS:
-        a, b = _identities(p.a), _identities(p.b)
+        a, b = identities(p.a), identities(p.b)
         if alpha_eq(a, b):
             return p.op in ("=", "≤", "≥")
         if _literal(a) and _literal(b):
@@ -346,8 +320,8 @@ def simplify_default(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bri
     val = rules.decide_closed(p)  # a closed ℕ/ℤ proposition (the quick, common case)
     if val is not None:
         return TRUE if val else FALSE
-    p = _cancel(p)
-    q = simplify(interp, p, extra, g, tr)
+    p = simp_args(_cancel(p), LITERAL_FOLDING["simp"])
+    q = simplify(interp, p, extra, g, tr, fold=LITERAL_FOLDING["simp"])
     if q not in (TRUE, FALSE) or not _has_field_term(p):
         return q
     # the verdict is the arithmetic's (its soundness is arith's); simp's own reading only gates it
@@ -851,6 +825,14 @@ def _unusable(interp: Interpreter, g: Goal, s: Syn) -> bool:
     return _library_name(interp, g, s) and not lemmas.allowed_types(head.args[0])
 
 
+def _discharger(g: Goal, only: bool, rewritten: int | None = None) -> Callable[[Expr], bool]:
+    """simp's discharger for the premises of conditional library lemmas (``abs_of_nonneg : 0 ≤ a → |a| =
+    a``), as :func:`_discharged`: a hypothesis states the premise (up to notation: ``x ≥ 0`` is ``0 ≤ x``),
+    or it is a true literal comparison; the hypothesis being rewritten is not used on itself."""
+    facts = [norm(h.type) for h in g.hyps if h.is_prop and h.id != rewritten]
+    return lambda p: p == TRUE or _discharged(norm(p), g, facts, only)
+
+
 def simp_with_library(interp: Interpreter, g: Goal, rules: list[Syn], t: Tac, everywhere: bool = False) -> Goal:
     """``simp [mul_add, abs_le]``: the library lemmas among the rules rewrite the goal (and the
     hypotheses named by ``at``; all of them for ``simp_all``) to a fixpoint (:func:`lemmas.simp_rewrite`)
@@ -860,12 +842,14 @@ def simp_with_library(interp: Interpreter, g: Goal, rules: list[Syn], t: Tac, ev
         return g
     locs = ["*"] if everywhere else t.args.get("locs")
     pe = ProofElab(interp, g)
+    only = bool(t.args.get("only"))
     try:
-        tgt = lemmas.simp_rewrite(pe, rules, g.target) if locs is None or "⊢" in locs or "*" in locs else g.target
+        tgt = lemmas.simp_rewrite(pe, rules, g.target, _discharger(g, only)) \
+            if locs is None or "⊢" in locs or "*" in locs else g.target
         hyps = []
         for h in g.hyps:
             if h.is_prop and locs and ("*" in locs or h.name in locs):
-                new = lemmas.simp_rewrite(pe, rules, h.type)
+                new = lemmas.simp_rewrite(pe, rules, h.type, _discharger(g, only, h.id))
                 h = h if new == h.type else Hyp(h.id, h.name, new, True, h.inaccessible)
             hyps.append(h)
     except ElabError as e:
@@ -990,7 +974,17 @@ def t_ring_nf(interp: Interpreter, t: Tac, st):
     g = main_goal(st, t)
     tr = bridge.for_goal(g)
 
+    def ring_arg(x: Expr) -> Expr:
+        try:
+            r = call("ring_normalize", tr.term(x))
+            return x if r is None else tr.back_term(r)
+        except bridge.NotArith:
+            return x
+
     def fn(p: Expr) -> Expr:
+        # Mathlib's ring_nf normalises every maximal ring subterm, the arguments of atoms included
+        # (`Real.cos ((x + y) / 2 + (x - y) / 2)` becomes `Real.cos x`); a normal form is equal to its term
+        p = map_args(p, ring_arg)
         try:
             return normalize_prop(p, tr)
         except bridge.NotArith:
