@@ -221,6 +221,8 @@ TABLE: dict[str, tuple[tuple[str, ...], str]] = {
     "Nat.cast_one": ((), "((1 : ℕ) : R) = 1"),
     "le_of_not_gt": (("{a}", "{b}", "(¬a > b)"), "a ≤ b"),
     "add_left_neg": (("a",), "-a + a = 0"),
+    "add_right_neg": (("a",), "a + -a = 0"),
+    "sub_add_cancel": (("a", "b"), "a - b + b = a"),
     "abs_cases": (("a",), "|a| = a ∧ 0 ≤ a ∨ |a| = -a ∧ a < 0"),
     "sub_nonneg": (("{a}", "{b}"), "0 ≤ a - b ↔ b ≤ a"),
     "sub_pos": (("{a}", "{b}"), "0 < a - b ↔ b < a"),
@@ -275,6 +277,20 @@ TABLE: dict[str, tuple[tuple[str, ...], str]] = {
     "abs_of_pos": (("{a}", "(0 < a)"), "|a| = a"),
     "abs_of_nonpos": (("{a}", "(a ≤ 0)"), "|a| = -a"),
     "abs_of_neg": (("{a}", "(a < 0)"), "|a| = -a"),
+    "abs_mul": (("a", "b"), "|a * b| = |a| * |b|"),
+    "abs_div": (("a", "b"), "|a / b| = |a| / |b|"),
+    "abs_neg": (("a",), "|-a| = |a|"),
+    "abs_abs": (("a",), "||a|| = |a|"),
+    "abs_zero": ((), "|0| = 0"),
+    "abs_one": ((), "|1| = 1"),
+    "abs_pos": (("{a}",), "0 < |a| ↔ a ≠ 0"),
+    "abs_eq_zero": (("{a}",), "|a| = 0 ↔ a = 0"),
+    "abs_nonpos_iff": (("{a}",), "|a| ≤ 0 ↔ a = 0"),
+    "abs_add": (("a", "b"), "|a + b| ≤ |a| + |b|"),
+    "abs_sub_abs_le_abs_sub": (("a", "b"), "|a| - |b| ≤ |a - b|"),
+    "abs_sub_lt_iff": (("{a}", "{b}", "{c}"), "|a - b| < c ↔ a - b < c ∧ b - a < c"),
+    "abs_sub_le_iff": (("{a}", "{b}", "{c}"), "|a - b| ≤ c ↔ a - b ≤ c ∧ b - a ≤ c"),
+    "abs_le_abs": (("{a}", "{b}", "(a ≤ b)", "(-b ≤ a)"), "|a| ≤ |b|"),
     "mul_div_cancel_left": (("a", "b"), "a * b / a = b"),
 }
 # Lemmas stated for ℕ or ℤ only (Lean's `Nat.`/`Int.` namespaces): their carrier is fixed.
@@ -287,10 +303,12 @@ OPAQUE = {name for name in TABLE if name.startswith("Real.") or "Nat.choose" in 
 # to behave like a ring's (ℤ ℚ ℝ), which ℕ's truncated subtraction does not.
 RING_ONLY = {"mul_sub", "sub_mul", "sub_sq", "neg_neg", "sub_nonneg", "sub_pos", "sub_nonneg_of_le",
              "sub_pos_of_lt", "neg_abs_le", "abs_sub_comm", "sub_self", "abs_le", "abs_lt", "le_of_sub_nonneg",
-             "lt_of_sub_pos", "sub_eq_zero", "sub_ne_zero", "sub_nonpos", "add_eq_zero_iff_eq_neg", "add_left_neg", "abs_cases", "sub_eq_zero_of_eq", "eq_of_sub_eq_zero", "sub_eq_add_neg",
-             "neg_mul", "mul_neg", "abs_of_nonneg", "abs_of_pos", "abs_of_nonpos", "abs_of_neg"}
+             "lt_of_sub_pos", "sub_eq_zero", "sub_ne_zero", "sub_nonpos", "add_eq_zero_iff_eq_neg", "add_left_neg", "add_right_neg", "sub_add_cancel", "abs_cases", "sub_eq_zero_of_eq", "eq_of_sub_eq_zero", "sub_eq_add_neg",
+             "neg_mul", "mul_neg", "abs_of_nonneg", "abs_of_pos", "abs_of_nonpos", "abs_of_neg", "abs_mul", "abs_div", "abs_neg", "abs_abs",
+             "abs_zero", "abs_one", "abs_pos", "abs_eq_zero", "abs_nonpos_iff", "abs_add", "abs_sub_abs_le_abs_sub",
+             "abs_sub_lt_iff", "abs_sub_le_iff", "abs_le_abs"}
 # Lemmas of (linearly ordered) fields: ℕ and ℤ division truncates, so they fail there.
-FIELD_ONLY = {"div_eq_mul_inv", "one_div", "inv_pos", "mul_inv_cancel₀", "div_self", "div_pos", "div_nonneg", "div_le_div_iff", "div_lt_div_iff", "le_div_iff", "div_le_iff",
+FIELD_ONLY = {"abs_div", "div_eq_mul_inv", "one_div", "inv_pos", "mul_inv_cancel₀", "div_self", "div_pos", "div_nonneg", "div_le_div_iff", "div_lt_div_iff", "le_div_iff", "div_le_iff",
               "lt_div_iff", "div_lt_iff", "div_add_div_same"}
 # Lemmas of a structure none of ℕ ℤ ℚ ℝ is, by Mathlib's names of mid-2024 (`mul_div_cancel_left` is the
 # multiplicative-group lemma since March 2024; the group-with-zero one is `mul_div_cancel_left₀`): at these
