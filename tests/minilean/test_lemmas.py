@@ -9,7 +9,7 @@ from fractions import Fraction
 
 import pytest
 
-from leangym.minilean import bridge, lemmas
+from leangym.minilean import bridge, lemmas, simplemmas
 from leangym.minilean.arith import holds
 from leangym.minilean.core.terms import INT, NAT, PROP, RAT, REAL, App, Bin, MVar, Num, Un
 
@@ -126,12 +126,12 @@ def _random_instance(rng: random.Random, params, ty):
     return sub
 
 
-@pytest.mark.parametrize("name", sorted(n for n in set(lemmas.TABLE) - lemmas.OPAQUE - lemmas.PERMUTATION
+@pytest.mark.parametrize("name", sorted(n for n in set(lemmas.TABLE) - lemmas.OPAQUE - simplemmas.PERMUTATION
                                         - set(lemmas.NO_INSTANCE)
                                         if lemmas.schema(n)[1].op in ("=", "↔")
                                         and not any(p[0] == "proof" for p in lemmas.schema(n)[0])))
 def test_simp_rewriting_preserves_truth_value(name):
-    """``simp [lemma]``'s rewriting (lemmas._rewrite_once) inside a larger closed proposition: the
+    """``simp [lemma]``'s rewriting (simplemmas._rewrite_once) inside a larger closed proposition: the
     rewritten proposition has the same truth value, at every type the lemma is allowed at."""
     params, stmt = lemmas.schema(name)
     rule = (stmt.a, stmt.b, lemmas._pvars(params), name)
@@ -145,7 +145,7 @@ def test_simp_rewriting_preserves_truth_value(name):
                 prop = Bin("∧", lhs, Bin("≤", _num(Fraction(0), ty), _num(_value(rng, ty), ty), PROP), PROP)
             else:
                 prop = Bin("=", Bin("+", lhs, _num(Fraction(1), ty), ty), _num(_value(rng, ty), ty), PROP)
-            new = lemmas._rewrite_once(prop, rule)
+            new = simplemmas._rewrite_once(prop, rule)
             rewritten += new != prop
             assert holds(tr.prop(new), {}) == holds(tr.prop(prop), {}), (name, ty, prop, new)
     assert rewritten, name

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from leangym.minilean import bridge, evaluate, lemmas, rules
+from leangym.minilean import bridge, evaluate, lemmas, rules, simplemmas
 from leangym.minilean.core.context import Goal, Hyp
 from leangym.minilean.core.errors import ElabError
 from leangym.minilean.core.printer import Printer
@@ -718,7 +718,7 @@ def _logic(e: Expr) -> Expr:
 
 
 def rewrite_with_hyps(e: Expr, rules_: list, g: Goal, facts: list[Expr], only: bool) -> Expr:
-    """``e`` rewritten with the hypothesis rules to a fixpoint (bounded, as :func:`lemmas.simp_rewrite`):
+    """``e`` rewritten with the hypothesis rules to a fixpoint (bounded, as :func:`simplemmas.simp_rewrite`):
     each step replaces a closed subterm by one the hypothesis proves equal (or a proposition by an
     equivalent one), so the result is equivalent to ``e``."""
     if not rules_:
@@ -729,14 +729,14 @@ def rewrite_with_hyps(e: Expr, rules_: list, g: Goal, facts: list[Expr], only: b
         new = _replace_up(e, rules_[0][0], rules_[0][1])
         return new if new is e or only else _logic(new)
     ground = all(not free and not premises for _, _, free, premises in rules_)
-    for _ in range(lemmas.MAX_SIMP_PASSES):
+    for _ in range(simplemmas.MAX_SIMP_PASSES):
         if ground:  # the common `simp [h]` with `h : x = 3`: plain replacement, the fast path
             new = e
             for lhs, rhs, _, _ in rules_:
                 new, _ = _replace_alpha(new, lhs, rhs)
         else:
             new = _rewrite_hyps_once(e, rules_, g, facts, only)
-        if new is e or new == e or lemmas._size(new) > lemmas.MAX_SIMP_SIZE:
+        if new is e or new == e or simplemmas._size(new) > simplemmas.MAX_SIMP_SIZE:
             break
         e = new
     return e if only else _logic(e)
@@ -835,7 +835,7 @@ def _discharger(g: Goal, only: bool, rewritten: int | None = None) -> Callable[[
 
 def simp_with_library(interp: Interpreter, g: Goal, rules: list[Syn], t: Tac, everywhere: bool = False) -> Goal:
     """``simp [mul_add, abs_le]``: the library lemmas among the rules rewrite the goal (and the
-    hypotheses named by ``at``; all of them for ``simp_all``) to a fixpoint (:func:`lemmas.simp_rewrite`)
+    hypotheses named by ``at``; all of them for ``simp_all``) to a fixpoint (:func:`simplemmas.simp_rewrite`)
     before the arithmetic."""
     rules = [s for s in rules if _library_name(interp, g, s)]
     if not rules:  # nothing to rewrite with: skip building the elaborator (simp's latency, issue 13)
@@ -844,12 +844,12 @@ def simp_with_library(interp: Interpreter, g: Goal, rules: list[Syn], t: Tac, ev
     pe = ProofElab(interp, g)
     only = bool(t.args.get("only"))
     try:
-        tgt = lemmas.simp_rewrite(pe, rules, g.target, _discharger(g, only)) \
+        tgt = simplemmas.simp_rewrite(pe, rules, g.target, _discharger(g, only)) \
             if locs is None or "⊢" in locs or "*" in locs else g.target
         hyps = []
         for h in g.hyps:
             if h.is_prop and locs and ("*" in locs or h.name in locs):
-                new = lemmas.simp_rewrite(pe, rules, h.type, _discharger(g, only, h.id))
+                new = simplemmas.simp_rewrite(pe, rules, h.type, _discharger(g, only, h.id))
                 h = h if new == h.type else Hyp(h.id, h.name, new, True, h.inaccessible)
             hyps.append(h)
     except ElabError as e:
