@@ -8,6 +8,7 @@ statements and attacked with false ones and with steps Lean's tactics would not 
 
 from __future__ import annotations
 
+import math
 import random
 from fractions import Fraction
 
@@ -16,7 +17,7 @@ import pytest
 from leangym.minilean import bridge
 from leangym.minilean.arith.semantics import evaluate
 from leangym.minilean.core.terms import INT, NAT, RAT, REAL, Bin, FVar, Num, Un
-from leangym.minilean.tactics.simpterms import LITERAL_FOLDING, simp_term
+from leangym.minilean.tactics.simpterms import LITERAL_FOLDING, SPECIAL_VALUES, simp_term
 from tests.minilean.helpers import Session, check, errors, proves
 
 F = "theorem t (f : ℝ → ℝ) (x y : ℝ)"
@@ -158,8 +159,8 @@ def _random_term(rng: random.Random, ty, xs: list, depth: int):
         if rng.random() < 0.5:
             return rng.choice(xs)
         return Num(Fraction(rng.choice([0, 0, 1, 2, 3])), ty)
-    if ty != NAT and rng.random() < 0.2:
-        return Un("-", _random_term(rng, ty, xs, depth - 1), ty)
+    if ty != NAT and rng.random() < 0.25:
+        return Un(rng.choice(["-", "-", "abs"]), _random_term(rng, ty, xs, depth - 1), ty)
     a = _random_term(rng, ty, xs, depth - 1)
     kind = rng.random()
     if kind < 0.3:  # shapes the cancellation laws look for
@@ -188,3 +189,31 @@ def test_simp_term_preserves_values(ty, mode):
                 [1] if ty == INT else [1, 2, 3])) for i in range(2)}
             assert evaluate(tr.term(new), env) == evaluate(tr.term(e), env), (e, new, env)
     assert changed or mode == "only" and ty in (RAT, REAL)  # `simp only` folds no ℚ/ℝ numerals
+
+
+# -- the real functions' default simp lemmas ---------------------------------------------------------------------
+
+
+def test_real_function_special_values_and_parity_under_simp():
+    assert proves("theorem t (x : ℝ) (h : Real.cos (x - x) + Real.sin (-x) = 3) : 1 - Real.sin x = 3 := by\n"
+                  "  simp at h\n  linarith")
+    assert proves("theorem t (x : ℝ) (h : Real.cos π + Real.sqrt 1 + Real.exp 0 = x) : x = 1 := by\n"
+                  "  norm_num at h\n  linarith")
+    assert proves("theorem t (x : ℝ) : Real.cos (-x) = Real.cos x := by\n  simp")
+    assert not Session("theorem t (x : ℝ) : Real.cos (1 - 1) = 1").closes("simp only")  # no simp set there
+
+
+@pytest.mark.parametrize("statement", [
+    "(x : ℝ) : Real.sin (-x) = Real.sin x", "(x : ℝ) : Real.cos (-x) = -Real.cos x", ": Real.log 0 = 1",
+    ": Real.cos π = 1", ": Real.sqrt 1 = 0", "(x : ℝ) : Real.exp (x - x) = 0",
+])
+@pytest.mark.parametrize("tactic", ["simp", "norm_num", "simp_all"])
+def test_real_function_laws_refuse_false_statements(statement, tactic):
+    assert not Session(f"theorem t {statement}").closes(tactic)
+
+
+def test_special_values_are_mathlibs():
+    fns = {"Real.sin": math.sin, "Real.cos": math.cos, "Real.exp": math.exp, "Real.sqrt": math.sqrt,
+           "Real.log": lambda v: 0.0 if v == 0 else math.log(v)}  # Mathlib's `Real.log 0 = 0`
+    for (name, arg), value in SPECIAL_VALUES.items():
+        assert math.isclose(fns[name](math.pi if arg == "π" else float(arg)), value, abs_tol=1e-12), name

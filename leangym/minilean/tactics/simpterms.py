@@ -24,6 +24,7 @@ from leangym.minilean.core.terms import (
     App,
     Bin,
     Binder,
+    Const,
     Expr,
     Num,
     Un,
@@ -48,7 +49,7 @@ def identities(e: Expr) -> Expr:
     """``e`` under the unit/zero simp lemmas of Mathlib's default set (``add_zero``, ``zero_add``,
     ``mul_one``, ``one_mul``, ``mul_zero``, ``zero_mul``, ``sub_zero``, ``sub_self``, ``pow_zero``,
     ``pow_one``, ``one_pow``, ``div_one``, ``zero_div``, ``div_zero``, ``neg_zero``, ``neg_neg``, casts
-    of numerals), innermost first; no numeral arithmetic."""
+    of numerals, ``abs_zero``, ``abs_one``, ``abs_neg``, ``abs_abs``), innermost first; no numeral arithmetic."""
     if isinstance(e, Bin):
         a, b = identities(e.a), identities(e.b)
         return _unit_laws(e, a, b)
@@ -81,6 +82,10 @@ def _neg_laws(e: Un, a: Expr) -> Expr:
         return a.a
     if e.op == "-" and isinstance(a, Bin) and a.op == "-" and e.ty in RINGS:  # neg_sub
         return Bin("-", a.b, a.a, e.ty)
+    if e.op == "abs" and (is_zero(a) or is_one(a)):  # abs_zero, abs_one
+        return a
+    if e.op == "abs" and isinstance(a, Un) and a.op in ("-", "abs"):  # abs_neg, abs_abs
+        return Un("abs", a.a, e.ty) if a.op == "-" else a
     return e if a is e.a else Un(e.op, a, e.ty)
 
 
@@ -111,6 +116,30 @@ def _cancel(e: Bin) -> Expr:
             return Num(Fraction(0), ty)
         if isinstance(a, Bin) and a.op == "-" and alpha_eq(a.b, b):
             return a.a
+    return e
+
+
+PI = App(Const("Real.pi"), (), REAL)
+# Mathlib's default simp lemmas on the real functions at special arguments (`Real.cos_zero`, `Real.sin_pi`,
+# `Real.exp_zero`, `Real.log_one`, `Real.sqrt_zero` …): (function, argument) -> value
+SPECIAL_VALUES = {("Real.sin", 0): 0, ("Real.cos", 0): 1, ("Real.exp", 0): 1, ("Real.log", 0): 0, ("Real.log", 1): 0,
+                  ("Real.sqrt", 0): 0, ("Real.sqrt", 1): 1, ("Real.sin", "π"): 0, ("Real.cos", "π"): -1}
+
+
+def function_laws(e: App) -> Expr:
+    """``e`` (its arguments already simplified) under the default simp lemmas of the real functions: the
+    values of :data:`SPECIAL_VALUES`, and the parity laws ``Real.cos_neg`` (``cos (-x) = cos x``) and
+    ``Real.sin_neg`` (``sin (-x) = -sin x``)."""
+    if not (isinstance(e.fn, Const) and len(e.args) == 1):
+        return e
+    name, a = e.fn.name, e.args[0]
+    key = "π" if a == PI else a.value if isinstance(a, Num) and a.ty == REAL else None
+    if key is not None and (name, key) in SPECIAL_VALUES:
+        v = SPECIAL_VALUES[(name, key)]
+        return Un("-", Num(Fraction(-v), REAL), REAL) if v < 0 else Num(Fraction(v), REAL)
+    if isinstance(a, Un) and a.op == "-" and name in ("Real.cos", "Real.sin"):
+        inner = App(e.fn, (a.a,), e.ty)
+        return inner if name == "Real.cos" else Un("-", inner, e.ty)
     return e
 
 
@@ -147,23 +176,25 @@ def simp_term(e: Expr, fold: frozenset, laws: bool = True) -> Expr:
     return e
 
 
-def map_args(p: Expr, fn: Callable[[Expr], Expr]) -> Expr:
+def map_args(p: Expr, fn: Callable[[Expr], Expr], app: Callable[[App], Expr] | None = None) -> Expr:
     """``p`` with every numeric argument of every function application replaced by ``fn`` of it, innermost
-    applications first (``fn`` must return a term equal to its argument). Binder bodies are left alone:
-    their terms mention bound variables, which the procedures behind ``fn`` do not read."""
+    applications first, and each application then by ``app`` of it (``fn`` and ``app`` must return a term
+    equal to theirs). Binder bodies are left alone: their terms mention bound variables, which the
+    procedures behind ``fn`` do not read."""
     if isinstance(p, App):
         args = []
         for x in p.args:
-            x = map_args(x, fn)
+            x = map_args(x, fn, app)
             if getattr(x, "ty", None) in NUM_RANK:
                 x = fn(x)
             args.append(x)
-        return p if all(x is y for x, y in zip(args, p.args)) else App(p.fn, tuple(args), p.ty)
+        p = p if all(x is y for x, y in zip(args, p.args)) else App(p.fn, tuple(args), p.ty)
+        return p if app is None else app(p)
     if isinstance(p, Bin):
-        a, b = map_args(p.a, fn), map_args(p.b, fn)
+        a, b = map_args(p.a, fn, app), map_args(p.b, fn, app)
         return p if a is p.a and b is p.b else Bin(p.op, a, b, p.ty)
     if isinstance(p, Un):
-        a = map_args(p.a, fn)
+        a = map_args(p.a, fn, app)
         return p if a is p.a else Un(p.op, a, p.ty)
     if isinstance(p, Binder):
         return p
@@ -171,5 +202,6 @@ def map_args(p: Expr, fn: Callable[[Expr], Expr]) -> Expr:
 
 
 def simp_args(p: Expr, fold: frozenset, laws: bool = True) -> Expr:
-    """``p`` with the arguments of its function applications simplified by :func:`simp_term`."""
-    return map_args(p, lambda x: simp_term(x, fold, laws))
+    """``p`` with the arguments of its function applications simplified by :func:`simp_term`, and with
+    ``laws`` the applications themselves by :func:`function_laws`."""
+    return map_args(p, lambda x: simp_term(x, fold, laws), function_laws if laws else None)
