@@ -39,7 +39,7 @@ from leangym.minilean.core.terms import (
     replace,
     unfold,
 )
-from leangym.minilean.evaluate import closed_value
+from leangym.minilean.evaluate import closed_int
 
 
 def _tag(tag: str, ctor: str) -> str:
@@ -376,6 +376,25 @@ def apply_prop(prop: Expr, g: Goal, el) -> list[Goal] | None:
 
 
 # -- closing rules --------------------------------------------------------------------------
+def unfold_modeq(p: Expr) -> Expr:
+    """``p`` with ``a ≡ b [MOD n]``/``[ZMOD n]`` unfolded to Mathlib's definition ``a % n = b % n``
+    (what the ``Decidable`` instances of ``Nat.ModEq``/``Int.ModEq`` evaluate)."""
+    if isinstance(p, App) and isinstance(p.fn, Const) and p.fn.name in ("Nat.ModEq", "Int.ModEq") and len(p.args) == 3:
+        n, a, b = p.args
+        ty = NAT if p.fn.name == "Nat.ModEq" else INT
+        return Bin("=", Bin("%", a, n, ty), Bin("%", b, n, ty), PROP)
+    if isinstance(p, Bin) and p.op in ("∧", "∨", "→", "↔"):
+        return Bin(p.op, unfold_modeq(p.a), unfold_modeq(p.b), PROP)
+    if isinstance(p, Un) and p.op == "¬":
+        return Un("¬", unfold_modeq(p.a), PROP)
+    return p
+
+
+# what Lean's `contradiction` decides in a closed hypothesis (its `decide p` reducing to `false`):
+# ℕ/ℤ relations, whose `Decidable` instances reduce by whnf, and `≡ [MOD n]` (unfolded)
+DECIDED_RELATIONS = ("=", "≠", "<", "≤", ">", "≥", "∣")
+
+
 def contradiction(g: Goal) -> bool:
     props = [h.type for h in g.hyps if h.is_prop]
     for p in props:
@@ -385,7 +404,8 @@ def contradiction(g: Goal) -> bool:
             return True
         if isinstance(p, Un) and p.op == "¬" and isinstance(p.a, Bin) and p.a.op == "=" and alpha_eq(p.a.a, p.a.b):
             return True
-        if isinstance(p, Bin) and p.op in ("=", "≠") and decide_closed(p) is False:
+        q = unfold_modeq(p)
+        if isinstance(q, Bin) and q.op in DECIDED_RELATIONS and decide_closed(q) is False:
             return True
         if isinstance(p, Un) and p.op == "¬" and p.a == TRUE:
             return True
@@ -415,8 +435,7 @@ def eval_closed(e: Expr) -> int | None:
     """Value of a closed ℕ/ℤ term by Lean's kernel computation rules, or None if not closed/too big."""
     if _ty(e) not in (NAT, INT):
         return None
-    v = closed_value(e)
-    return None if v is None or v.denominator != 1 else v.numerator
+    return closed_int(e)
 
 
 def _is_prime(n: int) -> bool | None:

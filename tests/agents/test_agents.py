@@ -41,6 +41,15 @@ def test_ppo_trains_on_candidates_and_evaluates_through_the_evaluator(tmp_path):
         (0, "generator_uniform"), (0, "generator_rule"), (0, "full"), (0, "policy_only"), (1, "full"), (1, "policy_only"), (2, "full"), (2, "policy_only"),
     ]  # fmt: skip
     assert lines[-2]["solve_rate"] == run.final_rate and lines[-1]["env_steps"] == 256
+    # every evaluation saved the model it scored: `leangym eval --checkpoint` gives back the logged number
+    again = subprocess.run(
+        [sys.executable, "-m", "leangym", "eval", "--checkpoint", str(run.run_path / "checkpoints" / "eval_2"),
+         "--workers", "1", "--json"],
+        cwd=REPO, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert again.returncode == 0, again.stderr[-3000:]
+    res = json.loads(again.stdout.strip().splitlines()[-1])
+    assert (res["eval"], res["solved"], res["total"]) == ("full", lines[-2]["solved"], lines[-2]["total"])
 
     # the trained model, as a policy over the generator's candidates, re-scores the same through the evaluator
     from leangym.backend import make_backend

@@ -292,6 +292,9 @@ def t_refine(interp: Interpreter, t: Tac, st: State) -> State:
     return on_main(st, pe.new_goals, sorry=st.sorry or pe.sorry, axioms=st.axioms | pe.axioms)
 
 
+REFL_TERMS = ("rfl", "Eq.refl", "le_refl", "le_rfl", "Iff.rfl")
+
+
 @tactic("apply", group=GROUP, parse=parse_term)
 def t_apply(interp: Interpreter, t: Tac, st: State) -> State:
     g = main_goal(st, t)
@@ -301,7 +304,14 @@ def t_apply(interp: Interpreter, t: Tac, st: State) -> State:
         ctor = rules.apply_constructor(term, g)
         if ctor is not None:
             return on_main(st, ctor)
-        prop = pe.infer(term)
+        if term.kind == "ident" and term.args[0] in REFL_TERMS and g.lookup(term.args[0]) is None:
+            # `apply rfl`/`apply Eq.refl` unify `a = a` with the goal at default transparency: what
+            # `exact rfl` checks (closed ℕ/ℤ arithmetic evaluates)
+            pe.check(term, g.target)
+            return on_main(st, [])
+        # Lean elaborates `apply f a (by tac)` postponing `by` blocks until the conclusion is unified
+        # with the goal: the goal fixes the implicit arguments nothing else determines
+        prop = pe.infer(term, g.target)
     except ElabError as e:
         raise interp.elab_error(e, t) from None
     new = rules.apply_prop(prop, g, Elab(g))

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from fractions import Fraction
+from functools import partial
 from typing import TYPE_CHECKING
 
-from leangym.minilean import bridge, evaluate, lemmas, rules, simplemmas
+from leangym.minilean import bridge, evaluate, lemmas, rules, schematic, simplemmas
 from leangym.minilean.core.context import Goal, Hyp
 from leangym.minilean.core.errors import ElabError
 from leangym.minilean.core.printer import Printer
@@ -400,8 +401,10 @@ def t_norm_num(interp: Interpreter, t: Tac, st):
     g = simp_with_hyps(g, extra_syn, t)
     for _ in range(SIMP_ROUNDS):
         # Lean's simp rewrites to a fixpoint with all its rules at once: `Int.mul_emod` exposes
-        # `a % 4`, which the hypothesis `h : a % 4 = 1` then rewrites
-        after_library = simp_with_library(interp, g, extra_syn, t)
+        # `a % 4`, which the hypothesis `h : a % 4 = 1` then rewrites; all the names go to the library
+        # step (the unfolding ones include schematic rules), with Mathlib's default simp set unless `only`
+        after_library = simp_with_library(interp, g, t.args.get("lemmas", []), t,
+                                          default=not only_set(t) and t.name != "norm_num1")
         if after_library is g:
             break
         g = simp_with_hyps(after_library, extra_syn, t)
@@ -501,7 +504,7 @@ def t_simp_all(interp: Interpreter, t: Tac, st):
     g0 = main_goal(st, t)
     only = only_set(t)
     g = simp_all_hyps(g0, only)
-    g = simp_with_library(interp, g, t.args.get("lemmas", []), t, everywhere=True)
+    g = simp_with_library(interp, g, t.args.get("lemmas", []), t, everywhere=True, default=not only)
     g = simp_all_hyps(g, only)
     simplify_ = simplify_only if only else simplify_default
     tr = bridge.for_goal(g)
@@ -833,14 +836,40 @@ def _discharger(g: Goal, only: bool, rewritten: int | None = None) -> Callable[[
     return lambda p: p == TRUE or _discharged(norm(p), g, facts, only)
 
 
-def simp_with_library(interp: Interpreter, g: Goal, rules: list[Syn], t: Tac, everywhere: bool = False) -> Goal:
+def _simp_schematic(g: Goal, names: list[str], locs) -> Goal:
+    """``simp [Finset.sum_range_succ, Int.floor_eq_iff]``: the lemmas of :mod:`.schematic`
+    rewrite the goal and the located hypotheses to a fixpoint."""
+    if not names:
+        return g
+
+    def type_of(x: Expr) -> Expr | None:
+        return rules.expr_type(x, g)
+
+    tgt = schematic.rewrite_all(names, g.target, type_of) if locs is None or "⊢" in locs or "*" in locs else g.target
+    hyps = []
+    for h in g.hyps:
+        if h.is_prop and locs and ("*" in locs or h.name in locs):
+            new = schematic.rewrite_all(names, h.type, type_of)
+            h = h if new is h.type else Hyp(h.id, h.name, new, True, h.inaccessible)
+        hyps.append(h)
+    if tgt is g.target and all(a is b for a, b in zip(hyps, g.hyps)):
+        return g
+    return Goal(tuple(hyps), tgt, g.tag)
+
+
+def simp_with_library(interp: Interpreter, g: Goal, rules: list[Syn], t: Tac, everywhere: bool = False,
+                      default: bool = False) -> Goal:
     """``simp [mul_add, abs_le]``: the library lemmas among the rules rewrite the goal (and the
     hypotheses named by ``at``; all of them for ``simp_all``) to a fixpoint (:func:`simplemmas.simp_rewrite`)
-    before the arithmetic."""
+    before the arithmetic; so do the :mod:`.schematic` ones named, and, with ``default`` (Mathlib's
+    default simp set, no ``only``), its :data:`~.schematic.SIMP_SET`."""
+    locs = ["*"] if everywhere else t.args.get("locs")
+    named = [s.args[0] for s in rules if s.kind == "ident" and s.args[0] in schematic.LEMMAS
+             and g.lookup(s.args[0]) is None and s.args[0] not in interp.run.lemmas]
+    g = _simp_schematic(g, named + schematic.SIMP_SET if default else named, locs)
     rules = [s for s in rules if _library_name(interp, g, s)]
     if not rules:  # nothing to rewrite with: skip building the elaborator (simp's latency, issue 13)
         return g
-    locs = ["*"] if everywhere else t.args.get("locs")
     pe = ProofElab(interp, g)
     only = bool(t.args.get("only"))
     try:
@@ -1066,6 +1095,10 @@ def t_rw(interp: Interpreter, t: Tac, st):
     side: list[Goal] = []  # a lemma's premises not given: new goals after the main one, as in Lean
     for rev, rs in t.args["rules"]:
         interp.run.tick()
+        if rs.kind == "ident" and rs.args[0] in schematic.LEMMAS and g.lookup(rs.args[0]) is None \
+                and rs.args[0] not in interp.run.lemmas:
+            g = _rw_schematic(interp, g, rev, rs, locs, t)
+            continue
         prop, free, lemma, premises = rule(interp, g, rs, t)
         if isinstance(prop, Bin) and prop.op in ("=", "↔"):
             lhs, rhs = (prop.b, prop.a) if rev else (prop.a, prop.b)
@@ -1129,6 +1162,33 @@ def t_rw(interp: Interpreter, t: Tac, st):
                 return on_main(st, side, axioms=st.axioms | CLASSICAL)
         raise err(f"Tactic `assumption` failed\n\n{g.pretty(interp.run.mathlib)}", t)
     return on_main(st, [g] + side, axioms=st.axioms | CLASSICAL)
+
+
+def _rw_schematic(interp: Interpreter, g: Goal, rev: bool, rs: Syn, locs, t: Tac) -> Goal:
+    """``rw [Finset.sum_range_succ]``: the first instance of the lemma's left side (:mod:`.schematic`)
+    is replaced everywhere it occurs, at each location."""
+    if rev:
+        raise err(f"MiniLean: `rw [← {rs.args[0]}]` is not supported", rs)
+    wheres = [None] if locs is None or "⊢" in locs or "*" in locs else []
+    for n in locs or ():
+        if n not in ("⊢", "*"):
+            h = g.lookup(n)
+            if h is None:
+                raise err(f"Unknown identifier `{n}`", t)
+            wheres.append(h)
+    for where in wheres:
+        expr = g.target if where is None else where.type
+        inst = schematic.first_instance(rs.args[0], expr, _subterms, partial(rules.expr_type, g=g))
+        if inst is None:
+            raise err("tactic 'rewrite' failed, did not find instance of the pattern in the target expression\n"
+                      f"  {rs.args[0]}\n{g.pretty(interp.run.mathlib)}", rs)
+        new, _ = _replace_alpha(expr, *inst)
+        if where is None:
+            g = Goal(g.hyps, new, g.tag)
+        else:
+            g = Goal(tuple(Hyp(h.id, h.name, new, True, h.inaccessible) if h.id == where.id else h
+                           for h in g.hyps), g.target, g.tag)
+    return g
 
 
 def find_instance(lhs: Expr, rhs: Expr, free: dict[str, Expr], lemma: str | None, expr: Expr, s: Syn,
