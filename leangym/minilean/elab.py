@@ -584,6 +584,10 @@ class Elab:
             return self.bigop(s, None)
         if k == "list":
             return self.list_literal(s, expected)
+        if k == "bin" and s.args[0] not in ARITH and s.args[0] != "^":
+            # a comparison or connective where a term is expected (`(1 < 2) = False`): a proposition used as
+            # a value, outside the fragment (and not an arithmetic tree to collect, which would recurse)
+            raise ElabError("unsupported term: a proposition used as a value (outside MiniLean's fragment)", s)
         if k in ("bin", "neg", "abs", "num", "paren", "cast", "inv"):
             return self.arith_tree(s, expected)
         raise ElabError("unsupported term (outside MiniLean's fragment)", s)

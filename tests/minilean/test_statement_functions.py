@@ -85,6 +85,10 @@ def test_statements_print_as_lean(statement, printed):
     ("theorem t : ∑ x in Finset.Icc (1 : ℝ) 3, x = 6", "LocallyFiniteOrder ℝ"),  # no Finset interval of reals
     # `|·|` is a leaf of Lean's binop% tree, elaborated alone: at ℕ it has no AddGroup (never `|↑x - ↑y|`)
     ("theorem t (x y : ℕ) : (|x - y| : ℤ) = 2", "AddGroup ℕ"),
+    # a proposition used as a value (these once recursed without end inside the elaborator)
+    ("theorem t : ((1 : ℕ) < 2) = False", "a proposition used as a value"),
+    ("theorem t (a : ℕ) : (a ∣ 0) = True", "a proposition used as a value"),
+    ("theorem t (x : ℝ) : x + (1 < 2) = x", "a proposition used as a value"),
 ])
 def test_outside_the_fragment_is_a_clean_refusal(statement, message):
     with pytest.raises((ElabError, ParseError)) as e:
