@@ -124,7 +124,7 @@ def test_each_tactic_is_registered_once_in_its_group_module_and_tabled_in_the_do
     names = [n for e in entries for n in e.names]
     assert len(names) == len(set(names)) == len(registry.TACTICS)
     for e in entries:
-        assert e.group in ("structural", "logic", "rewriting", "simp", "arithmetic", "closers")
+        assert e.group in ("structural", "logic", "cases", "rewriting", "simp", "arithmetic", "closers")
         if e.run is not None:
             assert e.run.__module__ == f"leangym.minilean.tactics.{e.group}", e.names
         assert (e.parse is None) == (set(e.names) <= LAYOUT_BUILT), e.names

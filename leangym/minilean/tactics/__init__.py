@@ -4,6 +4,6 @@ The record of each tactic (names, argument parser, executor) is in :mod:`leangym
 holds which tactic is tabled in ``docs/minilean.md`` ("Where each tactic lives").
 """
 
-from leangym.minilean.tactics import arithmetic, closers, logic, rewriting, simp, structural
+from leangym.minilean.tactics import arithmetic, cases, closers, logic, rewriting, simp, structural
 
-__all__ = ["arithmetic", "closers", "logic", "rewriting", "simp", "structural"]
+__all__ = ["arithmetic", "cases", "closers", "logic", "rewriting", "simp", "structural"]
