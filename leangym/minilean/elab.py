@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from types import MappingProxyType
 
 from leangym.minilean.core.context import Goal, Hyp, fresh_id
-from leangym.minilean.core.errors import ElabError
+from leangym.minilean.core.errors import ElabError, UnknownIdentifier
 from leangym.minilean.core.functions import (
     BIG_OPERATORS,
     FINSET,
@@ -72,7 +72,7 @@ ARITH = ("+", "-", "*", "/", "%")
 
 
 def unknown_ident(name: str, syn: Syn) -> ElabError:
-    return ElabError(f"Unknown identifier `{name}`", syn)
+    return UnknownIdentifier(name, syn)
 
 
 @dataclass(frozen=True)
@@ -109,13 +109,28 @@ def definitions_in_scope() -> Mapping[str, Definition]:
     return _DEFINITIONS.get()
 
 
+@dataclass
+class Inference:
+    """What trial elaborations learn about variables whose type is not known yet (untyped binders,
+    auto-bound implicits; typed ``UNKNOWN`` meanwhile): ``assign``, the type of the first typed context
+    each meets (Lean's first unification wins); ``numeral``, those met only beside numerals or as an
+    exponent (Lean's default instances then make them ℕ, after everything else). During a ``trial``
+    the errors a premature ℕ would cause (``-2 : ℕ``, ``x⁻¹ : ℕ``) are not raised: Lean postpones the
+    numeral until the type is known. The final elaboration, with the inferred types, checks them."""
+
+    assign: dict[int, Expr] = field(default_factory=dict)
+    numeral: set[int] = field(default_factory=set)
+    trial: bool = False
+
+
 class Elab:
     """Elaborates propositions and terms in the context of a goal (plus locally bound variables)."""
 
-    def __init__(self, goal: Goal):
+    def __init__(self, goal: Goal, inference: Inference | None = None):
         self.goal = goal
         self.locals: list[Hyp] = []
-        self.assign: dict[int, Expr] = {}
+        self.inference = Inference() if inference is None else inference
+        self.assign = self.inference.assign
 
     # -- context -----------------------------------------------------------------------------
     def lookup(self, name: str) -> Hyp | None:
@@ -316,6 +331,7 @@ class Elab:
         """Lean infers an untyped binder's type from its uses; we try the same on a trial elaboration."""
         hid = fresh_id()
         self.locals.append(Hyp(hid, name, UNKNOWN, False))
+        was_trial, self.inference.trial = self.inference.trial, True
         try:
             try:
                 if rest:
@@ -328,6 +344,8 @@ class Elab:
                 pass
         finally:
             self.locals.pop()
+            self.inference.trial = was_trial
+        self.inference.numeral.discard(hid)
         return self.assign.pop(hid, NAT)
 
     # -- relations and arithmetic -----------------------------------------------------------
@@ -356,7 +374,8 @@ class Elab:
         return e
 
     def collect(self, s: Syn) -> list[Expr | None]:
-        """Types of the leaves of an arithmetic tree (None for numerals and untyped casts)."""
+        """Types of the leaves of an arithmetic tree (None for numerals and untyped casts), left to
+        right as Lean elaborates them (the order in which unknown names are met and auto-bound)."""
         out: list[Expr | None] = []
         stack = [s]
         while stack:
@@ -365,7 +384,7 @@ class Elab:
             if k == "paren":
                 stack.append(x.args[0])
             elif k == "bin" and x.args[0] in ARITH:
-                stack += (x.args[1], x.args[2])
+                stack += (x.args[2], x.args[1])
             elif k == "bin" and x.args[0] == "^":
                 stack.append(x.args[1])
             elif k == "neg":
@@ -405,6 +424,8 @@ class Elab:
         for u in unknown:
             if best is not None:
                 self.assign.setdefault(u, best)
+            elif None in leaves:
+                self.inference.numeral.add(u)
         return NAT if best is None else best
 
     def build(self, s: Syn, ty: Expr) -> Expr:
@@ -414,7 +435,7 @@ class Elab:
             return self.build(s.args[0], ty)
         if k == "num":
             v = Fraction(s.args[0])
-            if v.denominator != 1 and ty not in (RAT, REAL):
+            if v.denominator != 1 and ty not in (RAT, REAL) and not self.inference.trial:
                 raise ElabError(f"failed to synthesize\n  OfScientific {self.show_type(ty)}", s)
             return Num(v, ty)
         if k == "bin" and s.args[0] in ARITH:
@@ -428,11 +449,13 @@ class Elab:
             if self.type_of(exp) == REAL and ty == REAL:
                 # `x ^ (y : ℝ)` is Real.rpow: opaque (its value at a negative base is not x^y)
                 return App(Const("Real.rpow"), (base, exp), REAL)
-            if self.type_of(exp) != NAT:
+            if self.type_of(exp) == UNKNOWN and isinstance(exp, FVar):
+                self.inference.numeral.add(exp.id)  # `2 ^ k`: Monoid.npow's default instance, ℕ
+            elif self.type_of(exp) != NAT:
                 raise ElabError("unsupported: exponents must be natural numbers in MiniLean", s)
             return Bin("^", base, exp, ty)
         if k == "neg":
-            if ty == NAT:
+            if ty == NAT and not self.inference.trial:
                 raise ElabError("failed to synthesize\n  Neg ℕ", s)
             return Un("-", self.build(s.args[0], ty), ty)
         if k in ("abs", "inv"):
@@ -440,11 +463,11 @@ class Elab:
             # typed by their argument, then coerced as a whole (`↑|⌊x⌋|`)
             own = self.own_type(s) or ty
             if k == "abs":
-                if own == NAT:  # Mathlib's `abs` needs an additive group
+                if own == NAT and not self.inference.trial:  # Mathlib's `abs` needs an additive group
                     raise ElabError("failed to synthesize\n  AddGroup ℕ", s)
                 e = Un("abs", self.build(s.args[0], own), own)
             else:
-                if own not in (RAT, REAL):
+                if own not in (RAT, REAL) and not self.inference.trial:
                     raise ElabError(f"failed to synthesize\n  Inv {self.show_type(own)}", s)
                 e = App(Const("Inv.inv"), (self.build(s.args[0], own),), own)
             return e if own == ty else self.coerce(e, own, ty, s)
