@@ -19,6 +19,7 @@ from leangym.minilean.core.context import Goal, Hyp, fresh_id
 from leangym.minilean.core.errors import ElabError, UnknownIdentifier
 from leangym.minilean.core.functions import (
     BIG_OPERATORS,
+    EQUIV_FIELDS,
     FINSET,
     FLOOR_RING,
     FUNCTIONS,
@@ -30,6 +31,8 @@ from leangym.minilean.core.functions import (
     SET_INTERVALS,
     SHORT_NAMES,
     Function,
+    equiv,
+    equiv_types,
     finset,
     finset_elem,
     list_elem,
@@ -184,6 +187,11 @@ class Elab:
         if s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] in UNSUPPORTED_TYPES \
                 and self.lookup(s.args[0].args[0]) is None:
             raise ElabError(f"unsupported type `{s.args[0].args[0]}` (outside MiniLean's fragment)", s)
+        if self._equiv_type_syntax(s):
+            dom, cod = (self.elab_type(a) for a in s.args[1])
+            if dom not in NUM_RANK or cod not in NUM_RANK:
+                raise ElabError("unsupported type (MiniLean handles Equiv between ℕ ℤ ℚ ℝ only)", s)
+            return equiv(dom, cod)
         if self._finset_type_syntax(s):
             elem = self.elab_type(s.args[1][0])
             if elem not in NUM_RANK:
@@ -204,7 +212,12 @@ class Elab:
         if s.kind == "bin" and s.args[0] == "→":
             return self.is_type_syntax(s.args[2]) and self.is_type_syntax(s.args[1])
         return (s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] in ("Type", "Sort", *UNSUPPORTED_TYPES)
-                and self.lookup(s.args[0].args[0]) is None) or self._finset_type_syntax(s)
+                and self.lookup(s.args[0].args[0]) is None) or self._finset_type_syntax(s) \
+            or self._equiv_type_syntax(s)
+
+    def _equiv_type_syntax(self, s: Syn) -> bool:
+        return (s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] == "Equiv"
+                and len(s.args[1]) == 2 and self.lookup("Equiv") is None)
 
     def _finset_type_syntax(self, s: Syn) -> bool:
         return (s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] == "Finset"
@@ -648,6 +661,8 @@ class Elab:
         """``x.f args`` (generalized field notation): ``T.f x args`` where ``T`` is the namespace of
         ``x``'s type (ℕ → Nat, ℤ → Int, ℚ → Rat, ℝ → Real, Finset α → Finset)."""
         h = self.lookup(recv.args[0]) if recv.kind == "ident" else None
+        if h is not None and equiv_types(h.type) is not None:
+            return self.equiv_application(FVar(h.id), equiv_types(h.type), field, args, s)
         if h is not None and finset_elem(h.type) is not None:
             ns = "Finset"
         else:
@@ -659,6 +674,17 @@ class Elab:
         if fn is None:
             raise ElabError(f"unsupported term `.{field}` (outside MiniLean's fragment)", s)
         return self.apply_function(fn, (recv,) + tuple(args), s)
+
+    def equiv_application(self, e: Expr, types: tuple[Expr, Expr], field: str, args: tuple, s: Syn) -> Expr:
+        """``σ.1 x``/``σ.toFun x`` and ``σ.2 x``/``σ.invFun x`` for ``σ : α ≃ β``: two functions,
+        each an uninterpreted one to the decision procedures (the laws tying them, ``σ.left_inv``,
+        are Mathlib lemmas MiniLean does not know, so nothing is proved from them)."""
+        proj = EQUIV_FIELDS.get(field)
+        if proj is None or len(args) != 1:
+            raise ElabError(f"unsupported: `.{field}` of an Equiv; MiniLean takes `σ.1 x`/`σ.2 x` fully "
+                            "applied (outside MiniLean's fragment)", s)
+        dom, cod = types if proj == "Equiv.toFun" else types[::-1]
+        return App(Const(proj), (e, self.arith_tree(args[0], dom)), cod)
 
     def finset_term(self, s: Syn, elem: Expr | None, lists: bool = False) -> tuple[Expr, Expr]:
         """A Finset expression and its element type: a local ``s : Finset α``, ``Finset.range n``,

@@ -160,6 +160,11 @@ class Printer:
                     return "{" + name + " | " + self.fmt(lam.body, 0, True) + "}", ARG
                 finally:
                     del self.bound[depth:]
+            if isinstance(fn, Const) and fn.name in ("Equiv.toFun", "Equiv.invFun") and len(e.args) == 2:
+                return (self.fmt(e.args[0], ARG, False) + "." + fn.name.split(".")[1] + " "
+                        + self.fmt(e.args[1], ARG, False)), MAX
+            if isinstance(fn, Const) and fn.name == "Equiv" and len(e.args) == 2:
+                return self.fmt(e.args[0], 26, False) + " ≃ " + self.fmt(e.args[1], 25, False), 25
             if isinstance(fn, Const) and fn.name == "Real.rpow":
                 return self.fmt(e.args[0], 76, False) + " ^ " + self.fmt(e.args[1], 75, True), 75
             if isinstance(fn, Const) and fn.name == "Inv.inv":
