@@ -600,6 +600,10 @@ class Elab:
             raise ElabError("unsupported function application (outside MiniLean's fragment)", s)
         if k == "proj" and isinstance(s.args[1], str) and not s.args[1].isdigit():
             return self.field_application(s.args[0], s.args[1], (), s)
+        if k == "bin" and s.args[0] == "/.":
+            # `a /. b` is `Rat.divInt a b : ℚ` (ℤ arguments): a leaf of the tree around it, not binop%
+            return App(Const("Rat.divInt"), (self.arith_tree(s.args[1], INT), self.arith_tree(s.args[2], INT)),
+                       RAT)
         notation = NOTATIONS.get(k)
         if notation is not None:
             return self.apply_function(FUNCTIONS[notation], s.args, s)

@@ -1,5 +1,5 @@
-"""Statement forms of miniF2F-like problems: ``k.succ``, ``Equiv`` projections, hypothesis binders
-``∀ (x) (_ : P x), Q x``. Each prints as Lean 4 + Mathlib prints it, and adversarial cases check that
+"""Statement forms of miniF2F-like problems: ``k.succ``, ``Equiv`` projections, ``a /. b``,
+``Nat.ofDigits b [..]``, hypothesis binders ``∀ (x) (_ : P x), Q x``. Each prints as Lean 4 + Mathlib prints it, and adversarial cases check that
 nothing false becomes provable through it."""
 
 from __future__ import annotations
@@ -30,6 +30,14 @@ def accepted(src: str) -> bool:
      "τ : ℝ ≃ ℝ\nh : τ.invFun 4 = 1\n⊢ τ.toFun (τ.toFun 1) = τ.toFun 4"),
     ("theorem t (τ : Equiv ℚ ℤ) (h : ∀ x, τ.1 x = 3) : τ.invFun 3 = 1 / 2",
      "τ : ℚ ≃ ℤ\nh : ∀ (x : ℚ), τ.toFun x = 3\n⊢ τ.invFun 3 = 1 / 2"),
+    # `a /. b` is Rat.divInt: ℤ arguments (`↑m`), a ℚ leaf of the tree around it
+    ("theorem t (m : ℕ) (h : (1 /. 3 + 2 /. ↑m).den = 1) : (5 /. 2 : ℚ) + 1 = 7 / 2",
+     "m : ℕ\nh : (1 /. 3 + 2 /. ↑m).den = 1\n⊢ 5 /. 2 + 1 = 7 / 2"),
+    ("theorem t (g : ℚ → ℝ) : g (3 /. 7) < 1", "g : ℚ → ℝ\n⊢ g (3 /. 7) < 1"),
+    # a list literal is an argument (`[MOD n]` still closes a congruence)
+    ("theorem t (a b : ℕ) (h : Nat.ofDigits 10 [a, 2, b] = 321) : a ≡ b [MOD 2]",
+     "a b : ℕ\nh : ofDigits 10 [a, 2, b] = 321\n⊢ a ≡ b [MOD 2]"),
+    ("theorem t : (∑ k in Nat.properDivisors 28, k) = 28", "⊢ ∑ k ∈ properDivisors 28, k = 28"),
     # an untyped binder is typed by its first typed use, even after `-3` (ℕ would have no `Neg`)
     ("theorem t (g : ℝ → ℝ) (h : ∀ (y) (_ : y ≠ -3), g y = y) : g 0 = 0",
      "g : ℝ → ℝ\nh : ∀ (y : ℝ), y ≠ -3 → g y = y\n⊢ g 0 = 0"),
@@ -48,6 +56,20 @@ def test_outside_the_fragment_is_a_clean_refusal(statement, message):
     with pytest.raises((ElabError, ParseError)) as e:
         elaborate_statement(statement)
     assert message in str(e.value)
+
+
+@pytest.mark.parametrize("src", [
+    # all false; opaque: no law of Rat.divInt, ofDigits or properDivisors comes from their syntax
+    "theorem t : (1 : ℤ) /. 2 = 1 /. 3",
+    "theorem t (m : ℤ) : m /. 1 = m + 1",
+    "theorem t : (1 /. 2).den = 1",
+    "theorem t (a : ℕ) : Nat.ofDigits 10 [a] = a + 1",
+    "theorem t : Nat.ofDigits 10 [1, 2] = 12",
+    "theorem t : 10 ∈ Nat.properDivisors 10",
+])
+def test_opaque_statement_functions_prove_nothing_false(src):
+    for tactic in ("norm_num", "simp", "decide", "rfl", "omega", "linarith", "field_simp", "simp_all", "ring_nf"):
+        assert not accepted(f"{src} := by {tactic}"), (src, tactic)
 
 
 def test_succ_is_plus_one_to_arithmetic():

@@ -121,12 +121,14 @@ FUNCTIONS: dict[str, Function] = {f.name: f for f in (
     Function("Rat.num", (RAT,), INT, "Rat.num"),
     Function("Rat.den", (RAT,), NAT, "Rat.den"),
     Function("Nat.divisors", (NAT,), finset(NAT), "divisors"),
+    Function("Nat.properDivisors", (NAT,), finset(NAT), "properDivisors"),
     Function("Finset.range", (NAT,), finset(NAT), "Finset.range"),
     Function("Finset.card", (FINSET,), NAT, "Finset.card"),
     Function("Nat.fib", (NAT,), NAT, "fib"),
     # `k.succ`: the one application arithmetic reads through, as `k + 1` (bridge.Translator.term)
     Function("Nat.succ", (NAT,), NAT, "succ"),
     Function("Nat.digits", (NAT, NAT), list_of(NAT), "digits"),
+    Function("Nat.ofDigits", (NAT, LIST), NAT, "ofDigits", field=False),
     Function("List.sum", (LIST,), None, "List.sum"),  # the list's element type
 )}
 # Set intervals (`x ∈ Set.Icc a b`): membership only, an opaque proposition
@@ -149,7 +151,8 @@ LIST_LITERAL = "List.literal"  # `[a, b, c]`, printed as written
 # short names the usual opens make refer to a function (``open Real Nat``)
 SHORT_NAMES = {"π": "Real.pi", "logb": "Real.logb", "sin": "Real.sin", "cos": "Real.cos", "tan": "Real.tan",
                "rexp": "Real.exp", "exp": "Real.exp", "divisors": "Nat.divisors", "factorial": "Nat.factorial",
-               "choose": "Nat.choose", "fib": "Nat.fib", "digits": "Nat.digits", "succ": "Nat.succ"}
+               "choose": "Nat.choose", "fib": "Nat.fib", "digits": "Nat.digits", "succ": "Nat.succ", "ofDigits": "Nat.ofDigits",
+               "properDivisors": "Nat.properDivisors"}
 
 
 # Sign facts Mathlib's positivity extensions give every application, whatever the argument:

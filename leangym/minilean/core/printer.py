@@ -165,6 +165,8 @@ class Printer:
                         + self.fmt(e.args[1], ARG, False)), MAX
             if isinstance(fn, Const) and fn.name == "Equiv" and len(e.args) == 2:
                 return self.fmt(e.args[0], 26, False) + " ≃ " + self.fmt(e.args[1], 25, False), 25
+            if isinstance(fn, Const) and fn.name == "Rat.divInt" and len(e.args) == 2:
+                return self.fmt(e.args[0], 70, False) + " /. " + self.fmt(e.args[1], 71, False), 70
             if isinstance(fn, Const) and fn.name == "Real.rpow":
                 return self.fmt(e.args[0], 76, False) + " ^ " + self.fmt(e.args[1], 75, True), 75
             if isinstance(fn, Const) and fn.name == "Inv.inv":

@@ -53,6 +53,7 @@ INFIX = {
     "-": (65, 66),
     "*": (70, 71),
     "/": (70, 71),
+    "/.": (70, 71),  # Mathlib's `Rat.divInt` (infixl:70)
     "%": (70, 71),
     "^": (75, 75),
 }
@@ -185,7 +186,14 @@ class Parser:
             return t.text not in KEYWORDS or t.text == "this"
         if t.kind == "num":
             return True
-        return t.kind == "sym" and (t.text in ARG_START_SYM or t.text == "{" and self._set_builder_ahead())
+        return t.kind == "sym" and (t.text in ARG_START_SYM or t.text == "{" and self._set_builder_ahead()
+                                    or t.text == "[" and not self._modulus_ahead())
+
+    def _modulus_ahead(self) -> bool:
+        """``[MOD n]`` after ``a ≡ b`` closes the congruence; any other ``[`` is a list argument
+        (``Nat.ofDigits 10 [1, 2]``)."""
+        nxt = self.toks[self.i + 1] if self.i + 1 < len(self.toks) else None
+        return nxt is not None and nxt.kind == "id" and nxt.text in ("MOD", "ZMOD", "PMOD")
 
     def prefix(self) -> Syn:
         if self.at_end():
