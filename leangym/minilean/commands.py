@@ -140,10 +140,16 @@ def closed_statement(goal: Goal, hyps: tuple[Hyp, ...]) -> Expr:
     return out
 
 
-def parse_binders(p: Parser) -> list[tuple[list, Syn]]:
-    """Parse ``(x y : T)``/``{x : T}`` binder groups: [(name tokens, type syntax)]."""
-    groups = []
-    while p.peek_is("(") or p.peek_is("{") or p.peek_is("[") or p.peek_is("⦃"):
+def parse_binders(p: Parser) -> list[tuple[list, Syn | None]]:
+    """Parse ``(x y : T)``/``{x : T}`` binder groups: [(name tokens, type syntax)]; an untyped
+    group (``x``, ``(x y)``) has no type syntax (None)."""
+    groups: list[tuple[list, Syn | None]] = []
+    while True:
+        if not p.at_end() and p.tok.kind == "id" and p.tok.text not in KEYWORDS:
+            groups.append(([p.advance()], None))
+            continue
+        if not (p.peek_is("(") or p.peek_is("{") or p.peek_is("[") or p.peek_is("⦃")):
+            break
         open_tok = p.advance()
         close = {"(": ")", "{": "}", "[": "]", "⦃": "⦄"}[open_tok.text]
         if close == "]":
@@ -154,6 +160,10 @@ def parse_binders(p: Parser) -> list[tuple[list, Syn]]:
             names.append(p.advance())
         if not names:
             p.error_expected("identifier")
+        if p.peek_is(close) and close in (")", "}"):
+            p.advance()
+            groups.append((names, None))
+            continue
         if not p.peek_is(":"):
             p.error_expected("':'")
         p.advance()
@@ -163,19 +173,39 @@ def parse_binders(p: Parser) -> list[tuple[list, Syn]]:
     return groups
 
 
-def elab_binders(groups: list[tuple[list, Syn]], goal: Goal, inference: Inference | None = None) -> Goal:
-    """Extend the goal's context with the binder groups, elaborating each type in order."""
-    for names, ty_syn in groups:
+def elab_binders(groups: list[tuple[list, Syn | None]], goal: Goal, inference: Inference | None = None,
+                 untyped: dict[tuple[int, int], int] | None = None) -> Goal:
+    """Extend the goal's context with the binder groups, elaborating each type in order. An untyped
+    binder (``x``, ``(n)``) takes the id ``untyped`` gives its (group, position), and the type it was
+    inferred (``inference.assign``; ``UNKNOWN`` during the trial that infers it); without ``untyped``
+    (a definition) it is refused."""
+    for gi, (names, ty_syn) in enumerate(groups):
+        if ty_syn is None:
+            if untyped is None:
+                raise ElabError("unsupported: untyped binders of a definition (outside MiniLean's fragment)",
+                                names[0])
+            for ni, n in enumerate(names):
+                hid = untyped.setdefault((gi, ni), fresh_id())
+                ty = inference.assign.get(hid, UNKNOWN) if inference is not None else UNKNOWN
+                goal = goal.with_hyp(_binder_hyp(hid, n.text, ty, False))
+            continue
         el = Elab(goal, inference)
         if el.is_type_syntax(ty_syn):
             ty = el.elab_type(ty_syn)
             for n in names:
-                goal = goal.with_hyp(Hyp(fresh_id(), n.text, ty, ty == PROP))
+                goal = goal.with_hyp(_binder_hyp(fresh_id(), n.text, ty, ty == PROP))
         else:
             prop = el.prop(ty_syn)
             for n in names:
-                goal = goal.with_hyp(Hyp(fresh_id(), n.text, prop, True))
+                goal = goal.with_hyp(_binder_hyp(fresh_id(), n.text, prop, True))
     return goal
+
+
+def _binder_hyp(hid: int, name: str, ty: Expr, is_prop: bool) -> Hyp:
+    """A binder's local; ``_`` gives an inaccessible one, which Lean shows as ``x✝``."""
+    if name == "_":
+        return Hyp(hid, "x", ty, is_prop, inaccessible=True)
+    return Hyp(hid, name, ty, is_prop)
 
 
 def auto_bindable(name: str) -> bool:
@@ -209,30 +239,35 @@ def elab_header(groups: list[tuple[list, Syn]], ty_syn: Syn, is_def: bool) -> Go
             auto.append(e.name)
 
 
-def _elab_header(auto: list[str], groups: list[tuple[list, Syn]], ty_syn: Syn, is_def: bool) -> Goal:
+def _elab_header(auto: list[str], groups: list[tuple[list, Syn | None]], ty_syn: Syn, is_def: bool) -> Goal:
     hyps = tuple(Hyp(fresh_id(), n, UNKNOWN, False) for n in auto)
-    if hyps:
+    untyped: dict[tuple[int, int], int] = {}
+    final = Inference()
+    if hyps or any(ty is None for _, ty in groups):
         inference = Inference(trial=True)
         try:
-            _elab_goal(Goal(hyps, PROP), groups, ty_syn, is_def, inference)
+            _elab_goal(Goal(hyps, PROP), groups, ty_syn, is_def, inference, untyped)
         except UnknownIdentifier:
             raise
         except ElabError:
             pass  # the final elaboration below reports it, with the types inferred so far
-        typed = []
-        for h in hyps:
-            ty = inference.assign.get(h.id, NAT if h.id in inference.numeral else None)
+        names = {h.id: f"auto-bound implicit `{h.name}`" for h in hyps}
+        names.update({hid: f"binder `{groups[gi][0][ni].text}`" for (gi, ni), hid in untyped.items()})
+        for hid, what in names.items():
+            ty = inference.assign.get(hid, NAT if hid in inference.numeral else None)
             if ty is None:
-                raise ElabError(f"unsupported: the type of the auto-bound implicit `{h.name}` is not a number "
-                                "type MiniLean infers (outside MiniLean's fragment)", ty_syn)
-            typed.append(Hyp(h.id, h.name, ty, False))
-        hyps = tuple(typed)
-    return _elab_goal(Goal(hyps, PROP), groups, ty_syn, is_def, Inference())
+                raise ElabError(f"unsupported: the type of the {what} is not a number type MiniLean infers "
+                                "(outside MiniLean's fragment)", ty_syn)
+            final.assign[hid] = ty
+        hyps = tuple(Hyp(h.id, h.name, final.assign[h.id], False) for h in hyps)
+    goal = _elab_goal(Goal(hyps, PROP), groups, ty_syn, is_def, final, untyped)
+    final.assign.clear()  # the binders' types, not pending inferences: nothing else may read them
+    return goal
 
 
-def _elab_goal(goal: Goal, groups: list[tuple[list, Syn]], ty_syn: Syn, is_def: bool,
-               inference: Inference) -> Goal:
-    goal = elab_binders(groups, goal, inference)
+def _elab_goal(goal: Goal, groups: list[tuple[list, Syn | None]], ty_syn: Syn, is_def: bool,
+               inference: Inference, untyped: dict[tuple[int, int], int]) -> Goal:
+    goal = elab_binders(groups, goal, inference, untyped)
     el = Elab(goal, inference)
     # `def f : ℕ := ...` states data, not a proposition: its goal is the type itself
     target = el.elab_type(ty_syn) if is_def and el.is_type_syntax(ty_syn) else el.prop(ty_syn)

@@ -57,6 +57,25 @@ def test_what_lean_would_not_auto_bind_as_a_number_is_refused(statement, message
     assert message in str(e.value)
 
 
+@pytest.mark.parametrize("statement, printed", [
+    # untyped binders (`x`, `(n)`) are typed from their uses like auto-bound names; `_` is `x✝`
+    ("theorem t x : Real.sin (2 * x) ≤ 1", "x : ℝ\n⊢ (2 * x).sin ≤ 1"),
+    ("theorem t a b : a ^ 2 + b ≥ 0", "a b : ℕ\n⊢ a ^ 2 + b ≥ 0"),
+    ("theorem t (s : ℝ) (n : ℤ) (h : s = n + 1) (n) (_ : n = 3) : s ≠ 0",
+     "s : ℝ\nn✝ : ℤ\nh : s = ↑n✝ + 1\nn : ℕ\nx✝ : n = 3\n⊢ s ≠ 0"),
+    ("theorem t {a} (h : a + 1 = (2 : ℤ)) : a = 1", "a : ℤ\nh : a + 1 = 2\n⊢ a = 1"),
+])
+def test_untyped_binders_are_typed_from_use(statement, printed):
+    assert goal(statement) == printed
+
+
+def test_untyped_binders_refused_where_not_numbers():
+    with pytest.raises(ElabError, match="binder `p`"):
+        elaborate_statement("theorem t (p) (h : p) : p")
+    r = check(HEADER + "def g x := x + 1")
+    assert errors(r)
+
+
 def test_definitions_do_not_auto_bind():
     r = check(HEADER + "def g : ℕ := k + 1")
     assert any("Unknown identifier `k`" in m for m in errors(r))
@@ -75,6 +94,9 @@ CLOSERS = ["rfl", "decide", "norm_num", "simp", "omega", "linarith", "nlinarith 
     "theorem t (h : x - 1 = x - 1) (d : ℤ) (h' : x ≤ d) : 0 ≤ x",
     # the auto-bound `n✝` is not the later binder `n`
     "theorem t (h : 0 < n) (n : ℕ) : 0 < n",
+    # an untyped binder is ℝ where its use says so: `0 ≤ y` is false for y = -1
+    "theorem t (y) (h : y + 0 = y) (d : ℝ) (h' : d * y = y * d) : 0 ≤ y",
+    "theorem t (n : ℕ) (h : 0 < n) (n) (_ : n = n) : 0 < n",
 ])
 def test_auto_bound_statements_are_not_provable_when_false(statement):
     s = Session(statement)
