@@ -37,6 +37,7 @@ from leangym.minilean.core.functions import (
     finset_elem,
     list_elem,
     list_of,
+    product,
     set_of,
 )
 from leangym.minilean.core.printer import Printer
@@ -369,6 +370,11 @@ class Elab:
         return self.relation(op, var, bound, s)
 
     def relation(self, op: str, a: Syn, b: Syn, s: Syn) -> Expr:
+        if _unparen(a).kind == "tuple" or _unparen(b).kind == "tuple":
+            if op not in ("=", "≠"):
+                raise ElabError("unsupported: tuples are compared by `=` and `≠` only (outside MiniLean's fragment)", s)
+            ea, eb = self.tuples(_unparen(a), _unparen(b), s)
+            return Bin(op, ea, eb, PROP)
         leaves_a = self.collect(a)
         leaves_b = self.collect(b)
         ty = self.max_type(leaves_a + leaves_b, None)
@@ -377,6 +383,35 @@ class Elab:
         if op == "∣" and ty in (RAT, REAL):
             pass
         return Bin(op, ea, eb, PROP)
+
+    def tuples(self, a: Syn, b: Syn, s: Syn) -> tuple[Expr, Expr]:
+        """``(x, y) = (1, 2)``: two tuple literals of the same shape, each pair of components typed
+        together as the sides of a relation (Lean elaborates the right side at the left one's
+        type ``ℕ × ℕ``). ``Prod.mk`` pairs: atoms to every decision procedure."""
+        if a.kind != "tuple" or b.kind != "tuple":
+            raise ElabError("unsupported: a tuple compared with a tuple literal only (outside MiniLean's fragment)", s)
+        a1, a2 = (_unparen(x) for x in a.args)
+        b1, b2 = (_unparen(x) for x in b.args)
+        ty = self.component_type(a1, b1, s)
+        x1, y1 = self.build(a1, ty), self.build(b1, ty)
+        if a2.kind == "tuple" or b2.kind == "tuple":
+            x2, y2 = self.tuples(a2, b2, s)
+        else:
+            ty2 = self.component_type(a2, b2, s)
+            x2, y2 = self.build(a2, ty2), self.build(b2, ty2)
+        pair = product(ty, self.type_of(x2))
+        return App(Const("Prod.mk"), (x1, x2), pair), App(Const("Prod.mk"), (y1, y2), pair)
+
+    def component_type(self, a: Syn, b: Syn, s: Syn) -> Expr:
+        """The common type of two tuple components; typed on both sides, the types must agree
+        (Lean elaborates the right tuple at the left one's type: no coercion inside a pair)."""
+        la, lb = self.collect(a), self.collect(b)
+        if any(t is not None for t in la) and any(t is not None for t in lb):
+            ta, tb = self.max_type(la, None), self.max_type(lb, None)
+            if ta != tb:
+                raise ElabError(f"type mismatch: a tuple component of type {self.show_type(tb)} where "
+                                f"{self.show_type(ta)} is expected", s)
+        return self.max_type(la + lb, None)
 
     def arith_tree(self, s: Syn, expected: Expr | None) -> Expr:
         ty = self.max_type(self.collect(s), expected)
@@ -848,6 +883,12 @@ class Elab:
                 out.append(e)
             ty = ty.b
         return App(fn, tuple(out), ty)
+
+
+def _unparen(s: Syn) -> Syn:
+    while s.kind == "paren":
+        s = s.args[0]
+    return s
 
 
 def _subterms(e: Expr) -> Iterator[Expr]:

@@ -1,5 +1,5 @@
 """Statement forms of miniF2F-like problems: ``k.succ``, ``Equiv`` projections, ``a /. b``,
-``Nat.ofDigits b [..]``, hypothesis binders ``∀ (x) (_ : P x), Q x``. Each prints as Lean 4 + Mathlib prints it, and adversarial cases check that
+``Nat.ofDigits b [..]``, tuples ``(x, y) = (1, 2)``, hypothesis binders ``∀ (x) (_ : P x), Q x``. Each prints as Lean 4 + Mathlib prints it, and adversarial cases check that
 nothing false becomes provable through it."""
 
 from __future__ import annotations
@@ -38,6 +38,10 @@ def accepted(src: str) -> bool:
     ("theorem t (a b : ℕ) (h : Nat.ofDigits 10 [a, 2, b] = 321) : a ≡ b [MOD 2]",
      "a b : ℕ\nh : ofDigits 10 [a, 2, b] = 321\n⊢ a ≡ b [MOD 2]"),
     ("theorem t : (∑ k in Nat.properDivisors 28, k) = 28", "⊢ ∑ k ∈ properDivisors 28, k = 28"),
+    # tuples: `(a, b, c)` is `(a, (b, c))`, each component typed with its partner
+    ("theorem t (p q r : ℤ) (h : 1 < p) : (p, q, r) = (2, 4, 8) ∨ (p, q, r) ≠ (3, 5, 15)",
+     "p q r : ℤ\nh : 1 < p\n⊢ (p, q, r) = (2, 4, 8) ∨ (p, q, r) ≠ (3, 5, 15)"),
+    ("theorem t (x : ℝ) (n : ℕ) : (x, n) = (1 / 2, 3)", "x : ℝ\nn : ℕ\n⊢ (x, n) = (1 / 2, 3)"),
     # an untyped binder is typed by its first typed use, even after `-3` (ℕ would have no `Neg`)
     ("theorem t (g : ℝ → ℝ) (h : ∀ (y) (_ : y ≠ -3), g y = y) : g 0 = 0",
      "g : ℝ → ℝ\nh : ∀ (y : ℝ), y ≠ -3 → g y = y\n⊢ g 0 = 0"),
@@ -51,6 +55,10 @@ def test_statement_forms_print_as_lean(statement, printed):
     ("theorem t (τ : Equiv ℝ ℝ) : τ.symm 2 = 1", "Equiv"),
     ("theorem t (τ : Equiv (ℕ → ℕ) ℝ) : True", "Equiv between ℕ ℤ ℚ ℝ"),
     ("theorem t (x : ℝ) : x.succ = x + 1", "unsupported term `.succ`"),
+    # no coercion inside a pair (Lean elaborates the right tuple at the left one's type)
+    ("theorem t (x : ℝ) (n : ℕ) : (n, 1) = (x, 2)", "type mismatch"),
+    ("theorem t (x y : ℕ) : (x, y) < (1, 2)", "tuples are compared by `=` and `≠` only"),
+    ("theorem t (x y : ℕ) : (x, y) = 1", "tuple literal only"),
 ])
 def test_outside_the_fragment_is_a_clean_refusal(statement, message):
     with pytest.raises((ElabError, ParseError)) as e:
@@ -100,3 +108,21 @@ def test_equiv_projections_prove_nothing_false(statement):
 def test_equiv_applications_are_atoms_with_congruence():
     assert accepted("theorem t (τ : Equiv ℝ ℝ) (h : τ.1 2 = 3) : τ.1 2 + 1 = 4 := by linarith")
     assert accepted("theorem t (τ : Equiv ℝ ℝ) (h : ∀ x, τ.1 x = 2 * x) : τ.1 3 = 6 := by rw [h]; norm_num")
+
+
+@pytest.mark.parametrize("statement", [
+    "theorem t : (1, 2) = (2, 1)",
+    "theorem t (x y : ℕ) (h : x = 1) : (x, y) = (1, 1)",
+    "theorem t (x y : ℕ) (h : (x, y) = (1, 2)) : x = 2",
+    "theorem t (x : ℕ) : (x, 2) ≠ (x, 2)",
+    "theorem t (x : ℤ) : (x - 1, 1) = (x, 1)",
+])
+def test_tuples_prove_nothing_false(statement):
+    s = Session(statement)
+    for tactic in EQUIV_CLOSERS + ["constructor", "injection h", "cases h", "simp at h", "aesop"]:
+        assert not s.closes(tactic), (statement, tactic)
+
+
+def test_equal_tuples_by_reflexivity_and_hypotheses():
+    assert accepted("theorem t (x y : ℕ) : (x, y) = (x, y) := by rfl")
+    assert accepted("theorem t (x y : ℕ) (h : (x, y) = (1, 2)) : (x, y) = (1, 2) := by exact h")

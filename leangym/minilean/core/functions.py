@@ -73,6 +73,11 @@ def equiv_types(ty: Expr) -> tuple[Expr, Expr] | None:
     return None
 
 
+def product(a: Expr, b: Expr) -> Expr:
+    """The type ``a × b``."""
+    return App(Const("Prod"), (a, b), TYPE)
+
+
 # `σ.1 x`, `σ.2 x` (Lean prints the projections by name): `App(Const(proj), (σ, x))`
 EQUIV_FIELDS = {"1": "Equiv.toFun", "toFun": "Equiv.toFun", "2": "Equiv.invFun", "invFun": "Equiv.invFun"}
 

@@ -283,6 +283,16 @@ class Parser:
                     self.limit = -1
                     try:
                         e = self.term(0)
+                        if self.peek_is(","):  # a tuple `(a, b, c)`: `(a, (b, c))`
+                            items = [e]
+                            while self.peek_is(","):
+                                self.advance()
+                                items.append(self.term(0))
+                            r = self.expect(")")
+                            out = items[-1]
+                            for x in reversed(items[:-1]):
+                                out = Syn("tuple", (x, out), x.start, r.end)
+                            return self.postfix(Syn("tuple", out.args, t.start, r.end))
                         if self.peek_is(":"):
                             self.advance()
                             ty = self.term(0)
