@@ -245,12 +245,9 @@ def _elab_header(auto: list[str], groups: list[tuple[list, Syn | None]], ty_syn:
     final = Inference()
     if hyps or any(ty is None for _, ty in groups):
         inference = Inference(trial=True)
-        try:
-            _elab_goal(Goal(hyps, PROP), groups, ty_syn, is_def, inference, untyped)
-        except UnknownIdentifier:
-            raise
-        except ElabError:
-            pass  # the final elaboration below reports it, with the types inferred so far
+        # A failed trial is a refusal: its uses past the failure were never seen, and typing a variable
+        # without them (ℕ where a later `x * d` says ℝ) would state another theorem than Lean's.
+        _elab_goal(Goal(hyps, PROP), groups, ty_syn, is_def, inference, untyped)
         names = {h.id: f"auto-bound implicit `{h.name}`" for h in hyps}
         names.update({hid: f"binder `{groups[gi][0][ni].text}`" for (gi, ni), hid in untyped.items()})
         for hid, what in names.items():

@@ -251,6 +251,9 @@ class Elab(CollectionElab):
             if h is not None:
                 if h.type == PROP:
                     return FVar(h.id)
+                if h.type == UNKNOWN:
+                    raise ElabError(f"unsupported: `{name}` used as a proposition; MiniLean infers only number "
+                                    "types for untyped and auto-bound variables (outside MiniLean's fragment)", s)
                 raise ElabError(f"type expected, got\n  ({name} : {self.show_type(h.type)})", s)
             proj = self.dotted_pred(name, s)
             if proj is not None:

@@ -47,9 +47,11 @@ def test_auto_bound_implicits_print_as_lean(statement, printed):
     ("theorem t : num = 1", "Unknown identifier `num`"),
     ("theorem t : x.succ = 1", "unsupported term"),
     # used as a function or a proposition, or with no number context: a `Sort` in Lean
-    ("theorem t : f 1 = 1", "auto-bound implicit `f`"),
-    ("theorem t (h : p) : p", "auto-bound implicit `p`"),
+    ("theorem t : f 1 = 1", "unsupported function application"),
+    ("theorem t (h : p) : p", "`p` used as a proposition"),
     ("theorem t : x = x", "auto-bound implicit `x`"),
+    # a trial that fails before a later typed use is a refusal, never a guess (Lean: `x : ℝ`)
+    ("theorem t (h0 : x + 1 = 3) (h : ⌊x⌋₊ = 2) (d : ℝ) (h3 : x * d = d) : 0 ≤ x", "FloorSemiring"),
 ])
 def test_what_lean_would_not_auto_bind_as_a_number_is_refused(statement, message):
     with pytest.raises((ElabError, ParseError)) as e:
@@ -70,7 +72,7 @@ def test_untyped_binders_are_typed_from_use(statement, printed):
 
 
 def test_untyped_binders_refused_where_not_numbers():
-    with pytest.raises(ElabError, match="binder `p`"):
+    with pytest.raises(ElabError, match="`p` used as a proposition"):
         elaborate_statement("theorem t (p) (h : p) : p")
     r = check(HEADER + "def g x := x + 1")
     assert errors(r)
