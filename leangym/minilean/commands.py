@@ -220,7 +220,7 @@ def auto_bindable(name: str) -> bool:
             and name not in KEYWORDS)
 
 
-def elab_header(groups: list[tuple[list, Syn]], ty_syn: Syn, is_def: bool) -> Goal:
+def elab_header(groups: list[tuple[list, Syn | None]], ty_syn: Syn, is_def: bool) -> Goal:
     """A declaration's binders and type as its initial goal. As Lean elaborates a header, an unknown
     identifier that ``auto_bindable`` admits (in a theorem, not a ``def``) becomes an implicit
     variable bound before all the binders, in the order met, and elaboration starts over (Lean's
@@ -257,9 +257,7 @@ def _elab_header(auto: list[str], groups: list[tuple[list, Syn | None]], ty_syn:
                                 "(outside MiniLean's fragment)", ty_syn)
             final.assign[hid] = ty
         hyps = tuple(Hyp(h.id, h.name, final.assign[h.id], False) for h in hyps)
-    goal = _elab_goal(Goal(hyps, PROP), groups, ty_syn, is_def, final, untyped)
-    final.assign.clear()  # the binders' types, not pending inferences: nothing else may read them
-    return goal
+    return _elab_goal(Goal(hyps, PROP), groups, ty_syn, is_def, final, untyped)
 
 
 def _elab_goal(goal: Goal, groups: list[tuple[list, Syn | None]], ty_syn: Syn, is_def: bool,
