@@ -94,6 +94,12 @@ def sft_schedule(config, n_examples: int, *, min_steps: int, epochs: float):
     return replace(config, max_steps=max(min_steps, math.ceil(epochs * n_examples / config.batch_size)))
 
 
+def policy_settings(temperature: float = 1.0, max_new_tokens: int = 24) -> dict:
+    """How an agent samples its policy (``HFPolicy`` keyword arguments), saved with each checkpoint so that
+    ``leangym eval --checkpoint`` rebuilds the same policy."""
+    return {"prompt_format": "bfs", "temperature": temperature, "max_new_tokens": max_new_tokens}
+
+
 def select_problems(args: ProblemArgs, seed: int) -> tuple[list[Problem], list[Problem]]:
     """(train, held-out) for ``args``: disjoint (a held-out statement never appears in train), seeded.
 

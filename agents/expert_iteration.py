@@ -42,6 +42,7 @@ from agents.common import (
     ProblemArgs,
     ResumableRun,
     bootstrap_models,
+    policy_settings,
     reference_proofs,
     root_states,
     save_problem_files,
@@ -66,7 +67,7 @@ class Args(ResumableRun, ProblemArgs):
         15, "easy training problems (lowest difficulty first) whose reference proofs seed the store"
     )
     rounds: int = option(3, "search-and-train rounds after the bootstrap round")
-    max_env_steps: int = option(0, "stop after the round that brings the env steps spent to this (0: no limit)")
+    max_env_steps: int = option(0, "env steps the run spends at most: the round that reaches it stops its search there (0: no limit)")
     attempt_fraction: float = option(
         0.5, "share of unsolved problems attempted per round, easiest by critic first"
     )
@@ -215,11 +216,7 @@ def make_policy(args: Args, model, tokenizer):
     """The HF policy as every search and evaluation of the run samples it (saved with each checkpoint)."""
     from leangym.policy import HFPolicy
 
-    return HFPolicy(model, tokenizer, **policy_settings(args))
-
-
-def policy_settings(args: Args) -> dict:
-    return {"prompt_format": "bfs", "temperature": args.temperature, "max_new_tokens": args.max_new_tokens}
+    return HFPolicy(model, tokenizer, **policy_settings(args.temperature, args.max_new_tokens))
 
 
 def eval_config(args: Args, mode: str) -> EvalConfig:
@@ -380,6 +377,10 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
                     max_depth=args.max_depth,
                     round=rnd,
                     wall_time=600.0,
+                    # the round stops where the run's env-step budget does, instead of overrunning it
+                    total_tactics=(
+                        max(0, args.max_env_steps - logs[-1].cumulative_env_steps) if args.max_env_steps and logs else None
+                    ),
                 )
                 bar = tqdm(total=len(chosen), desc=f"round {rnd} search", unit="problem", disable=args.quiet)
                 search = best_first_search(
@@ -439,7 +440,7 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Ex
                 ckpt,
                 eval_config(args, search_mode(args)),
                 problems=eval_file,
-                policy={**policy_settings(args), "torch_threads": args.torch_threads},
+                policy={**policy_settings(args.temperature, args.max_new_tokens), "torch_threads": args.torch_threads},
             )
             wall = sum(lg.wall_s for lg in logs) + log.wall_s
             for res in evals.values():

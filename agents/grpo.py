@@ -29,6 +29,7 @@ from pathlib import Path
 from agents.common import (
     ProblemArgs,
     bootstrap_models,
+    policy_settings,
     reference_proofs,
     root_states,
     save_problem_files,
@@ -92,8 +93,9 @@ class GRPORun:
         return self.curve[-1][1]
 
 
-POLICY_SETTINGS = {"prompt_format": "bfs", "temperature": 1.0, "max_new_tokens": 24}
-"""How every held-out evaluation samples the policy (saved with each checkpoint)."""
+POLICY_SETTINGS = policy_settings()
+"""How every held-out evaluation samples the policy (saved with each checkpoint): fixed, whatever the
+rollouts' temperature, so that evaluations compare across runs."""
 
 
 def eval_config(args: Args, mode: str) -> EvalConfig:

@@ -13,13 +13,16 @@ Evaluation is :func:`leangym.eval.evaluate`, as for every agent: the trained pol
 :class:`~leangym.policy.TacticPolicy` over the same candidates (:class:`CandidatePolicy`), scored at
 training step 0 (the untrained policy) and every ``--eval-every`` env steps in each of ``--eval-modes``,
 next to the no-learning rows (:data:`BASELINES`) at the same budget; each evaluation appends a line to
-``RUN_DIR/<run name>/metrics.jsonl`` (``algorithm: "ppo"``).
+``RUN_DIR/<run name>/metrics.jsonl`` (``algorithm: "ppo"``) and saves the model it scored under
+``checkpoints/eval_N/``, so that ``leangym eval --checkpoint RUN/checkpoints/eval_N`` (run from the repository
+root, which holds ``agents/``) reproduces the logged number.
 
     python -m agents.ppo_sb3 --total-timesteps 20000 --num-envs 4
 """
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -287,6 +290,26 @@ class CandidatePolicy:
         return [finalize((Candidate(t, float(lp[i])) for i, t in enumerate(ts)), k) for ts, lp in scored]
 
 
+LOADER = "agents.ppo_sb3:load_policy"
+"""What a PPO checkpoint's ``eval.json`` names as its policy loader (see :func:`leangym.policy.load_policy`)."""
+
+
+def save_policy(model: MaskablePPO, slots: CandidateSlots, folder: Path) -> None:
+    """The PPO model (``ppo.zip``) and its candidate slots (``slots.json``): all :func:`load_policy` needs."""
+    folder.mkdir(parents=True, exist_ok=True)
+    model.save(folder / "ppo.zip")
+    (folder / "slots.json").write_text(json.dumps({"max_actions": slots.max_actions, "dim": slots.dim}))
+
+
+def load_policy(folder: str | Path) -> CandidatePolicy:
+    """A checkpoint saved by :func:`save_policy` as a :class:`CandidatePolicy` (CPU)."""
+    folder = Path(folder)
+    if not (folder / "ppo.zip").is_file():
+        raise ConfigError(f"{folder} holds no ppo.zip; pass a PPO checkpoint's policy folder")
+    slots = CandidateSlots(**json.loads((folder / "slots.json").read_text()))
+    return CandidatePolicy(MaskablePPO.load(folder / "ppo.zip", device="cpu"), slots)
+
+
 # --- training ----------------------------------------------------------------------------------------
 
 
@@ -331,6 +354,13 @@ def train(args: Args, *, backend: Any = None, on_eval: Callable[[int, float], No
 
     def evaluations(steps: int) -> float:
         wall = time.perf_counter() - t0
+        # the model about to be evaluated, with what `leangym eval --checkpoint` needs to reproduce the number
+        ckpt = run_path / "checkpoints" / f"eval_{len(curve)}"
+        save_policy(model, slots, ckpt / "policy")
+        save_settings(
+            ckpt, args.eval_config(args.modes[0]), problems=eval_file,
+            policy={"loader": LOADER, "torch_threads": args.torch_threads},
+        )  # fmt: skip
         rates = []
         for mode in args.modes:
             config = args.eval_config(mode)

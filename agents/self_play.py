@@ -46,6 +46,7 @@ from agents.common import (
     ProblemArgs,
     ResumableRun,
     bootstrap_models,
+    policy_settings,
     reference_proofs,
     root_states,
     save_problem_files,
@@ -307,8 +308,8 @@ def roles(args: Args, model, tokenizer):
     """The prover and the conjecturer: one model, two sampling settings."""
     from leangym.policy import HFPolicy
 
-    prover = HFPolicy(model, tokenizer, prompt_format="bfs", temperature=args.temperature, max_new_tokens=args.max_new_tokens)
-    conjecturer = HFPolicy(model, tokenizer, prompt_format="bfs", temperature=args.temperature, max_new_tokens=args.statement_tokens)
+    prover = HFPolicy(model, tokenizer, **policy_settings(args.temperature, args.max_new_tokens))
+    conjecturer = HFPolicy(model, tokenizer, **policy_settings(args.temperature, args.statement_tokens))
     return prover, conjecturer
 
 
@@ -424,7 +425,7 @@ def run(args: Args, *, on_round: Callable[[RoundLog], None] | None = None) -> Se
             log.wall_s = time.perf_counter() - t_round
             ckpt = folder / "checkpoints" / f"round_{rnd}"
             models.save(model, tokenizer, ckpt / "policy")
-            save_settings(ckpt, eval_config(args, "full"), problems=eval_file, policy={"prompt_format": "bfs", "temperature": args.temperature, "max_new_tokens": args.max_new_tokens})
+            save_settings(ckpt, eval_config(args, "full"), problems=eval_file, policy=policy_settings(args.temperature, args.max_new_tokens))
             wall = sum(lg.wall_s for lg in logs) + log.wall_s
             counts = {k: getattr(log, k) for k in ("proposed", "well_formed", "novel", "nontrivial", "proved", "rewarded", "pass_rates")}
             for res in evals.values():

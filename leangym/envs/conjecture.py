@@ -563,9 +563,13 @@ class LeanConjectureEnv(LeanEnvBase):
 
     def register_known(self, problems: Sequence[Problem]) -> int:
         """Register statements a conjecture must not repeat (held-out targets, a dataset); returns how many
-        were new to the store. Statements the engine does not elaborate are skipped."""
+        were new to the store. Statements the engine does not elaborate are skipped, and so are problems the
+        store already holds as known (a self-play run registers the same targets every round)."""
         added = 0
+        registered = {k.problem_id for k in self.store.known_statements(origin="known")}
         for problem in problems:
+            if problem.id in registered:
+                continue
             try:
                 root = self.backend.start(problem, timeout=self.timeout)
             except EngineError as exc:

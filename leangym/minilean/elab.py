@@ -372,6 +372,10 @@ class Elab(CollectionElab):
                 raise ElabError("unsupported: tuples are compared by `=` and `≠` only (outside MiniLean's fragment)", s)
             ea, eb = self.tuples(unparen(a), unparen(b), s)
             return Bin(op, ea, eb, PROP)
+        fty = self.function_local_type(a) or self.function_local_type(b) if op in ("=", "≠") else None
+        if fty is not None:
+            # an equation of functions (`f = fun x => 2 * x - 3`, `f = g`): both sides at the local's type
+            return Bin(op, function_term(self, a, fty), function_term(self, b, fty), PROP)
         leaves_a = self.collect(a)
         leaves_b = self.collect(b)
         ty = self.max_type(leaves_a + leaves_b, None)
@@ -380,6 +384,15 @@ class Elab(CollectionElab):
         if op == "∣" and ty in (RAT, REAL):
             pass
         return Bin(op, ea, eb, PROP)
+
+    def function_local_type(self, s: Syn) -> Expr | None:
+        """The type ``A → B`` of a function variable ``s`` names (a local), else None."""
+        while s.kind == "paren":
+            s = s.args[0]
+        h = self.lookup(s.args[0]) if s.kind == "ident" else None
+        if h is not None and not h.is_prop and isinstance(h.type, Bin) and h.type.op == "→" and h.type.ty == TYPE:
+            return h.type
+        return None
 
     def arith_tree(self, s: Syn, expected: Expr | None) -> Expr:
         ty = self.max_type(self.collect(s), expected)
@@ -737,7 +750,51 @@ NOTATIONS = {"sqrt": "Real.sqrt", "floor": "Int.floor", "ceil": "Int.ceil", "nfl
 def witness(el: Elab, w: Syn, dom: Expr) -> Expr:
     if dom in NUM_RANK:
         return el.arith_tree(w, dom)
+    while w.kind == "paren":
+        w = w.args[0]
+    if w.kind == "binder" and w.args[0] == "fun":
+        return lambda_term(el, w, dom)
     e = el.leaf(w, dom)
     if el.type_of(e) != dom:
         raise ElabError("type mismatch in witness", w)
     return e
+
+
+def function_term(el: Elab, s: Syn, fty: Expr) -> Expr:
+    """A term of the function type ``fty``: a function variable of that type or ``fun … => …``."""
+    while s.kind == "paren":
+        s = s.args[0]
+    if s.kind == "binder" and s.args[0] == "fun":
+        return lambda_term(el, s, fty)
+    if el.function_local_type(s) == fty:
+        return FVar(el.lookup(s.args[0]).id)
+    raise ElabError(f"unsupported: a term of type {el.show_type(fty)} that is neither a function variable "
+                    "nor `fun x => …` (outside MiniLean's fragment)", s)
+
+
+def lambda_term(el: Elab, s: Syn, fty: Expr) -> Expr:
+    """``fun x y => e`` at the function type ``fty`` (``ℕ → ℕ → ℝ``): each binder takes the domain
+    ``fty`` gives it (a written binder type must be that domain) and ``e`` is a witness of the final
+    codomain, elaborated with the binders as locals and then abstracted over them."""
+    _, groups, pred, body = s.args
+    if pred is not None:
+        raise ElabError("unsupported: a binder predicate in `fun` (outside MiniLean's fragment)", s)
+    flat = [(n[0], ty) for names, ty in groups for n in names]
+
+    def go(i: int, ty: Expr) -> Expr:
+        if i == len(flat):
+            return witness(el, body, ty)
+        if not (isinstance(ty, Bin) and ty.op == "→" and ty.ty == TYPE):
+            raise ElabError(f"type mismatch: `fun` given where a term of type {el.show_type(ty)} is expected", s)
+        name, ty_syn = flat[i]
+        if ty_syn is not None and el.elab_type(ty_syn) != ty.a:
+            raise ElabError(f"type mismatch: the binder `{name}` of `fun` must have type {el.show_type(ty.a)}", s)
+        hid = fresh_id()
+        el.locals.append(Hyp(hid, name, ty.a, ty.a == PROP))
+        try:
+            inner = go(i + 1, ty.b)
+        finally:
+            el.locals.pop()
+        return Binder("fun", name, ty.a, abstract(inner, hid))
+
+    return go(0, fty)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
+from leangym.minilean import schematic
 from leangym.minilean.core.context import Goal, Hyp
 from leangym.minilean.core.functions import INTERVALS, LIST_LITERAL
 from leangym.minilean.core.terms import (
@@ -32,6 +33,8 @@ from leangym.minilean.core.terms import (
     Un,
     instantiate,
 )
+
+Rational = int | Fraction  # a closed value: an int while it is integral
 
 # what each tactic evaluates (see the module docstring)
 EVALUATES = {
@@ -120,15 +123,15 @@ def _within_simp_lemmas(e: App, tactic: str) -> bool:
     return all(isinstance(a, Num) and a.value <= bound for a in e.args)
 
 
-def _numeral(v: Fraction, ty: Expr) -> Expr:
+def _numeral(v: Rational, ty: Expr) -> Expr:
     if v < 0:
         return Un("-", _numeral(-v, ty), ty)
     if v.denominator != 1:
         return Bin("/", Num(Fraction(v.numerator), ty), Num(Fraction(v.denominator), ty), ty)
-    return Num(v, ty)
+    return Num(Fraction(v), ty)
 
 
-def _int(v: Fraction) -> int:
+def _int(v: Rational) -> int:
     if v.denominator != 1:
         raise _Stuck
     return v.numerator
@@ -142,10 +145,12 @@ def _tdiv(a: int, b: int) -> int:
     return q
 
 
-def value(e: Expr, allowed: frozenset) -> Fraction:
-    """The value of a closed term (raise :class:`_Stuck` when it is not one)."""
+def value(e: Expr, allowed: frozenset) -> Rational:
+    """The value of a closed term (raise :class:`_Stuck` when it is not one); an int when integral on the
+    way (int arithmetic is several times faster than Fraction's, and ``decide``/``rfl`` are hot paths)."""
     if isinstance(e, Num):
-        return Fraction(e.value)
+        v = e.value
+        return v.numerator if v.denominator == 1 else v
     ty = getattr(e, "ty", None)
     if isinstance(e, Un):
         v = value(e.a, allowed)
@@ -161,7 +166,7 @@ def value(e: Expr, allowed: frozenset) -> Fraction:
         if e.op == "+":
             return a + b
         if e.op == "-":
-            return max(a - b, Fraction(0)) if ty == NAT else a - b
+            return max(a - b, 0) if ty == NAT else a - b
         if e.op == "*":
             return a * b
         if e.op == "^":
@@ -172,9 +177,9 @@ def value(e: Expr, allowed: frozenset) -> Fraction:
         if ty in (NAT, INT):
             x, y = _int(a), _int(b)
             q = _tdiv(x, y)
-            return Fraction(q if e.op == "/" else x - y * q if y != 0 else x)
+            return q if e.op == "/" else x - y * q if y != 0 else x
         if e.op == "/":
-            return Fraction(0) if b == 0 else a / b
+            return 0 if b == 0 else Fraction(a) / b
         raise _Stuck
     if isinstance(e, App) and isinstance(e.fn, Const) and e.fn.name in allowed:
         return _apply(e, allowed)
@@ -185,9 +190,18 @@ def closed_value(e: Expr) -> Fraction | None:
     """The value of a closed term of numerals and ``+ - * / % ^`` (Lean's conventions: truncated ℕ
     subtraction, floor division on ℕ/ℤ, ``x / 0 = 0``), or None."""
     try:
-        return value(e, frozenset())
+        return Fraction(value(e, frozenset()))
     except _Stuck:
         return None
+
+
+def closed_int(e: Expr) -> int | None:
+    """:func:`closed_value` when it is an integer (the ℕ/ℤ evaluator of ``decide`` and ``rfl``)."""
+    try:
+        v = value(e, frozenset())
+    except _Stuck:
+        return None
+    return v if isinstance(v, int) else v.numerator if v.denominator == 1 else None
 
 
 def finset_elements(e: Expr, allowed: frozenset) -> list[Fraction]:
@@ -295,7 +309,7 @@ def _apply(e: App, allowed: frozenset) -> Fraction:
     if name == "Rat.den":
         return Fraction(args[0].denominator)
     if name == "Inv.inv":
-        return Fraction(0) if args[0] == 0 else 1 / args[0]
+        return Fraction(0) if args[0] == 0 else 1 / Fraction(args[0])
     if name == "Real.sqrt":
         x = args[0]
         if x <= 0:
@@ -337,11 +351,14 @@ UNFOLDS = {
 
 
 def split_unfolds(lemmas: list) -> tuple[list, frozenset]:
-    """The simp arguments that are not definitions to unfold, and the functions those unfold."""
+    """The simp arguments that are facts (not definitions to unfold nor schematic rewrite rules), and the
+    functions the unfolding ones make the tactic evaluate."""
     keep, names = [], set()
     for s in lemmas:
         if getattr(s, "kind", None) == "ident" and s.args[0] in UNFOLDS:
             names.update(UNFOLDS[s.args[0]])
+        elif getattr(s, "kind", None) == "ident" and s.args[0] in schematic.LEMMAS:
+            continue  # a rewrite rule of `leangym.minilean.schematic` (simp_with_library), not a fact
         else:
             keep.append(s)
     return keep, frozenset(names)

@@ -135,8 +135,13 @@ TABLE: dict[str, tuple[tuple[str, ...], str]] = {
     "Nat.sub_add_cancel": (("{n}", "{m}", "(m ≤ n)"), "n - m + m = n"),
     "Nat.add_sub_cancel": (("{n}", "{m}"), "n + m - m = n"),
     "Nat.le_of_dvd": (("{m}", "{n}", "(0 < n)", "(m ∣ n)"), "m ≤ n"),
+    "Nat.dvd_of_mod_eq_zero": (("{k}", "{n}", "(n % k = 0)"), "k ∣ n"),
+    "Nat.mod_eq_zero_of_dvd": (("{a}", "{b}", "(a ∣ b)"), "b % a = 0"),
     "Nat.cast_succ": (("n:ℕ",), "((n + 1 : ℕ) : R) = ↑n + 1"),
     "Nat.cast_add_one": (("n:ℕ",), "((n + 1 : ℕ) : R) = ↑n + 1"),
+    "Nat.cast_add": (("m:ℕ", "n:ℕ"), "((m + n : ℕ) : R) = ↑m + ↑n"),
+    "Nat.cast_mul": (("m:ℕ", "n:ℕ"), "((m * n : ℕ) : R) = ↑m * ↑n"),
+    "Nat.cast_pow": (("n:ℕ", "m:ℕ"), "((n ^ m : ℕ) : R) = ↑n ^ m"),
     "Int.emod_add_ediv": (("a", "b"), "a % b + b * (a / b) = a"),
     "Int.ediv_add_emod": (("a", "b"), "b * (a / b) + a % b = a"),
     "Int.add_mul_emod_self": (("{a}", "{b}", "{c}"), "(a + b * c) % c = a % c"),
@@ -144,6 +149,7 @@ TABLE: dict[str, tuple[tuple[str, ...], str]] = {
     "Int.mul_emod": (("a", "b", "n"), "a * b % n = a % n * (b % n) % n"),
     "Int.emod_emod_of_dvd": (("n", "{m}", "{k}", "(m ∣ k)"), "n % k % m = n % m"),
     "Int.emod_emod": (("a", "b"), "a % b % b = a % b"),
+    "Int.dvd_of_emod_eq_zero": (("{a}", "{b}", "(b % a = 0)"), "a ∣ b"),
     "Int.emod_two_eq_zero_or_one": (("n",), "n % 2 = 0 ∨ n % 2 = 1"),
     "Int.even_iff": (("{n}",), "Even n ↔ n % 2 = 0"),
     "Int.odd_iff": (("{n}",), "Odd n ↔ n % 2 = 1"),
@@ -155,6 +161,9 @@ TABLE: dict[str, tuple[tuple[str, ...], str]] = {
     "Nat.sub_sub_self": (("{n}", "{m}", "(m ≤ n)"), "n - (n - m) = m"),
     "Nat.mul_div_cancel_left": (("m", "{n}", "(0 < n)"), "n * m / n = m"),
     "Int.emod_def": (("a", "b"), "a % b = a - b * (a / b)"),
+    # definitions, as their unfolding equations (see DEFINITIONS)
+    "Nat.ModEq": (("n", "a", "b"), "a ≡ b [MOD n] ↔ a % n = b % n"),
+    "Int.ModEq": (("n", "a", "b"), "a ≡ b [ZMOD n] ↔ a % n = b % n"),
     # Mathlib's lemmas about the opaque real functions (their only laws besides closed evaluation)
     "Real.sqrt_nonneg": (("x",), "0 ≤ √x"),
     "Real.sq_sqrt": (("{a}", "(0 ≤ a)"), "√a ^ 2 = a"),
@@ -194,6 +203,12 @@ TABLE: dict[str, tuple[tuple[str, ...], str]] = {
     "Nat.cast_one": ((), "((1 : ℕ) : R) = 1"),
     "le_of_not_gt": (("{a}", "{b}", "(¬a > b)"), "a ≤ b"),
     "add_left_neg": (("a",), "-a + a = 0"),
+    # `add_left_neg`/`add_right_neg` are the names of mid-2024 Mathlib (later `neg_add_cancel`/`add_neg_cancel`)
+    "add_right_neg": (("a",), "a + -a = 0"),
+    "sub_add_cancel": (("a", "b"), "a - b + b = a"),
+    # Mathlib's statement of the Lean 4 port (renamed `div_le_div_of_nonneg_left` in 2024, kept as an alias)
+    "div_le_div_of_le_left": (("{a}", "{b}", "{c}", "(0 ≤ a)", "(0 < c)", "(c ≤ b)"), "a / b ≤ a / c"),
+    "div_le_div_of_nonneg_left": (("{a}", "{b}", "{c}", "(0 ≤ a)", "(0 < c)", "(c ≤ b)"), "a / b ≤ a / c"),
     "abs_cases": (("a",), "|a| = a ∧ 0 ≤ a ∨ |a| = -a ∧ a < 0"),
     "sub_nonneg": (("{a}", "{b}"), "0 ≤ a - b ↔ b ≤ a"),
     "sub_pos": (("{a}", "{b}"), "0 < a - b ↔ b < a"),
@@ -255,14 +270,19 @@ OPAQUE = {name for name in TABLE if name.startswith("Real.") or "Nat.choose" in 
 # to behave like a ring's (ℤ ℚ ℝ), which ℕ's truncated subtraction does not.
 RING_ONLY = {"mul_sub", "sub_mul", "sub_sq", "neg_neg", "sub_nonneg", "sub_pos", "sub_nonneg_of_le",
              "sub_pos_of_lt", "neg_abs_le", "abs_sub_comm", "sub_self", "abs_le", "abs_lt", "le_of_sub_nonneg",
-             "lt_of_sub_pos", "sub_eq_zero", "sub_ne_zero", "sub_nonpos", "add_eq_zero_iff_eq_neg", "add_left_neg", "abs_cases", "sub_eq_zero_of_eq", "eq_of_sub_eq_zero", "sub_eq_add_neg",
+             "lt_of_sub_pos", "sub_eq_zero", "sub_ne_zero", "sub_nonpos", "add_eq_zero_iff_eq_neg", "add_left_neg",
+             "add_right_neg", "sub_add_cancel", "abs_cases", "sub_eq_zero_of_eq", "eq_of_sub_eq_zero", "sub_eq_add_neg",
              "neg_mul", "mul_neg"}
 # Lemmas of (linearly ordered) fields: ℕ and ℤ division truncates, so they fail there.
 FIELD_ONLY = {"div_eq_mul_inv", "one_div", "inv_pos", "mul_inv_cancel₀", "div_self", "div_pos", "div_nonneg", "div_le_div_iff", "div_lt_div_iff", "le_div_iff", "div_le_iff",
-              "lt_div_iff", "div_lt_iff", "div_add_div_same"}
+              "lt_div_iff", "div_lt_iff", "div_add_div_same", "div_le_div_of_le_left", "div_le_div_of_nonneg_left"}
 # Cast lemmas `((n : ℕ) : R) = …`: the carrier is the cast's target, a type above ℕ.
-CAST = {"Nat.cast_succ", "Nat.cast_add_one", "Nat.cast_zero", "Nat.cast_one"}
+CAST = {"Nat.cast_succ", "Nat.cast_add_one", "Nat.cast_zero", "Nat.cast_one", "Nat.cast_add", "Nat.cast_mul",
+        "Nat.cast_pow"}
 CARRIER.update(dict.fromkeys(CAST, None))
+# Definitions (Mathlib's `def Int.ModEq (n a b : ℤ) := a % n = b % n`): `rw`/`simp`/`unfold` with the name
+# use the unfolding equation stated in TABLE; as a term the name is a proposition, never a proof of it.
+DEFINITIONS = {"Nat.ModEq", "Int.ModEq"}
 # Projections of an iff lemma: `sub_nonneg.mpr h`, `abs_le.1 h`.
 PROJECTIONS = {"mp": "mp", "1": "mp", "mpr": "mpr", "2": "mpr"}
 NAMESPACES = {"Nat.": NAT, "Int.": INT}
@@ -270,7 +290,7 @@ NAMESPACES = {"Nat.": NAT, "Int.": INT}
 # here is reachable by its short name (`sq_sqrt`); of the `Nat.` ones, those whose short name is no
 # root Mathlib lemma (`sub_add_cancel` is one, for groups, so it stays the root lemma).
 OPENED_NAT = {"mod_eq_of_lt", "mod_add_div", "div_add_mod", "cast_succ", "dvd_iff_mod_eq_zero", "lt_succ_iff",
-              "le_of_lt_succ", "succ_le_of_lt"}
+              "le_of_lt_succ", "succ_le_of_lt", "pow_mod"}
 
 LEMMAS = TABLE
 
@@ -300,6 +320,12 @@ def resolve(name: str) -> tuple[str, Expr | None] | None:
         if name.startswith(prefix) and rest in TABLE and rest not in CARRIER and "." not in rest:
             return rest, ty
     return None
+
+
+def is_definition(name: str) -> bool:
+    """Whether ``name`` (as written) is one of the :data:`DEFINITIONS`, usable only to rewrite."""
+    hit = resolve(name)
+    return hit is not None and hit[0] in DEFINITIONS
 
 
 def canonical(name: str) -> str:
@@ -342,6 +368,9 @@ def _pattern(s: Syn) -> Expr:
         return Un("↑", inner, ANY) if getattr(inner, "ty", None) == NAT else inner
     if k == "app" and s.args[0].kind == "ident" and s.args[0].args[0] in ("Even", "Odd"):
         return App(Const(s.args[0].args[0]), (_pattern(s.args[1][0]),), PROP)
+    if k == "modeq":
+        kind, a, b, n = s.args
+        return App(Const("Nat.ModEq" if kind == "MOD" else "Int.ModEq"), (_pattern(n), _pattern(a), _pattern(b)), PROP)
     if k == "sqrt":
         return App(Const("Real.sqrt"), (_pattern(s.args[0]),), REAL)
     if k == "inv":
@@ -513,6 +542,8 @@ def instantiate(pe, name: str, args: tuple, s: Syn, want: Expr | None = None) ->
     if hit is None:
         raise ElabError(f"Unknown identifier `{name}`", s)
     key, carrier = hit
+    if key in DEFINITIONS or key.rpartition(".")[0] in DEFINITIONS:
+        raise ElabError(f"type mismatch: `{name}` is a definition (a proposition), not a proof", s)
     params, stmt = schema(key)
     explicit = [i for i, p in enumerate(params) if p[0] != "implicit"]
     if len(args) > len(explicit):

@@ -39,7 +39,7 @@ from leangym.minilean.core.terms import (
     replace,
     unfold,
 )
-from leangym.minilean.evaluate import closed_value
+from leangym.minilean.evaluate import closed_int
 
 
 def _tag(tag: str, ctor: str) -> str:
@@ -196,30 +196,80 @@ def cases_nat(g: Goal, var: Hyp, pat, node) -> list[Goal]:
 
 def induction_nat(g: Goal, var: Hyp) -> list[Goal]:
     """Induction on ℕ; hypotheses mentioning the variable are generalised into the motive."""
+    base, deps = _motive(g, var)
+    zero = _motive_instance(g, base, deps, var, Num(Fraction(0), NAT), (), _tag(g.tag, "zero"))
+    k = Hyp(fresh_id(), "n", NAT, False, True)
+    ih = Hyp(fresh_id(), "a", _ih(g, deps, var, FVar(k.id)), True, True)
+    return [zero, _motive_instance(g, base, deps, var, succ_of(k), (k, ih), _tag(g.tag, "succ"))]
+
+
+def le_bound(p: Expr, var: Hyp) -> Expr | None:
+    """``b`` when ``p`` states ``Nat.le b n`` for the ℕ variable ``n`` (``var``) and a ``b`` free of
+    ``n``: ``b ≤ n``, ``n ≥ b``, and ``a < n``/``n > a`` with ``b = a + 1`` (Lean's ``Nat.lt a n`` is
+    ``Nat.le (a + 1) n``); otherwise None."""
+    u = unfold(p)
+    if not (isinstance(u, Bin) and u.op in ("≤", "<") and u.b == FVar(var.id)) or var.id in fvars(u.a):
+        return None
+    return u.a if u.op == "≤" else Bin("+", u.a, Num(Fraction(1), NAT), NAT)
+
+
+def induction_le(g: Goal, h: Hyp, var: Hyp) -> list[Goal]:
+    """Induction on ``h : Nat.le b n`` (``Nat.le.rec``, Mathlib's ``Nat.le_induction``): the motive is
+    the goal with ``n`` free, hypotheses mentioning ``n`` generalised into it as in :func:`induction_nat`;
+    case ``refl`` proves it at ``b``, case ``step`` at ``m + 1`` from ``a✝ : Nat.le b m`` and the
+    induction hypothesis at ``m``. ``h`` is consumed, as Lean's ``induction`` consumes its major premise."""
+    b = le_bound(h.type, var)
+    if b is None:
+        raise LogicError("induction: the hypothesis is not `b ≤ n` or `b < n` for a natural-number variable `n`")
+    base, deps = _motive(Goal(tuple(x for x in g.hyps if x.id != h.id), g.target, g.tag), var)
+    refl = _motive_instance(g, base, deps, var, b, (), _tag(g.tag, "refl"))
+    m = Hyp(fresh_id(), "m", NAT, False, True)
+    mv = FVar(m.id)
+    le = Hyp(fresh_id(), "a", Bin("≤", b, mv, PROP), True, True)
+    ih = Hyp(fresh_id(), "a_ih", _ih(g, deps, var, mv), True, True)
+    return [refl, _motive_instance(g, base, deps, var, succ_of(m), (m, le, ih), _tag(g.tag, "step"))]
+
+
+def _motive(g: Goal, var: Hyp) -> tuple[Goal, list[Hyp]]:
+    """The context left after generalising ``var`` (``var`` and the hypotheses mentioning it removed),
+    and those hypotheses (premises of the motive)."""
     deps = [x for x in g.hyps if x.is_prop and var.id in fvars(x.type)]
     others = [x for x in g.hyps if x.id != var.id and x not in deps]
     if any(var.id in fvars(x.type) for x in others):
         raise LogicError("induction: a variable's type depends on the induction variable")
-    base = Goal(tuple(others), g.target, g.tag)
-    zero_val = Num(Fraction(0), NAT)
-    zero = Goal(
-        base.hyps + tuple(Hyp(fresh_id(), d.name, replace(d.type, FVar(var.id), zero_val), True, d.inaccessible) for d in deps),
-        replace(g.target, FVar(var.id), zero_val),
-        _tag(g.tag, "zero"),
-    )
-    k = Hyp(fresh_id(), "n", NAT, False, True)
-    kv = FVar(k.id)
-    ih_t = replace(g.target, FVar(var.id), kv)
+    return Goal(tuple(others), g.target, g.tag), deps
+
+
+def _ih(g: Goal, deps: list[Hyp], var: Hyp, val: Expr) -> Expr:
+    ih_t = replace(g.target, FVar(var.id), val)
     for d in reversed(deps):
-        ih_t = Bin("→", replace(d.type, FVar(var.id), kv), ih_t, PROP)
-    ih = Hyp(fresh_id(), "a", ih_t, True, True)
-    sv = succ_of(k)
-    succ = Goal(
-        base.hyps + (k, ih) + tuple(Hyp(fresh_id(), d.name, replace(d.type, FVar(var.id), sv), True, d.inaccessible) for d in deps),
-        replace(g.target, FVar(var.id), sv),
-        _tag(g.tag, "succ"),
-    )
-    return [zero, succ]
+        ih_t = Bin("→", replace(d.type, FVar(var.id), val), ih_t, PROP)
+    return ih_t
+
+
+def _motive_instance(g: Goal, base: Goal, deps: list[Hyp], var: Hyp, val: Expr, new: tuple, tag: str) -> Goal:
+    """The motive at ``val``: the generalised hypotheses re-introduced at ``val`` after ``new``."""
+    inst = tuple(Hyp(fresh_id(), d.name, replace(d.type, FVar(var.id), val), True, d.inaccessible) for d in deps)
+    return Goal(base.hyps + new + inst, replace(g.target, FVar(var.id), val), tag)
+
+
+def function_equation(p: Expr, g: Goal) -> Bin | None:
+    """The function type ``A → B`` of an equation ``f = g`` of functions (a side is a function
+    variable, or an application of one still of function type), else None."""
+    if not (isinstance(p, Bin) and p.op == "="):
+        return None
+    for side in (p.a, p.b):
+        ty = expr_type(side, g) if isinstance(side, FVar) else side.ty if isinstance(side, App) else None
+        if isinstance(ty, Bin) and ty.op == "→" and ty.ty != PROP:
+            return ty
+    return None
+
+
+def apply_arg(f: Expr, x: Expr, fty: Bin) -> Expr:
+    """``f x`` at ``f``'s type ``fty`` (``A → B``), in the flat form the elaborator gives ``f a b``."""
+    if isinstance(f, App) and not isinstance(f.fn, Binder):
+        return App(f.fn, f.args + (x,), fty.b)
+    return App(f, (x,), fty.b)
 
 
 def subst_eq(g: Goal, h: Hyp) -> Goal | None:
@@ -376,6 +426,25 @@ def apply_prop(prop: Expr, g: Goal, el) -> list[Goal] | None:
 
 
 # -- closing rules --------------------------------------------------------------------------
+def unfold_modeq(p: Expr) -> Expr:
+    """``p`` with ``a ≡ b [MOD n]``/``[ZMOD n]`` unfolded to Mathlib's definition ``a % n = b % n``
+    (what the ``Decidable`` instances of ``Nat.ModEq``/``Int.ModEq`` evaluate)."""
+    if isinstance(p, App) and isinstance(p.fn, Const) and p.fn.name in ("Nat.ModEq", "Int.ModEq") and len(p.args) == 3:
+        n, a, b = p.args
+        ty = NAT if p.fn.name == "Nat.ModEq" else INT
+        return Bin("=", Bin("%", a, n, ty), Bin("%", b, n, ty), PROP)
+    if isinstance(p, Bin) and p.op in ("∧", "∨", "→", "↔"):
+        return Bin(p.op, unfold_modeq(p.a), unfold_modeq(p.b), PROP)
+    if isinstance(p, Un) and p.op == "¬":
+        return Un("¬", unfold_modeq(p.a), PROP)
+    return p
+
+
+# what Lean's `contradiction` decides in a closed hypothesis (its `decide p` reducing to `false`):
+# ℕ/ℤ relations, whose `Decidable` instances reduce by whnf, and `≡ [MOD n]` (unfolded)
+DECIDED_RELATIONS = ("=", "≠", "<", "≤", ">", "≥", "∣")
+
+
 def contradiction(g: Goal) -> bool:
     props = [h.type for h in g.hyps if h.is_prop]
     for p in props:
@@ -385,7 +454,8 @@ def contradiction(g: Goal) -> bool:
             return True
         if isinstance(p, Un) and p.op == "¬" and isinstance(p.a, Bin) and p.a.op == "=" and alpha_eq(p.a.a, p.a.b):
             return True
-        if isinstance(p, Bin) and p.op in ("=", "≠") and decide_closed(p) is False:
+        q = unfold_modeq(p)
+        if isinstance(q, Bin) and q.op in DECIDED_RELATIONS and decide_closed(q) is False:
             return True
         if isinstance(p, Un) and p.op == "¬" and p.a == TRUE:
             return True
@@ -415,8 +485,7 @@ def eval_closed(e: Expr) -> int | None:
     """Value of a closed ℕ/ℤ term by Lean's kernel computation rules, or None if not closed/too big."""
     if _ty(e) not in (NAT, INT):
         return None
-    v = closed_value(e)
-    return None if v is None or v.denominator != 1 else v.numerator
+    return closed_int(e)
 
 
 def _is_prime(n: int) -> bool | None:

@@ -75,6 +75,7 @@ class SearchRun:
     verify_s: float = 0.0
     policy_calls: int = 0
     states_proposed: int = 0
+    tactics_run: int = 0  # over all problems (what ``SearchConfig.total_tactics`` bounds)
 
     @property
     def nodes(self) -> int:
@@ -272,6 +273,9 @@ def best_first_search(
                     n.pending = pending[config.samples :]
                     if n.pending and config.slice_proposals:
                         lp.push(n)  # back on the frontier until every candidate was tried
+                if config.total_tactics is not None:
+                    jobs = jobs[: max(0, config.total_tactics - run.tactics_run)]
+                run.tactics_run += len(jobs)
                 t = time.monotonic()
                 outcomes = _run_all(
                     backend, pool, [(n.state, c.tactic) for _, n, c in jobs], config.tactic_timeout
@@ -325,11 +329,14 @@ def best_first_search(
                     finish(lp.finish("proved", tactics=tactics, states=states, verdict=verdict, pairs=pairs))
                 run.verify_s += time.monotonic() - t
 
+            spent = config.total_tactics is not None and run.tactics_run >= config.total_tactics
             still = []
             for lp in live:
                 if lp.result is not None:
                     continue
-                if lp.out_of_budget():
+                if spent:
+                    finish(lp.finish("failed", message="the run's tactic budget is spent"))
+                elif lp.out_of_budget():
                     finish(lp.finish("failed", message="budget or frontier exhausted"))
                 else:
                     still.append(lp)

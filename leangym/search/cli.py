@@ -257,6 +257,7 @@ def eval_inputs(args: argparse.Namespace) -> tuple[EvalConfig, dict, str | None,
     config = EvalConfig(**{**saved["eval"], **given})
     sampling = {f.name: f.default for f in fields(SamplingArgs)}
     sampling.update({k: v for k, v in saved["policy"].items() if k in sampling})
+    sampling["loader"] = saved["policy"].get("loader")  # a policy that is not a Hugging Face model
     sampling.update({f.name: getattr(args, f.name) for f in fields(SamplingArgs) if hasattr(args, f.name)})
     policy, critic = args.policy, args.critic
     if args.checkpoint:
@@ -299,7 +300,9 @@ def _eval(args: argparse.Namespace) -> int:
 
             torch.set_num_threads(sampling["torch_threads"])
         policy = None
-        if policy_spec:
+        if policy_spec and sampling["loader"]:
+            policy = load_policy(policy_spec, loader=sampling["loader"])
+        elif policy_spec:
             kwargs = {}
             if policy_spec != "scripted":
                 kwargs = {"prompt_format": sampling["prompt_format"], "temperature": sampling["temperature"]}

@@ -48,6 +48,13 @@ class SearchConfig:
             "generators: every expansion still costs at most `samples` tactics)"
         },
     )
+    total_tactics: int | None = field(
+        default=None,
+        metadata={
+            "help": "tactics run over all problems together at most (None: no limit); once spent, the "
+            "problems still searching end as failed (an agent's env-step budget)"
+        },
+    )
     max_depth: int = field(
         default=32, metadata={"help": "tactics in a proof at most; deeper states are not expanded"}
     )
@@ -70,6 +77,8 @@ class SearchConfig:
             v = getattr(self, name)
             if not isinstance(v, int) or v < 1:
                 raise ConfigError(f"SearchConfig.{name} must be a positive integer, got {v!r}")
+        if self.total_tactics is not None and (not isinstance(self.total_tactics, int) or self.total_tactics < 0):
+            raise ConfigError(f"SearchConfig.total_tactics must be None or an integer >= 0, got {self.total_tactics!r}")
         if self.wall_time <= 0:
             raise ConfigError(f"SearchConfig.wall_time must be > 0 seconds, got {self.wall_time}")
         if self.priority not in PRIORITIES:

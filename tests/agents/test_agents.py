@@ -41,6 +41,15 @@ def test_ppo_trains_on_candidates_and_evaluates_through_the_evaluator(tmp_path):
         (0, "generator_uniform"), (0, "generator_rule"), (0, "full"), (0, "policy_only"), (1, "full"), (1, "policy_only"), (2, "full"), (2, "policy_only"),
     ]  # fmt: skip
     assert lines[-2]["solve_rate"] == run.final_rate and lines[-1]["env_steps"] == 256
+    # every evaluation saved the model it scored: `leangym eval --checkpoint` gives back the logged number
+    again = subprocess.run(
+        [sys.executable, "-m", "leangym", "eval", "--checkpoint", str(run.run_path / "checkpoints" / "eval_2"),
+         "--workers", "1", "--json"],
+        cwd=REPO, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert again.returncode == 0, again.stderr[-3000:]
+    res = json.loads(again.stdout.strip().splitlines()[-1])
+    assert (res["eval"], res["solved"], res["total"]) == ("full", lines[-2]["solved"], lines[-2]["total"])
 
     # the trained model, as a policy over the generator's candidates, re-scores the same through the evaluator
     from leangym.backend import make_backend
@@ -193,3 +202,16 @@ def test_expert_iteration_refuses_to_resume_with_other_problems(tmp_path):
     (tmp_path / "args.json").write_text('{"identity": {"seed": 99}}')
     with pytest.raises(ConfigError, match="resume it with the same settings"):
         ei.run(ei.Args(run_dir=str(tmp_path), quiet=True))
+
+
+def test_expert_iteration_stops_its_search_where_the_env_step_budget_is_spent(tmp_path):
+    from agents import expert_iteration as ei
+
+    budget = 150
+    run = ei.run(ei.Args(**{**EXIT_ARGS, "rounds": 3}, max_env_steps=budget, run_dir=str(tmp_path / "run")))
+    first = run.rounds[0].cumulative_env_steps
+    assert first < budget, "the bootstrap alone spent the budget: raise it"
+    assert [log.round for log in run.rounds][:2] == [0, 1]
+    # the round that reaches the budget ends its search there; no later round starts
+    assert run.rounds[-1].cumulative_env_steps <= budget
+    assert len(run.rounds) < 4 or run.rounds[-1].cumulative_env_steps < budget

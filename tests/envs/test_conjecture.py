@@ -149,12 +149,17 @@ def test_alpha_equivalent_statements_are_duplicates(seeds, backend):
             assert info["reason"] == "unproved", (action, info)
 
 
-def test_the_seed_itself_and_registered_statements_are_known(seeds, backend):
+def test_the_seed_itself_and_registered_statements_are_known(seeds, backend, monkeypatch):
     with make(seeds, backend) as env:
         _, info = step(env, seeds[2].statement.replace(seeds[2].name, "renamed"), options={"problem": seeds[2].id})
         assert info["reason"] == "duplicate" and info["duplicate_of"] == seeds[2].id
         target = Problem("target/1", "theorem target (x : ℝ) (h : 2 * x = 4) : x = 2", seeds[0].header)
-        assert env.register_known([target]) == 1 and env.register_known([target]) == 0
+        assert env.register_known([target]) == 1
+        # registering it again (self-play does, every round) reads the store and starts no engine
+        starts = []
+        real_start = env.backend.start
+        monkeypatch.setattr(env.backend, "start", lambda *a, **k: starts.append(a) or real_start(*a, **k))
+        assert env.register_known([target]) == 0 and starts == []
         _, info = step(env, "theorem z (y : ℝ) (hy : 2 * y = 4) : y = 2")
         assert info["reason"] == "duplicate" and info["duplicate_of"] == "target/1"
 

@@ -77,7 +77,7 @@ REJECTS = [
     ("theorem a (x : ℝ) : x % 2 = 0 := by sorry", "HMod"),
     ("theorem a (n : ℕ) : -n = 0 := by sorry", "Neg ℕ"),
     ("theorem a (x : ℕ) (h : x = 2) : x - 3 + 3 = x := by\n  rw [h]", "unsolved goals"),
-    ("theorem a (x y : ℕ) : x - y + y = x := by rw [sub_add_cancel]", "Unknown identifier"),
+    ("theorem a (x y : ℕ) : x - y + y = x := by rw [sub_add_cancel]", "AddGroup"),
     ("theorem a (x : ℕ) : x - x = 1 := by rw [sub_self]", "AddGroup"),
     ("theorem a (a b c : ℝ) (h1 : a ≤ b) (h2 : b ≤ c) : a < c := by\n  calc a ≤ b := h1\n  _ ≤ c := h2",
      "does not match the goal"),

@@ -153,3 +153,13 @@ def test_library_lemmas_and_hypotheses_rewrite_to_one_fixpoint():
     s = Session(f"{head} : (a * a + b) % 3 = 1")
     assert not s.closes("simp [h, hb, Int.add_emod, Int.mul_emod]")
     assert not s.closes("simp [h, hb, Int.add_emod, Int.mul_emod] <;> omega")
+
+
+def test_simp_elaborates_its_arguments_even_when_the_goal_is_decided():
+    # Lean elaborates `simp [...]`'s terms before simplifying: a false `show … by norm_num` fails even
+    # though the closed goal is one the simprocs decide
+    goal = "theorem t : (2000 + 2001) % 7 = 4"
+    assert proves(f"{goal} := by\n  simp")
+    assert proves(f"{goal} := by\n  simp [show (2000 : ℕ) % 7 = 5 by norm_num]")
+    assert not proves(f"{goal} := by\n  simp [show (2000 : ℕ) % 7 = 6 by norm_num]")
+    assert not proves(f"{goal} := by\n  simp [no_such_lemma]")

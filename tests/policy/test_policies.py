@@ -89,6 +89,12 @@ def test_load_policy_specs(tmp_path):
     assert isinstance(load_policy("http://127.0.0.1:1/v1#m"), OpenAIPolicy)
     with pytest.raises(ConfigError, match="save_pretrained directory"):
         load_policy(str(tmp_path / "nope"))
+    # a checkpoint that is not a Hugging Face model names its loader ("module:function")
+    assert isinstance(load_policy("ignored", loader="leangym.policy:ScriptedPolicy"), ScriptedPolicy)
+    with pytest.raises(ConfigError, match="cannot load the checkpoint's policy"):
+        load_policy(str(tmp_path), loader="no_such_module_here:load")
+    with pytest.raises(ConfigError, match="module:function"):
+        load_policy(str(tmp_path), loader="agents.ppo_sb3")
 
 
 class _CompletionsServer:

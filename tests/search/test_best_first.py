@@ -56,6 +56,20 @@ def test_states_are_deduplicated_and_budget_ends_search(problems, backend):
         assert len(texts) == len(set(texts))
 
 
+def test_a_run_tactic_budget_stops_every_problem_where_it_is_spent(problems, references, backend):
+    ref = reference_policy(references, extra=DISTRACTORS)
+    free = best_first_search(problems, ref, backend, SearchConfig(expansions=20, samples=4))
+    assert free.tactics_run == sum(r.stats.tactics_run for r in free.results) > 10
+    budget = free.tactics_run // 2
+    run = best_first_search(problems, ref, backend, SearchConfig(expansions=20, samples=4, total_tactics=budget))
+    assert run.tactics_run == sum(r.stats.tactics_run for r in run.results) == budget
+    assert any(r.status == "failed" and "tactic budget" in r.message for r in run.results)
+    for r in run.results:
+        assert r.status != "proved" or backend.verify(r.problem, list(r.tactics)).ok
+    with pytest.raises(LeanGymError, match="total_tactics"):
+        SearchConfig(total_tactics=-1)
+
+
 def test_store_gets_proofs_pairs_and_resume_skips(problems, references, backend, tmp_path):
     policy = reference_policy(references, extra=DISTRACTORS)
     cfg = SearchConfig(expansions=20, samples=4, round=2)

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 
 from leangym.minilean.core.printer import Printer, TypedNames, superscript
 from leangym.minilean.core.terms import Expr
-
-_ids = itertools.count(1)
-
-
-def fresh_id() -> int:
-    """A process-wide unique id for a new local variable (ids never repeat, so states can share hyps)."""
-    return next(_ids)
+from leangym.minilean.core.terms import fresh_id as fresh_id  # re-exported: where tactics take it from
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ Pattern variables of lemma schemata and ``apply`` are ``MVar``; they never occur
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -121,6 +122,13 @@ def is_type_expr(e: Expr) -> bool:
 
 
 # -- the core operations: instantiate, abstract, closedness ---------------------------------
+_ids = itertools.count(1)
+
+
+def fresh_id() -> int:
+    """A process-wide unique id for a new local variable (ids never repeat, so states can share hyps)."""
+    return next(_ids)
+
 class CoreError(Exception):
     """A core operation was called outside its contract: an engine bug, never a Lean error."""
 
@@ -189,6 +197,32 @@ def instantiate(body: Expr, val: Expr) -> Expr:
     return _map_bvars(body, go)
 
 
+def beta(e: Expr) -> Expr:
+    """``e`` with every application of a ``fun`` reduced (β, definitional in Lean's kernel):
+    ``(fun x => b) a`` becomes ``b[a/x]``. Built from the two core operations only: a binder on the way
+    is opened with a fresh free variable (:func:`instantiate`) and closed again (:func:`abstract`), so
+    every argument reached is locally closed and nothing can be captured. ``e`` must be locally closed."""
+    if isinstance(e, App):
+        fn = beta(e.fn)
+        args = tuple(beta(x) for x in e.args)
+        while isinstance(fn, Binder) and fn.kind == "fun" and args:
+            fn, args = beta(instantiate(fn.body, args[0])), args[1:]
+        return fn if not args else App(fn, args, e.ty)
+    if isinstance(e, Bin):
+        a, b = beta(e.a), beta(e.b)
+        return e if a is e.a and b is e.b else Bin(e.op, a, b, e.ty)
+    if isinstance(e, Un):
+        a = beta(e.a)
+        return e if a is e.a else Un(e.op, a, e.ty)
+    if isinstance(e, Binder):
+        fid = fresh_id()
+        body = abstract(beta(instantiate(e.body, FVar(fid))), fid)
+        return e if body == e.body else Binder(e.kind, e.name, e.dom, body)
+    return e
+
+
+
+
 def abstract(e: Expr, fid: int) -> Expr:
     """Close ``e`` over the free variable ``fid``: the body of a new binder for it (see :func:`mk_binder`)."""
 
@@ -223,7 +257,9 @@ def replace(e: Expr, old: Expr, new: Expr) -> Expr:
     (used by rw and subst); under binders too, which cannot capture since bound variables are indices."""
     if not (is_closed(old) and is_closed(new)):
         raise CoreError("replace: terms with loose bound variables")
-    return _replace(e, old, new)
+    out = _replace(e, old, new)
+    # a function variable replaced by `fun x => …` (subst of `h : f = fun x => …`): no redex stays
+    return beta(out) if isinstance(new, Binder) and new.kind == "fun" else out
 
 
 def _replace(e: Expr, old: Expr, new: Expr) -> Expr:

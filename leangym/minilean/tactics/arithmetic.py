@@ -46,8 +46,12 @@ def t_linarith(interp: Interpreter, t: Tac, st):
     hints = hint_props(interp, g, t.args.get("lemmas", []), tr, t)
     tgt = g.target
     goal_ir: ir.Prop = ir.BoolConst(False)
+    premise = negated_comparison(tgt)
     if isinstance(tgt, Bin) and tgt.op in ("<", "≤", "=", ">", "≥") and tr.numeric(tgt.a):
         goal_ir = tr.prop(tgt)
+    elif premise is not None and tr.numeric(premise.a):
+        # Mathlib's `getContrLemma`: `Not.intro` moves the comparison into the context, goal `False`
+        hyps = hyps + [tr.prop(premise)]
     nl = t.name.startswith("nlinarith")
     if nl:
         ok = call("nlinarith", hyps, goal_ir, hints=tuple(hints), deadline=interp.run.deadline)
@@ -61,15 +65,29 @@ def t_linarith(interp: Interpreter, t: Tac, st):
 register("linarith!", "nlinarith!", group=GROUP, parse=no_args, run=t_linarith)
 
 
+def negated_comparison(tgt: Expr) -> Bin | None:
+    """The comparison ``c`` of a goal ``a ≠ b`` (``c`` is ``a = b``) or ``¬c``: Mathlib's linarith
+    proves such a goal by ``Not.intro``, from ``c`` as a hypothesis and the goal ``False``."""
+    if isinstance(tgt, Bin) and tgt.op == "≠":
+        return Bin("=", tgt.a, tgt.b, PROP)
+    if isinstance(tgt, Un) and tgt.op == "¬" and isinstance(tgt.a, Bin) and tgt.a.op in ("<", "≤", "=", ">", "≥"):
+        return tgt.a
+    return None
+
+
 def linarith_message(interp: Interpreter, g: Goal) -> str:
     tgt = g.target
     hyps = g.hyps
+    tag = g.tag
+    premise = negated_comparison(tgt)
     if isinstance(tgt, Bin) and tgt.op in ("<", "≤", "=", ">", "≥"):
         # Mathlib negates the goal with `not_lt`/`not_le` (and splits `=` into two `<` goals)
         op = {"<": "≥", "≤": ">", ">": "≤", "≥": "<", "=": "<"}[tgt.op]
         neg = Bin(op, tgt.a, tgt.b, PROP)
-        hyps = hyps + (Hyp(fresh_id(), "a", neg, True, True),)
-    body = Goal(hyps, FALSE, "a" if hyps is not g.hyps else g.tag).pretty(interp.run.mathlib)
+        hyps, tag = hyps + (Hyp(fresh_id(), "a", neg, True, True),), "a"
+    elif premise is not None:
+        hyps, tag = hyps + (Hyp(fresh_id(), "a", premise, True, True),), "h"  # `Not.intro`'s premise `h`
+    body = Goal(hyps, FALSE, tag).pretty(interp.run.mathlib)
     return "linarith failed to find a contradiction\n" + body
 
 

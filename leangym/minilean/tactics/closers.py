@@ -98,7 +98,7 @@ def t_decide(interp: Interpreter, t: Tac, st):
     pr = Printer(g.display_names(), interp.run.mathlib)
     if fvars(g.target):
         raise err(f"failed to synthesize\n  Decidable ({pr.pp(g.target)})", t)
-    val = rules.decide_closed(evaluate.fold(g.target, "decide"))
+    val = rules.decide_closed(rules.unfold_modeq(evaluate.fold(g.target, "decide")))
     if val is None:
         try:
             val = call("decide", bridge.for_goal(g).prop(g.target))

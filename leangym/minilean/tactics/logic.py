@@ -26,6 +26,7 @@ from leangym.minilean.core.terms import (
     Expr,
     FVar,
     Un,
+    beta,
     defeq,
     fvars,
     instantiate,
@@ -292,6 +293,9 @@ def t_refine(interp: Interpreter, t: Tac, st: State) -> State:
     return on_main(st, pe.new_goals, sorry=st.sorry or pe.sorry, axioms=st.axioms | pe.axioms)
 
 
+REFL_TERMS = ("rfl", "Eq.refl", "le_refl", "le_rfl", "Iff.rfl")
+
+
 @tactic("apply", group=GROUP, parse=parse_term)
 def t_apply(interp: Interpreter, t: Tac, st: State) -> State:
     g = main_goal(st, t)
@@ -301,7 +305,14 @@ def t_apply(interp: Interpreter, t: Tac, st: State) -> State:
         ctor = rules.apply_constructor(term, g)
         if ctor is not None:
             return on_main(st, ctor)
-        prop = pe.infer(term)
+        if term.kind == "ident" and term.args[0] in REFL_TERMS and g.lookup(term.args[0]) is None:
+            # `apply rfl`/`apply Eq.refl` unify `a = a` with the goal at default transparency: what
+            # `exact rfl` checks (closed ℕ/ℤ arithmetic evaluates)
+            pe.check(term, g.target)
+            return on_main(st, [])
+        # Lean elaborates `apply f a (by tac)` postponing `by` blocks until the conclusion is unified
+        # with the goal: the goal fixes the implicit arguments nothing else determines
+        prop = pe.infer(term, g.target)
     except ElabError as e:
         raise interp.elab_error(e, t) from None
     new = rules.apply_prop(prop, g, Elab(g))
@@ -517,7 +528,9 @@ def t_cases(interp: Interpreter, t: Tac, st: State) -> State:
     return with_alternatives(interp, t, st, goals)
 
 
-def with_alternatives(interp: Interpreter, t: Tac, st: State, goals: list[Goal]) -> State:
+def with_alternatives(interp: Interpreter, t: Tac, st: State, goals: list[Goal], implicit: frozenset | set = frozenset()) -> State:
+    """Name the new fields of each case (``implicit``: the ids of fields only the primed forms name,
+    as Lean's ``| step h ih`` names the explicit fields of ``Nat.le.step {m}``) and run the alternatives."""
     alts = t.args.get("alts")
     names = t.args.get("names") or []
     old_ids = {h.id for h in st.goals[0].hyps}
@@ -540,7 +553,7 @@ def with_alternatives(interp: Interpreter, t: Tac, st: State, goals: list[Goal])
         if gg is None:
             raise err(f"Invalid alternative name '{tag}': Expected {' or '.join(repr(k) for k in by_tag)}", t)
         done_tags.add(tag)
-        gg = name_fields(gg, anames, old_ids)
+        gg = name_fields(gg, anames, old_ids | set(implicit))
         r = interp.focus_block(body, out_state, gg, t, t.end)
         out_state = replace(out_state, sorry=r.sorry, axioms=r.axioms)
     missing = [k for k in by_tag if k not in done_tags]
@@ -578,13 +591,29 @@ def hyp_for_term(g: Goal, term: Syn, prop: Expr) -> tuple[Hyp, Goal]:
 def t_induction(interp: Interpreter, t: Tac, st: State) -> State:
     g = main_goal(st, t)
     term = t.args["term"]
-    if term.kind != "ident" or (h := g.lookup(term.args[0])) is None or h.is_prop or h.type != NAT:
-        raise err("induction: MiniLean supports induction on a natural-number variable only", t)
+    h = g.lookup(term.args[0]) if term.kind == "ident" else None
+    var = _le_index(g, h) if h is not None and h.is_prop else None
+    if h is None or (h.is_prop and var is None) or (not h.is_prop and h.type != NAT):
+        raise err("induction: MiniLean supports induction on a natural-number variable or on a hypothesis "
+                  "`b ≤ n`/`b < n` with `n` a natural-number variable only", t)
     try:
-        goals = rules.induction_nat(g, h)
+        goals = rules.induction_nat(g, h) if var is None else rules.induction_le(g, h, var)
     except LogicError as e:
         raise err(str(e), t) from None
-    return with_alternatives(interp, t, st, goals)
+    # `| step h ih =>` names the explicit fields; `induction'`'s names start with the implicit `m`
+    old_ids = {x.id for x in g.hyps}
+    implicit = {x.id for x in goals[1].hyps if not x.is_prop and x.id not in old_ids} if var is not None else set()
+    return with_alternatives(interp, t, st, goals, implicit)
+
+
+def _le_index(g: Goal, h: Hyp) -> Hyp | None:
+    """The ℕ variable ``n`` of a hypothesis ``Nat.le b n`` (see :func:`rules.le_bound`)."""
+    u = unfold(h.type)
+    if isinstance(u, Bin) and isinstance(u.b, FVar):
+        var = next((x for x in g.hyps if x.id == u.b.id and not x.is_prop and x.type == NAT), None)
+        if var is not None and rules.le_bound(h.type, var) is not None:
+            return var
+    return None
 
 
 @tactic("by_cases", group=GROUP, parse=parse_by_cases)
@@ -728,6 +757,8 @@ def t_use(interp: Interpreter, t: Tac, st: State) -> State:
         except ElabError as e:
             raise interp.elab_error(e, t) from None
         tgt = instantiate(tgt.body, val)
+        if isinstance(val, Binder):  # a `fun` witness: Lean's goal shows `(fun k => …) 1`, β-equal to this
+            tgt = beta(tgt)
     goals = [Goal(g.hyps, tgt, "h")]
     # `use` finishes with `use_discharger` (rfl/trivial/assumption); try the cheap sound ones
     if rules.rfl_ok(tgt) or tgt == TRUE or any(h.is_prop and defeq(h.type, tgt) for h in g.hyps):
@@ -735,6 +766,32 @@ def t_use(interp: Interpreter, t: Tac, st: State) -> State:
     elif rules.decide_closed(tgt) is True:
         goals = []
     return on_main(st, goals)
+
+
+@tactic("funext", group=GROUP, parse=parse_names)
+def t_funext(interp: Interpreter, t: Tac, st: State) -> State:
+    """Lean's ``funext x y`` (``apply funext; intro x`` per name; without names, as long as the goal is
+    an equation of functions): ``f = g`` at ``A → B`` becomes ``f x = g x`` for a fresh ``x : A``, with
+    ``fun`` applications β-reduced as ``apply`` leaves them. Function extensionality (a theorem of Lean,
+    from ``Quot.sound``)."""
+    g = main_goal(st, t)
+    names = list(t.args["names"])
+    tgt, hyps = g.target, g.hyps
+    steps = 0
+    while names or steps == 0 or rules.function_equation(tgt, g) is not None:
+        fty = rules.function_equation(tgt, g)
+        if fty is None:
+            if steps and not names:
+                break
+            raise err("apply failed: the goal is not an equation of functions\n" + g.pretty(interp.run.mathlib), t)
+        name = names.pop(0) if names else None
+        x = Hyp(fresh_id(), name or "x", fty.a, False, name is None or name == "_")
+        xv = FVar(x.id)
+        tgt = beta(Bin("=", rules.apply_arg(tgt.a, xv, fty), rules.apply_arg(tgt.b, xv, fty), PROP))
+        hyps = hyps + (x,)
+        g = Goal(hyps, tgt, g.tag)
+        steps += 1
+    return on_main(st, [g], axioms=st.axioms | {"Quot.sound"})
 
 
 @tactic("clear", group=GROUP, parse=parse_names)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from leangym.minilean import bridge
+from leangym.minilean import bridge, lemmas
 from leangym.minilean.arith import GiveUp
 from leangym.minilean.core.context import Goal
 from leangym.minilean.core.errors import ElabError
@@ -45,6 +45,8 @@ def hint_props(interp: Interpreter, g: Goal, terms: list[Syn], tr: bridge.Transl
     pe = ProofElab(interp, g)
     out = []
     for s in terms:
+        if s.kind == "ident" and g.lookup(s.args[0]) is None and lemmas.is_definition(s.args[0]):
+            continue  # `norm_num [Int.ModEq]`: a definition to unfold (a rewrite rule), no fact
         try:
             p = pe.infer(s)
         except ElabError as e:

@@ -8,9 +8,10 @@ lemmas is done here, by capture-free matching (:func:`leangym.minilean.rules.mat
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import partial
 from typing import TYPE_CHECKING
 
-from leangym.minilean import bridge, evaluate, lemmas, rules
+from leangym.minilean import bridge, evaluate, lemmas, rules, schematic
 from leangym.minilean.core.context import Goal, Hyp
 from leangym.minilean.core.errors import ElabError
 from leangym.minilean.core.printer import Printer
@@ -34,6 +35,7 @@ from leangym.minilean.core.terms import (
     Num,
     Un,
     alpha_eq,
+    beta,
     defeq,
     instantiate,
     is_closed,
@@ -142,6 +144,7 @@ def _subterms(e: Expr):
             stack.append(x.a)
         elif isinstance(x, App):
             stack.extend(reversed(x.args))
+            stack.append(x.fn)  # a function variable is an instance too (`rw [hf]`, `hf : f = fun x => …`)
         elif isinstance(x, Binder):
             stack.append(x.body)
 
@@ -157,9 +160,10 @@ def _replace_alpha(e: Expr, old: Expr, new: Expr) -> tuple[Expr, bool]:
         a, ca = _replace_alpha(e.a, old, new)
         return (Un(e.op, a, e.ty), True) if ca else (e, False)
     if isinstance(e, App):
+        fn, cf = _replace_alpha(e.fn, old, new)
         parts = [_replace_alpha(x, old, new) for x in e.args]
-        if any(c for _, c in parts):
-            return App(e.fn, tuple(x for x, _ in parts), e.ty), True
+        if cf or any(c for _, c in parts):
+            return App(fn, tuple(x for x, _ in parts), e.ty), True
         return e, False
     if isinstance(e, Binder):
         b, cb = _replace_alpha(e.body, old, new)
@@ -177,7 +181,8 @@ def _pattern_vars(e: Expr) -> set[str]:
 def _dvd_laws(e: Expr) -> Expr:
     """The divisibility simp lemmas of Mathlib's default set, on the atoms of a proposition (not under
     binders): ``dvd_zero`` (``a ∣ 0``), ``one_dvd`` (``1 ∣ a``), ``dvd_refl`` (``a ∣ a``) are true and
-    ``zero_dvd_iff`` reads ``0 ∣ a`` as ``a = 0``; all hold in every commutative monoid with zero."""
+    ``zero_dvd_iff`` reads ``0 ∣ a`` as ``a = 0``; all hold in every commutative monoid with zero. Also
+    ``0 < a + k`` in ℕ (:func:`_succ_pos`)."""
     if isinstance(e, Un) and e.op == "¬":
         a = _dvd_laws(e.a)
         return e if a is e.a else Un("¬", a, e.ty)
@@ -191,7 +196,17 @@ def _dvd_laws(e: Expr) -> Expr:
             return TRUE
         if _is_zero(e.a):
             return Bin("=", e.b, e.a, PROP)  # `e.a` is the zero, of `e.b`'s type
+    if _succ_pos(e):
+        return TRUE
     return e
+
+
+def _succ_pos(e: Bin) -> bool:
+    """``0 < a + k`` in ℕ for a positive numeral ``k``: simp's ``Nat.lt_add_one_iff`` (``m < n + 1 ↔
+    m ≤ n``) and ``zero_le`` make it ``True``, as ``Nat.zero_lt_succ`` does."""
+    lhs, rhs = (e.a, e.b) if e.op == "<" else (e.b, e.a) if e.op == ">" else (None, None)
+    return (lhs is not None and _is_zero(lhs) and lhs.ty == NAT and isinstance(rhs, Bin) and rhs.op == "+"
+            and isinstance(rhs.b, Num) and rhs.b.value > 0)
 
 
 def simplify(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Translator,
@@ -209,6 +224,8 @@ def simplify(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Tran
         q = tr.prop(p)
     except bridge.NotArith:
         return p
+    if simp_set:
+        q = _push_casts(q)
     res = call("norm_num", q, tuple(extra), deadline=interp.run.deadline)
     if res is None:
         return p
@@ -216,6 +233,15 @@ def simplify(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Tran
         return tr.back_prop(res)
     except bridge.NotArith:
         return p
+
+
+def _push_casts(q):
+    """The cast lemmas of simp's default set (``Nat.cast_add``, ``Nat.cast_mul``, ``Nat.cast_pow``,
+    ``Nat.cast_ofNat``, ``Nat.cast_succ``, ``Int.cast_sub``, ``Int.cast_natCast``…, all ``@[simp,
+    norm_cast]``) are push_cast's rules; none with a premise (``Nat.cast_sub`` needs ``b ≤ a``) is
+    among them."""
+    pushed = call("push_cast", q)
+    return q if pushed is None else pushed
 
 
 def only_set(t: Tac) -> bool:
@@ -351,7 +377,11 @@ def simplify_default(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bri
     if q not in (TRUE, FALSE) or not _has_field_term(p):
         return q
     # the verdict is the arithmetic's (its soundness is arith's); simp's own reading only gates it
-    return q if _simp_decides(p) is (q == TRUE) else p
+    try:
+        pushed = tr.back_prop(_push_casts(tr.prop(p)))
+    except bridge.NotArith:
+        pushed = p
+    return q if _simp_decides(pushed) is (q == TRUE) else p
 
 
 def field_hints(interp: Interpreter, g: Goal, terms: list[Syn], tr: bridge.Translator, t: Tac) -> list:
@@ -421,13 +451,21 @@ def clear_fractions(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: brid
 @tactic("norm_num", "simp", "field_simp", group=GROUP, parse=parse_simp_args)
 def t_norm_num(interp: Interpreter, t: Tac, st):
     g = main_goal(st, t)
-    tr = bridge.for_goal(g)
     extra_syn, unfolds = evaluate.split_unfolds(t.args.get("lemmas", []))
     g = simp_with_hyps(g, extra_syn, t)
+    if t.args.get("locs") is None and "using" not in t.args and rules.decide_closed(g.target) is True \
+            and all(s.kind == "ident" and g.lookup(s.args[0]) is not None for s in t.args.get("lemmas", [])):
+        # a closed ℕ/ℤ goal the simprocs decide, whatever else the rules would rewrite (the common last
+        # step of a proof: kept quick, simp's latency); only when every argument is a hypothesis, since
+        # Lean elaborates the others first (`show 29 % 7 = 5 by norm_num` fails there)
+        return closed(st, t)
+    tr = bridge.for_goal(g)
     for _ in range(SIMP_ROUNDS):
         # Lean's simp rewrites to a fixpoint with all its rules at once: `Int.mul_emod` exposes
-        # `a % 4`, which the hypothesis `h : a % 4 = 1` then rewrites
-        after_library = simp_with_library(interp, g, extra_syn, t)
+        # `a % 4`, which the hypothesis `h : a % 4 = 1` then rewrites; all the names go to the library
+        # step (the unfolding ones include schematic rules), with Mathlib's default simp set unless `only`
+        after_library = simp_with_library(interp, g, t.args.get("lemmas", []), t,
+                                          default=not only_set(t) and t.name != "norm_num1")
         if after_library is g:
             break
         g = simp_with_hyps(after_library, extra_syn, t)
@@ -435,7 +473,7 @@ def t_norm_num(interp: Interpreter, t: Tac, st):
             break
     g = evaluate.fold_goal(g, "norm_num" if t.name.startswith("norm_num") else "simp", t.args.get("locs"), unfolds)
     hints = field_hints if t.name == "field_simp" else hint_props
-    extra = hints(interp, g, [s for s in extra_syn if not is_eq_rule(g, s)], tr, t)
+    extra = hints(interp, g, [s for s in extra_syn if is_fact(interp, g, s)], tr, t)
     simplify_ = (clear_fractions if t.name == "field_simp" else simplify_only if only_set(t)
                  else simplify_default if t.name == "simp" else simplify)
     locs = t.args.get("locs")
@@ -504,7 +542,7 @@ def t_simpa_tactic(interp: Interpreter, t: Tac, st):
     tr = bridge.for_goal(g)
     extra_syn = t.args.get("lemmas", [])
     g = simp_with_hyps(g, extra_syn, t)
-    extra = hint_props(interp, g, [s for s in extra_syn if not is_eq_rule(g, s)], tr, t)
+    extra = hint_props(interp, g, [s for s in extra_syn if is_fact(interp, g, s)], tr, t)
     if t.args.get("locs"):
         raise err("simpa does not take a location (`at`); use `simp at h` and then `exact`", t)
     if "using" in t.args:
@@ -527,7 +565,7 @@ def t_simp_all(interp: Interpreter, t: Tac, st):
     g0 = main_goal(st, t)
     only = only_set(t)
     g = simp_all_hyps(g0, only)
-    g = simp_with_library(interp, g, t.args.get("lemmas", []), t, everywhere=True)
+    g = simp_with_library(interp, g, t.args.get("lemmas", []), t, everywhere=True, default=not only)
     g = simp_all_hyps(g, only)
     simplify_ = simplify_only if only else simplify_default
     tr = bridge.for_goal(g)
@@ -552,6 +590,19 @@ def t_simp_all(interp: Interpreter, t: Tac, st):
     if not changed and alpha_eq(nt, g.target):
         raise err("simp_all made no progress", t)
     return on_main(st, [Goal(tuple(hyps), nt, g.tag)])
+
+
+def is_fact(interp: Interpreter, g: Goal, s: Syn) -> bool:
+    """Whether simp's argument ``s`` also serves the arithmetic as a fact: not a hypothesis equation (a
+    rewrite rule only) nor a cast lemma, which states ``((m + n : ℕ) : R) = ↑m + ↑n`` for every ``R``
+    (Lean elaborates it as a rewrite rule with ``R`` left to each instance; as a term its type is stuck)."""
+    if is_eq_rule(g, s):
+        return False
+    if _library_name(interp, g, s):
+        head = s.args[0] if s.kind == "app" else s
+        hit = lemmas.resolve(head.args[0])
+        return hit is None or hit[0] not in lemmas.CAST
+    return True
 
 
 def is_eq_rule(g: Goal, s: Syn) -> bool:
@@ -760,6 +811,7 @@ def rewrite_with_hyps(e: Expr, rules_: list, g: Goal, facts: list[Expr], only: b
             new = e
             for lhs, rhs, _, _ in rules_:
                 new, _ = _replace_alpha(new, lhs, rhs)
+                new = beta(new) if isinstance(rhs, Binder) else new  # `h : f = fun x => …`, then β
         else:
             new = _rewrite_hyps_once(e, rules_, g, facts, only)
         if new is e or new == e or lemmas._size(new) > lemmas.MAX_SIMP_SIZE:
@@ -830,6 +882,7 @@ def rewrite_with_simp_lemmas(g: Goal, rules: list[Syn], t: Tac) -> Goal:
             h = g.lookup(s.args[0])
             eq = h.type
             tgt, changed = _replace_alpha(g.target, eq.a, eq.b)
+            tgt = beta(tgt) if isinstance(eq.b, Binder) else tgt
             if changed:
                 g = Goal(g.hyps, tgt, g.tag)
     return g
@@ -844,14 +897,37 @@ def _library_name(interp: Interpreter, g: Goal, s: Syn) -> bool:
     return g.lookup(name) is None and name not in interp.run.lemmas and lemmas.resolve(name) is not None
 
 
-def simp_with_library(interp: Interpreter, g: Goal, rules: list[Syn], t: Tac, everywhere: bool = False) -> Goal:
+def _simp_schematic(g: Goal, names: list[str], locs) -> Goal:
+    """``simp [Finset.sum_range_succ, Int.floor_eq_iff]``: the lemmas of :mod:`.schematic`
+    rewrite the goal and the located hypotheses to a fixpoint."""
+    if not names or locs is None and not schematic.applies_a_function(g.target):  # the common goal: quick
+        return g
+    type_of = partial(rules.expr_type, g=g)
+    tgt = schematic.rewrite_all(names, g.target, type_of) if locs is None or "⊢" in locs or "*" in locs else g.target
+    hyps = []
+    for h in g.hyps:
+        if h.is_prop and locs and ("*" in locs or h.name in locs):
+            new = schematic.rewrite_all(names, h.type, type_of)
+            h = h if new is h.type else Hyp(h.id, h.name, new, True, h.inaccessible)
+        hyps.append(h)
+    if tgt is g.target and all(a is b for a, b in zip(hyps, g.hyps)):
+        return g
+    return Goal(tuple(hyps), tgt, g.tag)
+
+
+def simp_with_library(interp: Interpreter, g: Goal, rules: list[Syn], t: Tac, everywhere: bool = False,
+                      default: bool = False) -> Goal:
     """``simp [mul_add, abs_le]``: the library lemmas among the rules rewrite the goal (and the
     hypotheses named by ``at``; all of them for ``simp_all``) to a fixpoint (:func:`lemmas.simp_rewrite`)
-    before the arithmetic."""
+    before the arithmetic; so do the :mod:`.schematic` ones named, and, with ``default`` (Mathlib's
+    default simp set, no ``only``), its :data:`~.schematic.SIMP_SET`."""
+    locs = ["*"] if everywhere else t.args.get("locs")
+    named = [s.args[0] for s in rules if s.kind == "ident" and s.args[0] in schematic.LEMMAS
+             and g.lookup(s.args[0]) is None and s.args[0] not in interp.run.lemmas] if rules else []
+    g = _simp_schematic(g, named + schematic.SIMP_SET if default else named, locs)
     rules = [s for s in rules if _library_name(interp, g, s)]
     if not rules:  # nothing to rewrite with: skip building the elaborator (simp's latency, issue 13)
         return g
-    locs = ["*"] if everywhere else t.args.get("locs")
     pe = ProofElab(interp, g)
     try:
         tgt = lemmas.simp_rewrite(pe, rules, g.target) if locs is None or "⊢" in locs or "*" in locs else g.target
@@ -1065,6 +1141,10 @@ def t_rw(interp: Interpreter, t: Tac, st):
     side: list[Goal] = []  # a lemma's premises not given: new goals after the main one, as in Lean
     for rev, rs in t.args["rules"]:
         interp.run.tick()
+        if rs.kind == "ident" and rs.args[0] in schematic.LEMMAS and g.lookup(rs.args[0]) is None \
+                and rs.args[0] not in interp.run.lemmas:
+            g = _rw_schematic(interp, g, rev, rs, locs, t)
+            continue
         prop, free, lemma, premises = rule(interp, g, rs, t)
         if isinstance(prop, Bin) and prop.op in ("=", "↔"):
             lhs, rhs = (prop.b, prop.a) if rev else (prop.a, prop.b)
@@ -1115,6 +1195,8 @@ def t_rw(interp: Interpreter, t: Tac, st):
                               f"  {pr(g, prop)}", rs)
                 side += [Goal(g.hyps, p, g.tag) for p in inst]
             new, _ = _replace_alpha(expr, il, irr)
+            if isinstance(irr, Binder):  # `rw [hf]` with `hf : f = fun x => …`: Lean shows `(fun x => …) 5`
+                new = beta(new)
             if where is None:
                 g = Goal(tuple(hyps), new, g.tag)
             else:
@@ -1128,6 +1210,33 @@ def t_rw(interp: Interpreter, t: Tac, st):
                 return on_main(st, side, axioms=st.axioms | CLASSICAL)
         raise err(f"Tactic `assumption` failed\n\n{g.pretty(interp.run.mathlib)}", t)
     return on_main(st, [g] + side, axioms=st.axioms | CLASSICAL)
+
+
+def _rw_schematic(interp: Interpreter, g: Goal, rev: bool, rs: Syn, locs, t: Tac) -> Goal:
+    """``rw [Finset.sum_range_succ]``: the first instance of the lemma's left side (:mod:`.schematic`)
+    is replaced everywhere it occurs, at each location."""
+    if rev:
+        raise err(f"MiniLean: `rw [← {rs.args[0]}]` is not supported", rs)
+    wheres = [None] if locs is None or "⊢" in locs or "*" in locs else []
+    for n in locs or ():
+        if n not in ("⊢", "*"):
+            h = g.lookup(n)
+            if h is None:
+                raise err(f"Unknown identifier `{n}`", t)
+            wheres.append(h)
+    for where in wheres:
+        expr = g.target if where is None else where.type
+        inst = schematic.first_instance(rs.args[0], expr, _subterms, partial(rules.expr_type, g=g))
+        if inst is None:
+            raise err("tactic 'rewrite' failed, did not find instance of the pattern in the target expression\n"
+                      f"  {rs.args[0]}\n{g.pretty(interp.run.mathlib)}", rs)
+        new, _ = _replace_alpha(expr, *inst)
+        if where is None:
+            g = Goal(g.hyps, new, g.tag)
+        else:
+            g = Goal(tuple(Hyp(h.id, h.name, new, True, h.inaccessible) if h.id == where.id else h
+                           for h in g.hyps), g.target, g.tag)
+    return g
 
 
 def find_instance(lhs: Expr, rhs: Expr, free: dict[str, Expr], lemma: str | None, expr: Expr, s: Syn,
