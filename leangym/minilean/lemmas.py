@@ -30,11 +30,9 @@ from leangym.minilean.core.terms import (
     Num,
     Un,
     inst_mvars,
-    is_closed,
     mk_binder,
     mvars,
     norm,
-    subterms,
 )
 from leangym.minilean.elab import witness
 from leangym.minilean.rules import match
@@ -198,6 +196,32 @@ TABLE: dict[str, tuple[tuple[str, ...], str]] = {
     "Real.sqrt_ne_zero": (("{x}", "(0 ≤ x)"), "√x ≠ 0 ↔ x ≠ 0"),
     "Real.sin_add": (("x", "y"), "Real.sin (x + y) = Real.sin x * Real.cos y + Real.cos x * Real.sin y"),
     "Real.cos_add": (("x", "y"), "Real.cos (x + y) = Real.cos x * Real.cos y - Real.sin x * Real.sin y"),
+    "Real.sin_sub": (("x", "y"), "Real.sin (x - y) = Real.sin x * Real.cos y - Real.cos x * Real.sin y"),
+    "Real.cos_sub": (("x", "y"), "Real.cos (x - y) = Real.cos x * Real.cos y + Real.sin x * Real.sin y"),
+    "Real.sin_two_mul": (("x",), "Real.sin (2 * x) = 2 * Real.sin x * Real.cos x"),
+    "Real.cos_two_mul": (("x",), "Real.cos (2 * x) = 2 * Real.cos x ^ 2 - 1"),
+    "Real.cos_sq": (("x",), "Real.cos x ^ 2 = 1 / 2 + Real.cos (2 * x) / 2"),
+    "Real.cos_sq'": (("x",), "Real.cos x ^ 2 = 1 - Real.sin x ^ 2"),
+    "Real.sin_sq": (("x",), "Real.sin x ^ 2 = 1 - Real.cos x ^ 2"),
+    "Real.sin_neg": (("x",), "Real.sin (-x) = -Real.sin x"),
+    "Real.cos_neg": (("x",), "Real.cos (-x) = Real.cos x"),
+    "Real.sin_zero": ((), "Real.sin 0 = 0"),
+    "Real.cos_zero": ((), "Real.cos 0 = 1"),
+    "Real.sin_pi": ((), "Real.sin π = 0"),
+    "Real.cos_pi": ((), "Real.cos π = -1"),
+    "Real.sin_pi_div_two": ((), "Real.sin (π / 2) = 1"),
+    "Real.cos_pi_div_two": ((), "Real.cos (π / 2) = 0"),
+    "Real.sin_pi_div_three": ((), "Real.sin (π / 3) = √3 / 2"),
+    "Real.cos_pi_div_three": ((), "Real.cos (π / 3) = 1 / 2"),
+    "Real.sin_pi_div_six": ((), "Real.sin (π / 6) = 1 / 2"),
+    "Real.cos_pi_div_six": ((), "Real.cos (π / 6) = √3 / 2"),
+    "Real.sin_pi_div_four": ((), "Real.sin (π / 4) = √2 / 2"),
+    "Real.cos_pi_div_four": ((), "Real.cos (π / 4) = √2 / 2"),
+    "Real.tan_eq_sin_div_cos": (("x",), "Real.tan x = Real.sin x / Real.cos x"),
+    "Real.sin_sq_le_one": (("x",), "Real.sin x ^ 2 ≤ 1"),
+    "Real.cos_sq_le_one": (("x",), "Real.cos x ^ 2 ≤ 1"),
+    "Real.abs_sin_le_one": (("x",), "|Real.sin x| ≤ 1"),
+    "Real.abs_cos_le_one": (("x",), "|Real.cos x| ≤ 1"),
     "Nat.choose_two_right": (("n",), "Nat.choose n 2 = n * (n - 1) / 2"),
     "Nat.cast_zero": ((), "((0 : ℕ) : R) = 0"),
     "Nat.cast_one": ((), "((1 : ℕ) : R) = 1"),
@@ -259,6 +283,25 @@ TABLE: dict[str, tuple[tuple[str, ...], str]] = {
     "sq_pos_of_ne_zero": (("{a}", "(a ≠ 0)"), "0 < a ^ 2"),
     "mul_right_cancel₀": (("{a}", "{b}", "{c}", "(b ≠ 0)", "(a * b = c * b)"), "a = c"),
     "mul_left_cancel₀": (("{a}", "{b}", "{c}", "(a ≠ 0)", "(a * b = a * c)"), "b = c"),
+    "abs_of_nonneg": (("{a}", "(0 ≤ a)"), "|a| = a"),
+    "abs_of_pos": (("{a}", "(0 < a)"), "|a| = a"),
+    "abs_of_nonpos": (("{a}", "(a ≤ 0)"), "|a| = -a"),
+    "abs_of_neg": (("{a}", "(a < 0)"), "|a| = -a"),
+    "abs_mul": (("a", "b"), "|a * b| = |a| * |b|"),
+    "abs_div": (("a", "b"), "|a / b| = |a| / |b|"),
+    "abs_neg": (("a",), "|-a| = |a|"),
+    "abs_abs": (("a",), "||a|| = |a|"),
+    "abs_zero": ((), "|0| = 0"),
+    "abs_one": ((), "|1| = 1"),
+    "abs_pos": (("{a}",), "0 < |a| ↔ a ≠ 0"),
+    "abs_eq_zero": (("{a}",), "|a| = 0 ↔ a = 0"),
+    "abs_nonpos_iff": (("{a}",), "|a| ≤ 0 ↔ a = 0"),
+    "abs_add": (("a", "b"), "|a + b| ≤ |a| + |b|"),
+    "abs_sub_abs_le_abs_sub": (("a", "b"), "|a| - |b| ≤ |a - b|"),
+    "abs_sub_lt_iff": (("{a}", "{b}", "{c}"), "|a - b| < c ↔ a - b < c ∧ b - a < c"),
+    "abs_sub_le_iff": (("{a}", "{b}", "{c}"), "|a - b| ≤ c ↔ a - b ≤ c ∧ b - a ≤ c"),
+    "abs_le_abs": (("{a}", "{b}", "(a ≤ b)", "(-b ≤ a)"), "|a| ≤ |b|"),
+    "mul_div_cancel_left": (("a", "b"), "a * b / a = b"),
 }
 # Lemmas stated for ℕ or ℤ only (Lean's `Nat.`/`Int.` namespaces): their carrier is fixed.
 CARRIER = {name: NAT for name in TABLE if name.startswith("Nat.")} | {
@@ -272,10 +315,17 @@ RING_ONLY = {"mul_sub", "sub_mul", "sub_sq", "neg_neg", "sub_nonneg", "sub_pos",
              "sub_pos_of_lt", "neg_abs_le", "abs_sub_comm", "sub_self", "abs_le", "abs_lt", "le_of_sub_nonneg",
              "lt_of_sub_pos", "sub_eq_zero", "sub_ne_zero", "sub_nonpos", "add_eq_zero_iff_eq_neg", "add_left_neg",
              "add_right_neg", "sub_add_cancel", "abs_cases", "sub_eq_zero_of_eq", "eq_of_sub_eq_zero", "sub_eq_add_neg",
-             "neg_mul", "mul_neg"}
+             "neg_mul", "mul_neg", "abs_of_nonneg", "abs_of_pos", "abs_of_nonpos", "abs_of_neg", "abs_mul", "abs_div",
+             "abs_neg", "abs_abs", "abs_zero", "abs_one", "abs_pos", "abs_eq_zero", "abs_nonpos_iff", "abs_add",
+             "abs_sub_abs_le_abs_sub", "abs_sub_lt_iff", "abs_sub_le_iff", "abs_le_abs"}
 # Lemmas of (linearly ordered) fields: ℕ and ℤ division truncates, so they fail there.
-FIELD_ONLY = {"div_eq_mul_inv", "one_div", "inv_pos", "mul_inv_cancel₀", "div_self", "div_pos", "div_nonneg", "div_le_div_iff", "div_lt_div_iff", "le_div_iff", "div_le_iff",
-              "lt_div_iff", "div_lt_iff", "div_add_div_same", "div_le_div_of_le_left", "div_le_div_of_nonneg_left"}
+FIELD_ONLY = {"abs_div", "div_eq_mul_inv", "one_div", "inv_pos", "mul_inv_cancel₀", "div_self", "div_pos", "div_nonneg",
+              "div_le_div_iff", "div_lt_div_iff", "le_div_iff", "div_le_iff", "lt_div_iff", "div_lt_iff",
+              "div_add_div_same", "div_le_div_of_le_left", "div_le_div_of_nonneg_left"}
+# Lemmas of a structure none of ℕ ℤ ℚ ℝ is, by Mathlib's names of mid-2024 (`mul_div_cancel_left` is the
+# multiplicative-group lemma since March 2024; the group-with-zero one is `mul_div_cancel_left₀`): at these
+# types Lean finds no instance, so `exact`/`rw` fail and `simp` leaves the lemma unused.
+NO_INSTANCE = {"mul_div_cancel_left": "CommGroup"}
 # Cast lemmas `((n : ℕ) : R) = …`: the carrier is the cast's target, a type above ℕ.
 CAST = {"Nat.cast_succ", "Nat.cast_add_one", "Nat.cast_zero", "Nat.cast_one", "Nat.cast_add", "Nat.cast_mul",
         "Nat.cast_pow"}
@@ -442,7 +492,8 @@ def allowed_types(name: str) -> list[Expr]:
     for ty in NUM_RANK:
         if fixed is not None and ty != fixed:
             continue
-        if base in RING_ONLY and ty == NAT or base in FIELD_ONLY and NUM_RANK[ty] < 2 or base in CAST and ty == NAT:
+        if base in RING_ONLY and ty == NAT or base in FIELD_ONLY and NUM_RANK[ty] < 2 or base in CAST and ty == NAT \
+                or base in NO_INSTANCE:
             continue
         out.append(ty)
     return out
@@ -456,6 +507,8 @@ def check_type_allowed(name: str, ty: Expr, s: Syn) -> None:
     base = key.rpartition(".")[0] if key not in TABLE else key
     if fixed is not None and ty != fixed:
         raise ElabError(f"application type mismatch: `{name}` is stated for {fixed.name}, not {ty.name}", s)
+    if base in NO_INSTANCE:
+        raise ElabError(f"failed to synthesize\n  {NO_INSTANCE[base]} {ty.name}", s)
     if base in RING_ONLY and ty == NAT:
         raise ElabError(f"failed to synthesize\n  AddGroup ℕ\n(`{name}` needs a ring; ℕ subtraction truncates)", s)
     if base in FIELD_ONLY and NUM_RANK[ty] < 2:
@@ -701,82 +754,3 @@ def side_conditions(pe, name: str, args: tuple, lhs: Expr, instance: Expr, ty: E
         else:
             out.append(premise)
     return out
-
-
-# Lemmas that only permute their terms: Lean's simp uses them with an ordering MiniLean does not
-# imitate; rewriting with them would not terminate, so `simp [mul_comm]` leaves them to the arithmetic.
-PERMUTATION = {"mul_comm", "add_comm", "mul_left_comm", "add_left_comm", "add_right_comm", "eq_comm", "ne_comm",
-               "abs_sub_comm"}
-MAX_SIMP_PASSES = 20
-MAX_SIMP_SIZE = 2000
-
-
-def _simp_rules(pe, terms: list[Syn]) -> list[tuple[Expr, Expr, set[str], str]]:
-    """The library lemmas among ``simp``'s terms as oriented rules ``(lhs, rhs, variables, name)``:
-    equations and iffs whose premises are all given (simp's own side-goal discharger is not imitated)."""
-    out = []
-    for s in terms:
-        head, args = (s.args[0], s.args[1]) if s.kind == "app" else (s, ())
-        if head.kind != "ident" or pe.lookup(head.args[0]) is not None or head.args[0] in pe.interp.run.lemmas:
-            continue
-        hit = resolve(head.args[0])
-        if hit is None or hit[0] in PERMUTATION:
-            continue
-        params, _, sub, given, _ = _rule_sub(pe, head.args[0], tuple(args), s)
-        if any(p[0] == "proof" and (i not in given or _deferred(given[i])) for i, p in enumerate(params)):
-            continue
-        stmt, free, name = rewrite_rule(pe, head.args[0], tuple(args), s)
-        if isinstance(stmt, Bin) and stmt.op in ("=", "↔") and not isinstance(stmt.a, MVar) \
-                and mvars(stmt.a) >= mvars(stmt.b):
-            out.append((stmt.a, stmt.b, free, name))
-    return out
-
-
-def _size(e: Expr) -> int:
-    return sum(1 for _ in subterms(e))
-
-
-def _rewrite_once(e: Expr, rule: tuple[Expr, Expr, set[str], str], type_of=None) -> Expr:
-    """``e`` with every instance of the rule rewritten, innermost first (one bottom-up pass);
-    ``type_of`` gives local variables' types."""
-    if isinstance(e, Bin):
-        a, b = _rewrite_once(e.a, rule, type_of), _rewrite_once(e.b, rule, type_of)
-        e = e if a is e.a and b is e.b else Bin(e.op, a, b, e.ty)
-    elif isinstance(e, Un):
-        a = _rewrite_once(e.a, rule, type_of)
-        e = e if a is e.a else Un(e.op, a, e.ty)
-    elif isinstance(e, App):
-        args = tuple(_rewrite_once(x, rule, type_of) for x in e.args)
-        e = e if all(x is y for x, y in zip(args, e.args)) else App(e.fn, args, e.ty)
-    elif isinstance(e, Binder):
-        body = _rewrite_once(e.body, rule, type_of)
-        e = e if body is e.body else Binder(e.kind, e.name, e.dom, body)
-    lhs, rhs, free, name = rule
-    if isinstance(e, (Const, FVar, MVar)) or not is_closed(e):
-        return e
-    m: dict[str, Expr] = {}
-    if not match(lhs, e, free, m) or mvars(substitute(rhs, m)):
-        return e
-    ty = e.ty if getattr(e, "ty", None) in NUM_RANK else carrier_of(e, type_of) if getattr(e, "ty", None) == PROP else None
-    if ty is None or ty not in allowed_types(name):
-        return e
-    if retype(substitute(lhs, m), ty) != e:
-        return e
-    return retype(substitute(rhs, m), ty)
-
-
-def simp_rewrite(pe, terms: list[Syn], e: Expr) -> Expr:
-    """``e`` rewritten to a fixpoint (at most :data:`MAX_SIMP_PASSES` passes, and while it stays
-    small) with the library lemmas given to ``simp``/``norm_num``: each step replaces a subterm by an
-    equal one (an instance of an equation lemma at a type where it holds) or a proposition by an
-    equivalent one (an iff lemma), so the result is equivalent to ``e``."""
-    rules = _simp_rules(pe, terms)
-    type_of = pe.elab().type_of
-    for _ in range(MAX_SIMP_PASSES if rules else 0):
-        new = e
-        for rule in rules:
-            new = _rewrite_once(new, rule, type_of)
-        if new == e or _size(new) > MAX_SIMP_SIZE:
-            break
-        e = new
-    return e

@@ -7,11 +7,12 @@ lemmas is done here, by capture-free matching (:func:`leangym.minilean.rules.mat
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
 from functools import partial
 from typing import TYPE_CHECKING
 
-from leangym.minilean import bridge, evaluate, lemmas, rules, schematic
+from leangym.minilean import bridge, evaluate, lemmas, rules, schematic, simplemmas
 from leangym.minilean.core.context import Goal, Hyp
 from leangym.minilean.core.errors import ElabError
 from leangym.minilean.core.printer import Printer
@@ -47,6 +48,14 @@ from leangym.minilean.registry import register, tactic
 from leangym.minilean.syntax.tactics import locations, no_args
 from leangym.minilean.syntax.terms import Parser, Syn, Tac
 from leangym.minilean.tactics.procedures import call, closed, hint_props, hyp_props
+from leangym.minilean.tactics.simpterms import (
+    LITERAL_FOLDING,
+    identities,
+    is_one,
+    is_zero,
+    map_args,
+    simp_args,
+)
 
 if TYPE_CHECKING:
     from leangym.minilean.interpreter import Interpreter
@@ -192,9 +201,9 @@ def _dvd_laws(e: Expr) -> Expr:
         a, b = _dvd_laws(e.a), _dvd_laws(e.b)
         return e if a is e.a and b is e.b else Bin(e.op, a, b, e.ty)
     if e.op == "∣":
-        if _is_zero(e.b) or _is_one(e.a) or alpha_eq(e.a, e.b):
+        if is_zero(e.b) or is_one(e.a) or alpha_eq(e.a, e.b):
             return TRUE
-        if _is_zero(e.a):
+        if is_zero(e.a):
             return Bin("=", e.b, e.a, PROP)  # `e.a` is the zero, of `e.b`'s type
     if _succ_pos(e):
         return TRUE
@@ -205,14 +214,16 @@ def _succ_pos(e: Bin) -> bool:
     """``0 < a + k`` in ℕ for a positive numeral ``k``: simp's ``Nat.lt_add_one_iff`` (``m < n + 1 ↔
     m ≤ n``) and ``zero_le`` make it ``True``, as ``Nat.zero_lt_succ`` does."""
     lhs, rhs = (e.a, e.b) if e.op == "<" else (e.b, e.a) if e.op == ">" else (None, None)
-    return (lhs is not None and _is_zero(lhs) and lhs.ty == NAT and isinstance(rhs, Bin) and rhs.op == "+"
+    return (lhs is not None and is_zero(lhs) and lhs.ty == NAT and isinstance(rhs, Bin) and rhs.op == "+"
             and isinstance(rhs.b, Num) and rhs.b.value > 0)
 
 
 def simplify(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Translator,
-             simp_set: bool = True) -> Expr:
+             simp_set: bool = True, fold: frozenset = LITERAL_FOLDING["norm_num"]) -> Expr:
     """norm_num's result for ``p``: TRUE/FALSE or an equivalent proposition. ``simp_set``: Mathlib's
-    default simp lemmas apply (not under ``simp only``)."""
+    default simp lemmas apply (not under ``simp only``). The arguments of function applications are
+    simplified first (:func:`simpterms.simp_args`: the ``fold`` types' literal arithmetic, and with the
+    simp set its unit and cancellation lemmas), as Mathlib's simp rewrites below them."""
     if simp_set:
         q = _dvd_laws(p)
         if q is not p:
@@ -220,6 +231,7 @@ def simplify(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Tran
     val = rules.decide_closed(p)
     if val is not None:
         return TRUE if val else FALSE
+    p = simp_args(p, fold, simp_set)
     try:
         q = tr.prop(p)
     except bridge.NotArith:
@@ -264,7 +276,8 @@ def simplify_only(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge
     if val is not None:
         return TRUE if val else FALSE
     if not _has_field_term(p):
-        return simplify(interp, p, extra, g, tr, simp_set=False)
+        return simplify(interp, p, extra, g, tr, simp_set=False, fold=LITERAL_FOLDING["simp"])
+    p = simp_args(p, LITERAL_FOLDING["simp"], laws=False)
     if isinstance(p, Bin) and p.op in ("=", "↔", "≤", "≥") and alpha_eq(p.a, p.b):
         return TRUE
     return p
@@ -274,49 +287,10 @@ def _literal(e: Expr) -> bool:
     return isinstance(e, Num) or (isinstance(e, Un) and e.op == "-" and isinstance(e.a, Num))
 
 
-def _is_zero(e: Expr) -> bool:
-    return isinstance(e, Num) and e.value == 0
-
-
-def _is_one(e: Expr) -> bool:
-    return isinstance(e, Num) and e.value == 1
-
-
-def _identities(e: Expr) -> Expr:
-    """``e`` under the unit/zero simp lemmas of Mathlib's default set (``add_zero``, ``zero_add``,
-    ``mul_one``, ``one_mul``, ``mul_zero``, ``zero_mul``, ``sub_zero``, ``sub_self``, ``pow_zero``,
-    ``pow_one``, ``one_pow``, ``div_one``, ``zero_div``, ``div_zero``, ``neg_zero``, ``neg_neg``, casts
-    of numerals), innermost first; no numeral arithmetic."""
-    if isinstance(e, Bin):
-        a, b = _identities(e.a), _identities(e.b)
-        op = e.op
-        if op == "+" and _is_zero(b) or op == "-" and _is_zero(b) or op in ("*", "/") and _is_one(b) \
-                or op == "^" and _is_one(b):
-            return a
-        if op == "+" and _is_zero(a) or op == "*" and _is_one(a):
-            return b
-        if op == "*" and (_is_zero(a) or _is_zero(b)) or op == "/" and (_is_zero(a) or _is_zero(b)) \
-                or op == "-" and alpha_eq(a, b):
-            return Num(Fraction(0), e.ty)
-        if op == "^" and (_is_zero(b) or _is_one(a)):
-            return Num(Fraction(1), e.ty)
-        return e if a is e.a and b is e.b else Bin(op, a, b, e.ty)
-    if isinstance(e, Un):
-        a = _identities(e.a)
-        if e.op == "↑" and isinstance(a, Num):
-            return Num(a.value, e.ty)
-        if e.op == "-" and _is_zero(a):
-            return a
-        if e.op == "-" and isinstance(a, Un) and a.op == "-":
-            return a.a
-        return e if a is e.a else Un(e.op, a, e.ty)
-    return e
-
-
 def _simp_decides(p: Expr) -> bool | None:
     """The truth value Mathlib's simp gives a ℚ/ℝ proposition without folding numeral arithmetic:
     comparisons of two numerals (``OfNat.ofNat_eq_ofNat``, ``Nat.ofNat_pos`` …) and of a term with
-    itself, after :func:`_identities`, combined by the connectives; None when that does not decide it."""
+    itself, after :func:`simpterms.identities`, combined by the connectives; None when that does not decide it."""
     if p == TRUE:
         return True
     if p == FALSE:
@@ -334,7 +308,7 @@ def _simp_decides(p: Expr) -> bool | None:
             return None
         return {"∧": a and b, "∨": a or b, "→": (not a) or b, "↔": a == b}[p.op]
     if isinstance(p, Bin) and p.op in COMPARISONS:
-        a, b = _identities(p.a), _identities(p.b)
+        a, b = identities(p.a), identities(p.b)
         if alpha_eq(a, b):
             return p.op in ("=", "≤", "≥")
         if _literal(a) and _literal(b):
@@ -372,8 +346,8 @@ def simplify_default(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bri
     val = rules.decide_closed(p)  # a closed ℕ/ℤ proposition (the quick, common case)
     if val is not None:
         return TRUE if val else FALSE
-    p = _cancel(p)
-    q = simplify(interp, p, extra, g, tr)
+    p = simp_args(_cancel(p), LITERAL_FOLDING["simp"])
+    q = simplify(interp, p, extra, g, tr, fold=LITERAL_FOLDING["simp"])
     if q not in (TRUE, FALSE) or not _has_field_term(p):
         return q
     # the verdict is the arithmetic's (its soundness is arith's); simp's own reading only gates it
@@ -594,9 +568,10 @@ def t_simp_all(interp: Interpreter, t: Tac, st):
 
 def is_fact(interp: Interpreter, g: Goal, s: Syn) -> bool:
     """Whether simp's argument ``s`` also serves the arithmetic as a fact: not a hypothesis equation (a
-    rewrite rule only) nor a cast lemma, which states ``((m + n : ℕ) : R) = ↑m + ↑n`` for every ``R``
-    (Lean elaborates it as a rewrite rule with ``R`` left to each instance; as a term its type is stuck)."""
-    if is_eq_rule(g, s):
+    rewrite rule only), nor a lemma no type of the fragment instantiates (:func:`_unusable`), nor a cast
+    lemma, which states ``((m + n : ℕ) : R) = ↑m + ↑n`` for every ``R`` (Lean elaborates it as a rewrite
+    rule with ``R`` left to each instance; as a term its type is stuck)."""
+    if is_eq_rule(g, s) or _unusable(interp, g, s):
         return False
     if _library_name(interp, g, s):
         head = s.args[0] if s.kind == "app" else s
@@ -795,7 +770,7 @@ def _logic(e: Expr) -> Expr:
 
 
 def rewrite_with_hyps(e: Expr, rules_: list, g: Goal, facts: list[Expr], only: bool) -> Expr:
-    """``e`` rewritten with the hypothesis rules to a fixpoint (bounded, as :func:`lemmas.simp_rewrite`):
+    """``e`` rewritten with the hypothesis rules to a fixpoint (bounded, as :func:`simplemmas.simp_rewrite`):
     each step replaces a closed subterm by one the hypothesis proves equal (or a proposition by an
     equivalent one), so the result is equivalent to ``e``."""
     if not rules_:
@@ -806,7 +781,7 @@ def rewrite_with_hyps(e: Expr, rules_: list, g: Goal, facts: list[Expr], only: b
         new = _replace_up(e, rules_[0][0], rules_[0][1])
         return new if new is e or only else _logic(new)
     ground = all(not free and not premises for _, _, free, premises in rules_)
-    for _ in range(lemmas.MAX_SIMP_PASSES):
+    for _ in range(simplemmas.MAX_SIMP_PASSES):
         if ground:  # the common `simp [h]` with `h : x = 3`: plain replacement, the fast path
             new = e
             for lhs, rhs, _, _ in rules_:
@@ -814,7 +789,7 @@ def rewrite_with_hyps(e: Expr, rules_: list, g: Goal, facts: list[Expr], only: b
                 new = beta(new) if isinstance(rhs, Binder) else new  # `h : f = fun x => …`, then β
         else:
             new = _rewrite_hyps_once(e, rules_, g, facts, only)
-        if new is e or new == e or lemmas._size(new) > lemmas.MAX_SIMP_SIZE:
+        if new is e or new == e or simplemmas._size(new) > simplemmas.MAX_SIMP_SIZE:
             break
         e = new
     return e if only else _logic(e)
@@ -897,6 +872,21 @@ def _library_name(interp: Interpreter, g: Goal, s: Syn) -> bool:
     return g.lookup(name) is None and name not in interp.run.lemmas and lemmas.resolve(name) is not None
 
 
+def _unusable(interp: Interpreter, g: Goal, s: Syn) -> bool:
+    """A library lemma that no type of the fragment instantiates (:data:`lemmas.NO_INSTANCE`): Lean's simp
+    finds no instance for it and leaves it unused, so it is no fact either."""
+    head = s.args[0] if s.kind == "app" else s
+    return _library_name(interp, g, s) and not lemmas.allowed_types(head.args[0])
+
+
+def _discharger(g: Goal, only: bool, rewritten: int | None = None) -> Callable[[Expr], bool]:
+    """simp's discharger for the premises of conditional library lemmas (``abs_of_nonneg : 0 ≤ a → |a| =
+    a``), as :func:`_discharged`: a hypothesis states the premise (up to notation: ``x ≥ 0`` is ``0 ≤ x``),
+    or it is a true literal comparison; the hypothesis being rewritten is not used on itself."""
+    facts = [norm(h.type) for h in g.hyps if h.is_prop and h.id != rewritten]
+    return lambda p: p == TRUE or _discharged(norm(p), g, facts, only)
+
+
 def _simp_schematic(g: Goal, names: list[str], locs) -> Goal:
     """``simp [Finset.sum_range_succ, Int.floor_eq_iff]``: the lemmas of :mod:`.schematic`
     rewrite the goal and the located hypotheses to a fixpoint."""
@@ -918,7 +908,7 @@ def _simp_schematic(g: Goal, names: list[str], locs) -> Goal:
 def simp_with_library(interp: Interpreter, g: Goal, rules: list[Syn], t: Tac, everywhere: bool = False,
                       default: bool = False) -> Goal:
     """``simp [mul_add, abs_le]``: the library lemmas among the rules rewrite the goal (and the
-    hypotheses named by ``at``; all of them for ``simp_all``) to a fixpoint (:func:`lemmas.simp_rewrite`)
+    hypotheses named by ``at``; all of them for ``simp_all``) to a fixpoint (:func:`simplemmas.simp_rewrite`)
     before the arithmetic; so do the :mod:`.schematic` ones named, and, with ``default`` (Mathlib's
     default simp set, no ``only``), its :data:`~.schematic.SIMP_SET`."""
     locs = ["*"] if everywhere else t.args.get("locs")
@@ -929,12 +919,14 @@ def simp_with_library(interp: Interpreter, g: Goal, rules: list[Syn], t: Tac, ev
     if not rules:  # nothing to rewrite with: skip building the elaborator (simp's latency, issue 13)
         return g
     pe = ProofElab(interp, g)
+    only = bool(t.args.get("only"))
     try:
-        tgt = lemmas.simp_rewrite(pe, rules, g.target) if locs is None or "⊢" in locs or "*" in locs else g.target
+        tgt = simplemmas.simp_rewrite(pe, rules, g.target, _discharger(g, only)) \
+            if locs is None or "⊢" in locs or "*" in locs else g.target
         hyps = []
         for h in g.hyps:
             if h.is_prop and locs and ("*" in locs or h.name in locs):
-                new = lemmas.simp_rewrite(pe, rules, h.type)
+                new = simplemmas.simp_rewrite(pe, rules, h.type, _discharger(g, only, h.id))
                 h = h if new == h.type else Hyp(h.id, h.name, new, True, h.inaccessible)
             hyps.append(h)
     except ElabError as e:
@@ -1059,7 +1051,17 @@ def t_ring_nf(interp: Interpreter, t: Tac, st):
     g = main_goal(st, t)
     tr = bridge.for_goal(g)
 
+    def ring_arg(x: Expr) -> Expr:
+        try:
+            r = call("ring_normalize", tr.term(x))
+            return x if r is None else tr.back_term(r)
+        except bridge.NotArith:
+            return x
+
     def fn(p: Expr) -> Expr:
+        # Mathlib's ring_nf normalises every maximal ring subterm, the arguments of atoms included
+        # (`Real.cos ((x + y) / 2 + (x - y) / 2)` becomes `Real.cos x`); a normal form is equal to its term
+        p = map_args(p, ring_arg)
         try:
             return normalize_prop(p, tr)
         except bridge.NotArith:
