@@ -47,6 +47,7 @@ from leangym.minilean.core.terms import (
 
 TY_NAME = {NAT: "ℕ", INT: "ℤ", RAT: "ℚ", REAL: "ℝ"}
 NAME_TY = {v: k for k, v in TY_NAME.items()}
+SUCC = Const("Nat.succ")
 
 
 class NotArith(GiveUp):
@@ -106,6 +107,9 @@ class Translator:
                 return ir.Abs(self.term(e.a), t)
             if e.op == "↑":
                 return ir.Cast(self.term(e.a), t)
+        if isinstance(e, App) and e.fn == SUCC:
+            # `Nat.succ n` is `n + 1` by definition (Lean's kernel unfolds one to the other)
+            return ir.Op("+", (self.term(e.args[0]), ir.Num(Fraction(1), t)), t)
         if isinstance(e, App) and isinstance(e.fn, FVar) and all(self.ty_of(a) in TY_NAME for a in e.args):
             name = self.printer.pp(e.fn)
             self.atoms.setdefault("fn:" + name, e.fn)

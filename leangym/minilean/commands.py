@@ -8,7 +8,8 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from leangym.minilean.core.context import Goal, Hyp, fresh_id
-from leangym.minilean.core.errors import ElabError, ParseError, TacticError
+from leangym.minilean.core.errors import ElabError, ParseError, TacticError, UnknownIdentifier
+from leangym.minilean.core.functions import FUNCTIONS, SHORT_NAMES
 from leangym.minilean.core.state import Run, State, unsolved
 from leangym.minilean.core.terms import (
     INT,
@@ -22,7 +23,7 @@ from leangym.minilean.core.terms import (
     Expr,
     abstract,
 )
-from leangym.minilean.elab import PREDICATES, TYPE_ALIASES, Definition, Elab, definitions
+from leangym.minilean.elab import PREDICATES, TYPE_ALIASES, UNKNOWN, Definition, Elab, Inference, definitions
 from leangym.minilean.evaluate import closed_value
 from leangym.minilean.interpreter import Interpreter
 from leangym.minilean.lemmas import LEMMAS
@@ -54,6 +55,19 @@ LEAN_GLOBALS = frozenset("""
     ascFactorial centralBinom card range sum prod Icc Ico Ioc Ioo rexp Irrational
 """.split())
 RESERVED_NAMES = (frozenset(TYPE_ALIASES) | frozenset(PREDICATES) | frozenset(LEMMAS) | LEAN_GLOBALS)
+# Short names Lean resolves to a global under `import Mathlib` and `open … Real Nat … Rat` (structures,
+# classes, `Nat.ble`, `Rat.num`, …), and `φ` (Nat.totient's notation, opened with `Nat`): never
+# auto-bound (see `auto_bindable`).
+SHORT_GLOBALS = frozenset("""
+    φ π not and or xor ite Eq Ne Or And Not Iff Sum Fin Set Nat Int Rat Add Mul Neg Inv Div Mod Pow Dvd
+    LE LT Max Min Top Bot One Sub Abs Sup Inf Sym Lex Seq IO Id Ord beq ble blt lor rec nth num den mk
+    neg inv sub exp log sin cos tan pi cot sec csc
+""".split())
+# Auto-bound names are kept to this many characters (after dropping `_`, primes, digits, subscripts
+# and a final `!`): a longer unknown name is, in the data, almost always a Mathlib global MiniLean does
+# not know (`sinh`, `arcsin`, `totient`, `goldenRatio`, `padicValNat`, `true`), which Lean resolves.
+AUTO_BOUND_MAX_STEM = 3
+AUTO_BOUND_SUFFIX = "_'!?0123456789₀₁₂₃₄₅₆₇₈₉ₐₑₒₓₔₕₖₗₘₙₚₛₜᵢⱼᵣᵤᵥ"
 RELATIONS = ("=", "≠", "<", "≤", ">", "≥", "∣", "∧", "∨", "↔", "→")
 # How a tactic block after `:= by` may be laid out. "lean-4.33", the Lean `leangym setup` pins
 # (`tacticSeqIndentGt`): the block must be indented; a first tactic at column 0 leaves `by` empty
@@ -126,10 +140,16 @@ def closed_statement(goal: Goal, hyps: tuple[Hyp, ...]) -> Expr:
     return out
 
 
-def parse_binders(p: Parser) -> list[tuple[list, Syn]]:
-    """Parse ``(x y : T)``/``{x : T}`` binder groups: [(name tokens, type syntax)]."""
-    groups = []
-    while p.peek_is("(") or p.peek_is("{") or p.peek_is("[") or p.peek_is("⦃"):
+def parse_binders(p: Parser) -> list[tuple[list, Syn | None]]:
+    """Parse ``(x y : T)``/``{x : T}`` binder groups: [(name tokens, type syntax)]; an untyped
+    group (``x``, ``(x y)``) has no type syntax (None)."""
+    groups: list[tuple[list, Syn | None]] = []
+    while True:
+        if not p.at_end() and p.tok.kind == "id" and p.tok.text not in KEYWORDS:
+            groups.append(([p.advance()], None))
+            continue
+        if not (p.peek_is("(") or p.peek_is("{") or p.peek_is("[") or p.peek_is("⦃")):
+            break
         open_tok = p.advance()
         close = {"(": ")", "{": "}", "[": "]", "⦃": "⦄"}[open_tok.text]
         if close == "]":
@@ -140,6 +160,10 @@ def parse_binders(p: Parser) -> list[tuple[list, Syn]]:
             names.append(p.advance())
         if not names:
             p.error_expected("identifier")
+        if p.peek_is(close) and close in (")", "}"):
+            p.advance()
+            groups.append((names, None))
+            continue
         if not p.peek_is(":"):
             p.error_expected("':'")
         p.advance()
@@ -149,19 +173,100 @@ def parse_binders(p: Parser) -> list[tuple[list, Syn]]:
     return groups
 
 
-def elab_binders(groups: list[tuple[list, Syn]], goal: Goal) -> Goal:
-    """Extend the goal's context with the binder groups, elaborating each type in order."""
-    for names, ty_syn in groups:
-        el = Elab(goal)
+def elab_binders(groups: list[tuple[list, Syn | None]], goal: Goal, inference: Inference | None = None,
+                 untyped: dict[tuple[int, int], int] | None = None) -> Goal:
+    """Extend the goal's context with the binder groups, elaborating each type in order. An untyped
+    binder (``x``, ``(n)``) takes the id ``untyped`` gives its (group, position), and the type it was
+    inferred (``inference.assign``; ``UNKNOWN`` during the trial that infers it); without ``untyped``
+    (a definition) it is refused."""
+    for gi, (names, ty_syn) in enumerate(groups):
+        if ty_syn is None:
+            if untyped is None:
+                raise ElabError("unsupported: untyped binders of a definition (outside MiniLean's fragment)",
+                                names[0])
+            for ni, n in enumerate(names):
+                hid = untyped.setdefault((gi, ni), fresh_id())
+                ty = inference.assign.get(hid, UNKNOWN) if inference is not None else UNKNOWN
+                goal = goal.with_hyp(_binder_hyp(hid, n.text, ty, False))
+            continue
+        el = Elab(goal, inference)
         if el.is_type_syntax(ty_syn):
             ty = el.elab_type(ty_syn)
             for n in names:
-                goal = goal.with_hyp(Hyp(fresh_id(), n.text, ty, ty == PROP))
+                goal = goal.with_hyp(_binder_hyp(fresh_id(), n.text, ty, ty == PROP))
         else:
             prop = el.prop(ty_syn)
             for n in names:
-                goal = goal.with_hyp(Hyp(fresh_id(), n.text, prop, True))
+                goal = goal.with_hyp(_binder_hyp(fresh_id(), n.text, prop, True))
     return goal
+
+
+def _binder_hyp(hid: int, name: str, ty: Expr, is_prop: bool) -> Hyp:
+    """A binder's local; ``_`` gives an inaccessible one, which Lean shows as ``x✝``."""
+    if name == "_":
+        return Hyp(hid, "x", ty, is_prop, inaccessible=True)
+    return Hyp(hid, name, ty, is_prop)
+
+
+def auto_bindable(name: str) -> bool:
+    """Whether a theorem's header may auto-bind the unknown identifier ``name`` as Lean does (a file
+    that only imports Mathlib keeps Lean's defaults ``autoImplicit``/``relaxedAutoImplicit``: any
+    atomic unknown name becomes an implicit variable). MiniLean does not know every Mathlib global, and
+    binding one Lean resolves would state a different theorem, so it binds only atomic names that are
+    short, and none of the globals it knows of."""
+    stem = "".join(c for c in name if c not in AUTO_BOUND_SUFFIX)
+    return ("." not in name and 0 < len(stem) <= AUTO_BOUND_MAX_STEM and name not in RESERVED_NAMES
+            and name not in SHORT_GLOBALS and name not in FUNCTIONS and name not in SHORT_NAMES
+            and name not in KEYWORDS)
+
+
+def elab_header(groups: list[tuple[list, Syn | None]], ty_syn: Syn, is_def: bool) -> Goal:
+    """A declaration's binders and type as its initial goal. As Lean elaborates a header, an unknown
+    identifier that ``auto_bindable`` admits (in a theorem, not a ``def``) becomes an implicit
+    variable bound before all the binders, in the order met, and elaboration starts over (Lean's
+    ``autoBoundImplicit`` loop). Its type is inferred from its uses by a trial elaboration, as for
+    an untyped binder: the first typed context it meets (``k * d`` with ``d : ℝ``), else ℕ where it
+    met numerals or is an exponent (Lean's default instances); a name used only otherwise
+    (``(h : p)``, ``x = x``: a `Sort` in Lean) is refused. An auto-bound variable is an ordinary
+    universally quantified variable of the goal."""
+    auto: list[str] = []
+    while True:
+        try:
+            return _elab_header(auto, groups, ty_syn, is_def)
+        except UnknownIdentifier as e:
+            if is_def or e.name in auto or not auto_bindable(e.name):
+                raise
+            auto.append(e.name)
+
+
+def _elab_header(auto: list[str], groups: list[tuple[list, Syn | None]], ty_syn: Syn, is_def: bool) -> Goal:
+    hyps = tuple(Hyp(fresh_id(), n, UNKNOWN, False) for n in auto)
+    untyped: dict[tuple[int, int], int] = {}
+    final = Inference()
+    if hyps or any(ty is None for _, ty in groups):
+        inference = Inference(trial=True)
+        # A failed trial is a refusal: its uses past the failure were never seen, and typing a variable
+        # without them (ℕ where a later `x * d` says ℝ) would state another theorem than Lean's.
+        _elab_goal(Goal(hyps, PROP), groups, ty_syn, is_def, inference, untyped)
+        names = {h.id: f"auto-bound implicit `{h.name}`" for h in hyps}
+        names.update({hid: f"binder `{groups[gi][0][ni].text}`" for (gi, ni), hid in untyped.items()})
+        for hid, what in names.items():
+            ty = inference.assign.get(hid, NAT if hid in inference.numeral else None)
+            if ty is None:
+                raise ElabError(f"unsupported: the type of the {what} is not a number type MiniLean infers "
+                                "(outside MiniLean's fragment)", ty_syn)
+            final.assign[hid] = ty
+        hyps = tuple(Hyp(h.id, h.name, final.assign[h.id], False) for h in hyps)
+    return _elab_goal(Goal(hyps, PROP), groups, ty_syn, is_def, final, untyped)
+
+
+def _elab_goal(goal: Goal, groups: list[tuple[list, Syn | None]], ty_syn: Syn, is_def: bool,
+               inference: Inference, untyped: dict[tuple[int, int], int]) -> Goal:
+    goal = elab_binders(groups, goal, inference, untyped)
+    el = Elab(goal, inference)
+    # `def f : ℕ := ...` states data, not a proposition: its goal is the type itself
+    target = el.elab_type(ty_syn) if is_def and el.is_type_syntax(ty_syn) else el.prop(ty_syn)
+    return Goal(goal.hyps, target)
 
 
 STATEMENT_CACHE_SIZE = 4096
@@ -177,11 +282,7 @@ def elab_statement(src: str, groups: list, ty_syn: Syn, mathlib: bool, is_def: b
     hit = _statement_cache.get(key) if cache else None
     if hit is not None:
         return hit
-    goal = elab_binders(groups, Goal((), PROP))
-    el = Elab(goal)
-    # `def f : ℕ := ...` states data, not a proposition: its goal is the type itself
-    target = el.elab_type(ty_syn) if is_def and el.is_type_syntax(ty_syn) else el.prop(ty_syn)
-    goal = Goal(goal.hyps, target)
+    goal = elab_header(groups, ty_syn, is_def)
     if not cache:
         return goal
     if len(_statement_cache) >= STATEMENT_CACHE_SIZE:

@@ -11,30 +11,27 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from types import MappingProxyType
 
 from leangym.minilean.core.context import Goal, Hyp, fresh_id
-from leangym.minilean.core.errors import ElabError
+from leangym.minilean.core.errors import ElabError, UnknownIdentifier
 from leangym.minilean.core.functions import (
-    BIG_OPERATORS,
     FINSET,
     FLOOR_RING,
     FUNCTIONS,
     INTERVALS,
     LATTICE,
     LIST,
-    LIST_LITERAL,
     NAMESPACE,
-    SET_INTERVALS,
     SHORT_NAMES,
     Function,
+    equiv,
+    equiv_types,
     finset,
     finset_elem,
     list_elem,
-    list_of,
-    set_of,
 )
 from leangym.minilean.core.printer import Printer
 from leangym.minilean.core.terms import (
@@ -58,6 +55,7 @@ from leangym.minilean.core.terms import (
     abstract,
     replace,
 )
+from leangym.minilean.elab_collections import CollectionElab, unparen
 from leangym.minilean.syntax.terms import Syn
 
 TYPE_ALIASES = {
@@ -72,7 +70,7 @@ ARITH = ("+", "-", "*", "/", "%")
 
 
 def unknown_ident(name: str, syn: Syn) -> ElabError:
-    return ElabError(f"Unknown identifier `{name}`", syn)
+    return UnknownIdentifier(name, syn)
 
 
 @dataclass(frozen=True)
@@ -109,13 +107,28 @@ def definitions_in_scope() -> Mapping[str, Definition]:
     return _DEFINITIONS.get()
 
 
-class Elab:
+@dataclass
+class Inference:
+    """What trial elaborations learn about variables whose type is not known yet (untyped binders,
+    auto-bound implicits; typed ``UNKNOWN`` meanwhile): ``assign``, the type of the first typed context
+    each meets (Lean's first unification wins); ``numeral``, those met only beside numerals or as an
+    exponent (Lean's default instances then make them ℕ, after everything else). During a ``trial``
+    the errors a premature ℕ would cause (``-2 : ℕ``, ``x⁻¹ : ℕ``) are not raised: Lean postpones the
+    numeral until the type is known. The final elaboration, with the inferred types, checks them."""
+
+    assign: dict[int, Expr] = field(default_factory=dict)
+    numeral: set[int] = field(default_factory=set)
+    trial: bool = False
+
+
+class Elab(CollectionElab):
     """Elaborates propositions and terms in the context of a goal (plus locally bound variables)."""
 
-    def __init__(self, goal: Goal):
+    def __init__(self, goal: Goal, inference: Inference | None = None):
         self.goal = goal
         self.locals: list[Hyp] = []
-        self.assign: dict[int, Expr] = {}
+        self.inference = Inference() if inference is None else inference
+        self.assign = self.inference.assign
 
     # -- context -----------------------------------------------------------------------------
     def lookup(self, name: str) -> Hyp | None:
@@ -169,6 +182,11 @@ class Elab:
         if s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] in UNSUPPORTED_TYPES \
                 and self.lookup(s.args[0].args[0]) is None:
             raise ElabError(f"unsupported type `{s.args[0].args[0]}` (outside MiniLean's fragment)", s)
+        if self._equiv_type_syntax(s):
+            dom, cod = (self.elab_type(a) for a in s.args[1])
+            if dom not in NUM_RANK or cod not in NUM_RANK:
+                raise ElabError("unsupported type (MiniLean handles Equiv between ℕ ℤ ℚ ℝ only)", s)
+            return equiv(dom, cod)
         if self._finset_type_syntax(s):
             elem = self.elab_type(s.args[1][0])
             if elem not in NUM_RANK:
@@ -189,7 +207,12 @@ class Elab:
         if s.kind == "bin" and s.args[0] == "→":
             return self.is_type_syntax(s.args[2]) and self.is_type_syntax(s.args[1])
         return (s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] in ("Type", "Sort", *UNSUPPORTED_TYPES)
-                and self.lookup(s.args[0].args[0]) is None) or self._finset_type_syntax(s)
+                and self.lookup(s.args[0].args[0]) is None) or self._finset_type_syntax(s) \
+            or self._equiv_type_syntax(s)
+
+    def _equiv_type_syntax(self, s: Syn) -> bool:
+        return (s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] == "Equiv"
+                and len(s.args[1]) == 2 and self.lookup("Equiv") is None)
 
     def _finset_type_syntax(self, s: Syn) -> bool:
         return (s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] == "Finset"
@@ -228,6 +251,9 @@ class Elab:
             if h is not None:
                 if h.type == PROP:
                     return FVar(h.id)
+                if h.type == UNKNOWN:
+                    raise ElabError(f"unsupported: `{name}` used as a proposition; MiniLean infers only number "
+                                    "types for untyped and auto-bound variables (outside MiniLean's fragment)", s)
                 raise ElabError(f"type expected, got\n  ({name} : {self.show_type(h.type)})", s)
             proj = self.dotted_pred(name, s)
             if proj is not None:
@@ -316,6 +342,7 @@ class Elab:
         """Lean infers an untyped binder's type from its uses; we try the same on a trial elaboration."""
         hid = fresh_id()
         self.locals.append(Hyp(hid, name, UNKNOWN, False))
+        was_trial, self.inference.trial = self.inference.trial, True
         try:
             try:
                 if rest:
@@ -328,6 +355,8 @@ class Elab:
                 pass
         finally:
             self.locals.pop()
+            self.inference.trial = was_trial
+        self.inference.numeral.discard(hid)
         return self.assign.pop(hid, NAT)
 
     # -- relations and arithmetic -----------------------------------------------------------
@@ -338,6 +367,11 @@ class Elab:
         return self.relation(op, var, bound, s)
 
     def relation(self, op: str, a: Syn, b: Syn, s: Syn) -> Expr:
+        if unparen(a).kind == "tuple" or unparen(b).kind == "tuple":
+            if op not in ("=", "≠"):
+                raise ElabError("unsupported: tuples are compared by `=` and `≠` only (outside MiniLean's fragment)", s)
+            ea, eb = self.tuples(unparen(a), unparen(b), s)
+            return Bin(op, ea, eb, PROP)
         fty = self.function_local_type(a) or self.function_local_type(b) if op in ("=", "≠") else None
         if fty is not None:
             # an equation of functions (`f = fun x => 2 * x - 3`, `f = g`): both sides at the local's type
@@ -369,7 +403,8 @@ class Elab:
         return e
 
     def collect(self, s: Syn) -> list[Expr | None]:
-        """Types of the leaves of an arithmetic tree (None for numerals and untyped casts)."""
+        """Types of the leaves of an arithmetic tree (None for numerals and untyped casts), left to
+        right as Lean elaborates them (the order in which unknown names are met and auto-bound)."""
         out: list[Expr | None] = []
         stack = [s]
         while stack:
@@ -378,7 +413,7 @@ class Elab:
             if k == "paren":
                 stack.append(x.args[0])
             elif k == "bin" and x.args[0] in ARITH:
-                stack += (x.args[1], x.args[2])
+                stack += (x.args[2], x.args[1])
             elif k == "bin" and x.args[0] == "^":
                 stack.append(x.args[1])
             elif k == "neg":
@@ -418,6 +453,8 @@ class Elab:
         for u in unknown:
             if best is not None:
                 self.assign.setdefault(u, best)
+            elif None in leaves:
+                self.inference.numeral.add(u)
         return NAT if best is None else best
 
     def build(self, s: Syn, ty: Expr) -> Expr:
@@ -427,7 +464,7 @@ class Elab:
             return self.build(s.args[0], ty)
         if k == "num":
             v = Fraction(s.args[0])
-            if v.denominator != 1 and ty not in (RAT, REAL):
+            if v.denominator != 1 and ty not in (RAT, REAL) and not self.inference.trial:
                 raise ElabError(f"failed to synthesize\n  OfScientific {self.show_type(ty)}", s)
             return Num(v, ty)
         if k == "bin" and s.args[0] in ARITH:
@@ -441,11 +478,13 @@ class Elab:
             if self.type_of(exp) == REAL and ty == REAL:
                 # `x ^ (y : ℝ)` is Real.rpow: opaque (its value at a negative base is not x^y)
                 return App(Const("Real.rpow"), (base, exp), REAL)
-            if self.type_of(exp) != NAT:
+            if self.type_of(exp) == UNKNOWN and isinstance(exp, FVar):
+                self.inference.numeral.add(exp.id)  # `2 ^ k`: Monoid.npow's default instance, ℕ
+            elif self.type_of(exp) != NAT:
                 raise ElabError("unsupported: exponents must be natural numbers in MiniLean", s)
             return Bin("^", base, exp, ty)
         if k == "neg":
-            if ty == NAT:
+            if ty == NAT and not self.inference.trial:
                 raise ElabError("failed to synthesize\n  Neg ℕ", s)
             return Un("-", self.build(s.args[0], ty), ty)
         if k in ("abs", "inv"):
@@ -453,11 +492,11 @@ class Elab:
             # typed by their argument, then coerced as a whole (`↑|⌊x⌋|`)
             own = self.own_type(s) or ty
             if k == "abs":
-                if own == NAT:  # Mathlib's `abs` needs an additive group
+                if own == NAT and not self.inference.trial:  # Mathlib's `abs` needs an additive group
                     raise ElabError("failed to synthesize\n  AddGroup ℕ", s)
                 e = Un("abs", self.build(s.args[0], own), own)
             else:
-                if own not in (RAT, REAL):
+                if own not in (RAT, REAL) and not self.inference.trial:
                     raise ElabError(f"failed to synthesize\n  Inv {self.show_type(own)}", s)
                 e = App(Const("Inv.inv"), (self.build(s.args[0], own),), own)
             return e if own == ty else self.coerce(e, own, ty, s)
@@ -577,6 +616,10 @@ class Elab:
             raise ElabError("unsupported function application (outside MiniLean's fragment)", s)
         if k == "proj" and isinstance(s.args[1], str) and not s.args[1].isdigit():
             return self.field_application(s.args[0], s.args[1], (), s)
+        if k == "bin" and s.args[0] == "/.":
+            # `a /. b` is `Rat.divInt a b : ℚ` (ℤ arguments): a leaf of the tree around it, not binop%
+            return App(Const("Rat.divInt"), (self.arith_tree(s.args[1], INT), self.arith_tree(s.args[2], INT)),
+                       RAT)
         notation = NOTATIONS.get(k)
         if notation is not None:
             return self.apply_function(FUNCTIONS[notation], s.args, s)
@@ -642,6 +685,8 @@ class Elab:
         """``x.f args`` (generalized field notation): ``T.f x args`` where ``T`` is the namespace of
         ``x``'s type (ℕ → Nat, ℤ → Int, ℚ → Rat, ℝ → Real, Finset α → Finset)."""
         h = self.lookup(recv.args[0]) if recv.kind == "ident" else None
+        if h is not None and equiv_types(h.type) is not None:
+            return self.equiv_application(FVar(h.id), equiv_types(h.type), field, args, s)
         if h is not None and finset_elem(h.type) is not None:
             ns = "Finset"
         else:
@@ -653,134 +698,6 @@ class Elab:
         if fn is None:
             raise ElabError(f"unsupported term `.{field}` (outside MiniLean's fragment)", s)
         return self.apply_function(fn, (recv,) + tuple(args), s)
-
-    def finset_term(self, s: Syn, elem: Expr | None, lists: bool = False) -> tuple[Expr, Expr]:
-        """A Finset expression and its element type: a local ``s : Finset α``, ``Finset.range n``,
-        ``Finset.Icc a b`` (and Ico, Ioc, Ioo; at ``elem`` or the bounds' type), ``Nat.divisors n``."""
-        while s.kind == "paren":
-            s = s.args[0]
-        if s.kind == "ident":
-            h = self.lookup(s.args[0])
-            if h is not None and finset_elem(h.type) is not None:
-                return FVar(h.id), finset_elem(h.type)
-        if s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] in INTERVALS \
-                and self.lookup(s.args[0].args[0]) is None:
-            name, args = s.args[0].args[0], s.args[1]
-            if len(args) != 2:
-                raise ElabError(f"unsupported: `{name}` takes two bounds", s)
-            ty = self.max_type(self.collect(args[0]) + self.collect(args[1]), elem)
-            if ty not in (NAT, INT):  # ℚ and ℝ are not locally finite orders
-                raise ElabError(f"failed to synthesize\n  LocallyFiniteOrder {self.show_type(ty)}", s)
-            lo, hi = self.build(args[0], ty), self.build(args[1], ty)
-            return App(Const(name), (lo, hi), finset(ty)), ty
-        if s.kind == "app" and s.args[0].kind == "ident" and s.args[0].args[0] == "Finset.filter" \
-                and self.lookup("Finset.filter") is None and len(s.args[1]) == 2:
-            return self.finset_filter(s.args[1][0], s.args[1][1], elem, s)
-        e = self.leaf(s, None)
-        el = finset_elem(self.type_of(e))
-        if el is None and lists:  # membership in a list: `d ∈ Nat.digits 10 n`
-            el = list_elem(self.type_of(e))
-        if el is None:
-            raise ElabError("unsupported: expected a Finset (outside MiniLean's fragment)", s)
-        return e, el
-
-    def set_term(self, s: Syn) -> tuple[Expr, Expr]:
-        """A set-builder ``{x | P x}`` (``{x : T | P x}``) over ℕ ℤ ℚ ℝ, and its element type."""
-        while s.kind == "paren":
-            s = s.args[0]
-        if s.kind != "setOf":
-            raise ElabError("unsupported: expected a set-builder `{x | P x}` (outside MiniLean's fragment)", s)
-        name, ty_syn, body = s.args
-        ty = self.elab_type(ty_syn) if ty_syn is not None else self.infer_binder_type(name, [], None, body)
-        if ty not in NUM_RANK:
-            raise ElabError("unsupported: sets of ℕ ℤ ℚ ℝ only (outside MiniLean's fragment)", s)
-        hid = fresh_id()
-        self.locals.append(Hyp(hid, name, ty, False))
-        try:
-            p = self.prop(body)
-        finally:
-            self.locals.pop()
-        return App(Const("setOf"), (Binder("fun", name, ty, abstract(p, hid)),), set_of(ty)), ty
-
-    def finset_filter(self, pred: Syn, src: Syn, elem: Expr | None, s: Syn) -> tuple[Expr, Expr]:
-        """``Finset.filter (fun x => P x) s``: a decidable predicate over a Finset."""
-        fs, el = self.finset_term(src, elem)
-        while pred.kind == "paren":
-            pred = pred.args[0]
-        if not (pred.kind == "binder" and pred.args[0] == "fun" and len(pred.args[1]) == 1
-                and len(pred.args[1][0][0]) == 1):
-            raise ElabError("unsupported: Finset.filter takes `fun x => P x` in MiniLean", s)
-        (names, ty_syn), = pred.args[1]
-        if ty_syn is not None and self.elab_type(ty_syn) != el:
-            raise ElabError("application type mismatch in Finset.filter", s)
-        hid = fresh_id()
-        self.locals.append(Hyp(hid, names[0][0], el, False))
-        try:
-            body = self.prop(pred.args[3])
-        finally:
-            self.locals.pop()
-        lam = Binder("fun", names[0][0], el, abstract(body, hid))
-        return App(Const("Finset.filter"), (lam, fs), finset(el)), el
-
-    def list_literal(self, s: Syn, expected: Expr | None) -> Expr:
-        """``[a, b, c]`` at ``List T``: ``T`` from the expected type, else from the items."""
-        elem = list_elem(expected) if expected is not None else None
-        if elem is None:
-            elem = self.max_type([t for x in s.args for t in self.collect(x)], None)
-        if elem not in NUM_RANK:
-            raise ElabError("unsupported: lists of numbers only (outside MiniLean's fragment)", s)
-        return App(Const(LIST_LITERAL), tuple(self.arith_tree(x, elem) for x in s.args), list_of(elem))
-
-    def membership(self, op: str, a: Syn, b: Syn, s: Syn) -> Expr:
-        inner = b
-        while inner.kind == "paren":
-            inner = inner.args[0]
-        if (inner.kind == "app" and inner.args[0].kind == "ident" and inner.args[0].args[0] in SET_INTERVALS
-                and self.lookup(inner.args[0].args[0]) is None):
-            name, bounds = inner.args[0].args[0], inner.args[1]
-            arity = 2 if name[-2] != "I" else 1  # Set.Icc a b, Set.Ici a
-            if len(bounds) != arity:
-                raise ElabError(f"unsupported: `{name}` takes {arity} bound(s) in MiniLean", s)
-            ty = self.max_type(self.collect(a) + [t for x in bounds for t in self.collect(x)], None)
-            fs = App(Const(name), tuple(self.build(x, ty) for x in bounds), set_of(ty))
-            x = self.build(a, ty)
-        else:
-            fs, elem = self.finset_term(b, None, lists=True)
-            x = self.arith_tree(a, elem)
-        mem = Bin("∈", x, fs, PROP)
-        return Un("¬", mem, PROP) if op == "∉" else mem
-
-    def _bigop_parts(self, s: Syn) -> tuple[Expr, Expr, int]:
-        op, name, ty_syn, set_syn, body = s.args
-        elem = self.elab_type(ty_syn) if ty_syn is not None else None
-        fs, el = self.finset_term(set_syn, elem)
-        hid = fresh_id()
-        self.locals.append(Hyp(hid, name, el, False))
-        return fs, el, hid
-
-    def bigop_type(self, s: Syn) -> Expr | None:
-        """The type of ``∑ x ∈ s, f x``: its body's, or None when the body's leaves are all
-        numerals (the sum then takes the type the context gives it, as Lean unifies it)."""
-        _, _, hid = self._bigop_parts(s)
-        try:
-            leaves = self.collect(s.args[4])
-        finally:
-            self.locals.pop()
-        if all(t is None for t in leaves):
-            return None
-        return self.max_type(leaves, None)
-
-    def bigop(self, s: Syn, expected: Expr | None) -> Expr:
-        """``∑ x ∈ s, f x`` is ``Finset.sum s (fun x => f x)`` (``∏``: ``Finset.prod``)."""
-        op, name = s.args[0], s.args[1]
-        body_ty = self.bigop_type(s) or (expected if expected in NUM_RANK else NAT)
-        fs, el, hid = self._bigop_parts(s)
-        try:
-            body = self.build(s.args[4], body_ty)
-        finally:
-            self.locals.pop()
-        lam = Binder("fun", name, el, abstract(body, hid))
-        return App(Const(BIG_OPERATORS[op]), (fs, lam), body_ty)
 
     def unfold(self, d: Definition, args: tuple, s: Syn) -> Expr:
         """``d`` applied to ``args``: its body with each parameter replaced by the argument elaborated

@@ -35,6 +35,14 @@ class ElabError(Exception):
         self.syn = syn
 
 
+class UnknownIdentifier(ElabError):
+    """``Unknown identifier `name```: carries the name, which a theorem's header may auto-bind."""
+
+    def __init__(self, name: str, syn: Span | None = None):
+        super().__init__(f"Unknown identifier `{name}`", syn)
+        self.name = name
+
+
 class TacticError(Exception):
     """A tactic failed; ``start``/``end`` are offsets of the failing syntax in the source."""
 

@@ -61,6 +61,27 @@ def finset_elem(ty: Expr) -> Expr | None:
     return None
 
 
+def equiv(dom: Expr, cod: Expr) -> Expr:
+    """The type ``dom ≃ cod`` (``Equiv dom cod``)."""
+    return App(Const("Equiv"), (dom, cod), TYPE)
+
+
+def equiv_types(ty: Expr) -> tuple[Expr, Expr] | None:
+    """``(α, β)`` when ``ty`` is ``α ≃ β``."""
+    if isinstance(ty, App) and ty.fn == Const("Equiv") and len(ty.args) == 2:
+        return ty.args[0], ty.args[1]
+    return None
+
+
+def product(a: Expr, b: Expr) -> Expr:
+    """The type ``a × b``."""
+    return App(Const("Prod"), (a, b), TYPE)
+
+
+# `σ.1 x`, `σ.2 x` (Lean prints the projections by name): `App(Const(proj), (σ, x))`
+EQUIV_FIELDS = {"1": "Equiv.toFun", "toFun": "Equiv.toFun", "2": "Equiv.invFun", "invFun": "Equiv.invFun"}
+
+
 # parameter kinds besides a numeric type: a FloorRing (ℤ ℚ ℝ, the argument's own type), a
 # FloorSemiring (ℚ ℝ here), a Finset, a field (ℚ ℝ)
 FLOOR_RING = "floor-ring"
@@ -105,10 +126,14 @@ FUNCTIONS: dict[str, Function] = {f.name: f for f in (
     Function("Rat.num", (RAT,), INT, "Rat.num"),
     Function("Rat.den", (RAT,), NAT, "Rat.den"),
     Function("Nat.divisors", (NAT,), finset(NAT), "divisors"),
+    Function("Nat.properDivisors", (NAT,), finset(NAT), "properDivisors"),
     Function("Finset.range", (NAT,), finset(NAT), "Finset.range"),
     Function("Finset.card", (FINSET,), NAT, "Finset.card"),
     Function("Nat.fib", (NAT,), NAT, "fib"),
+    # `k.succ`: the one application arithmetic reads through, as `k + 1` (bridge.Translator.term)
+    Function("Nat.succ", (NAT,), NAT, "succ"),
     Function("Nat.digits", (NAT, NAT), list_of(NAT), "digits"),
+    Function("Nat.ofDigits", (NAT, LIST), NAT, "ofDigits", field=False),
     Function("List.sum", (LIST,), None, "List.sum"),  # the list's element type
 )}
 # Set intervals (`x ∈ Set.Icc a b`): membership only, an opaque proposition
@@ -131,7 +156,8 @@ LIST_LITERAL = "List.literal"  # `[a, b, c]`, printed as written
 # short names the usual opens make refer to a function (``open Real Nat``)
 SHORT_NAMES = {"π": "Real.pi", "logb": "Real.logb", "sin": "Real.sin", "cos": "Real.cos", "tan": "Real.tan",
                "rexp": "Real.exp", "exp": "Real.exp", "divisors": "Nat.divisors", "factorial": "Nat.factorial",
-               "choose": "Nat.choose", "fib": "Nat.fib", "digits": "Nat.digits"}
+               "choose": "Nat.choose", "fib": "Nat.fib", "digits": "Nat.digits", "succ": "Nat.succ", "ofDigits": "Nat.ofDigits",
+               "properDivisors": "Nat.properDivisors"}
 
 
 # Sign facts Mathlib's positivity extensions give every application, whatever the argument:

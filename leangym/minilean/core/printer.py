@@ -160,6 +160,21 @@ class Printer:
                     return "{" + name + " | " + self.fmt(lam.body, 0, True) + "}", ARG
                 finally:
                     del self.bound[depth:]
+            if isinstance(fn, Const) and fn.name in ("Equiv.toFun", "Equiv.invFun") and len(e.args) == 2:
+                return (self.fmt(e.args[0], ARG, False) + "." + fn.name.split(".")[1] + " "
+                        + self.fmt(e.args[1], ARG, False)), MAX
+            if isinstance(fn, Const) and fn.name == "Equiv" and len(e.args) == 2:
+                return self.fmt(e.args[0], 26, False) + " ≃ " + self.fmt(e.args[1], 25, False), 25
+            if isinstance(fn, Const) and fn.name == "Prod.mk" and len(e.args) == 2:
+                items, rest = [e.args[0]], e.args[1]
+                while isinstance(rest, App) and rest.fn == fn and len(rest.args) == 2:
+                    items.append(rest.args[0])
+                    rest = rest.args[1]
+                return "(" + ", ".join(self.fmt(x, 0, True) for x in [*items, rest]) + ")", ARG
+            if isinstance(fn, Const) and fn.name == "Prod" and len(e.args) == 2:
+                return self.fmt(e.args[0], 36, False) + " × " + self.fmt(e.args[1], 35, False), 35
+            if isinstance(fn, Const) and fn.name == "Rat.divInt" and len(e.args) == 2:
+                return self.fmt(e.args[0], 70, False) + " /. " + self.fmt(e.args[1], 71, False), 70
             if isinstance(fn, Const) and fn.name == "Real.rpow":
                 return self.fmt(e.args[0], 76, False) + " ^ " + self.fmt(e.args[1], 75, True), 75
             if isinstance(fn, Const) and fn.name == "Inv.inv":

@@ -53,6 +53,7 @@ INFIX = {
     "-": (65, 66),
     "*": (70, 71),
     "/": (70, 71),
+    "/.": (70, 71),  # Mathlib's `Rat.divInt` (infixl:70)
     "%": (70, 71),
     "^": (75, 75),
 }
@@ -185,7 +186,14 @@ class Parser:
             return t.text not in KEYWORDS or t.text == "this"
         if t.kind == "num":
             return True
-        return t.kind == "sym" and (t.text in ARG_START_SYM or t.text == "{" and self._set_builder_ahead())
+        return t.kind == "sym" and (t.text in ARG_START_SYM or t.text == "{" and self._set_builder_ahead()
+                                    or t.text == "[" and not self._modulus_ahead())
+
+    def _modulus_ahead(self) -> bool:
+        """``[MOD n]`` after ``a ≡ b`` closes the congruence; any other ``[`` is a list argument
+        (``Nat.ofDigits 10 [1, 2]``)."""
+        nxt = self.toks[self.i + 1] if self.i + 1 < len(self.toks) else None
+        return nxt is not None and nxt.kind == "id" and nxt.text in ("MOD", "ZMOD", "PMOD")
 
     def prefix(self) -> Syn:
         if self.at_end():
@@ -275,6 +283,16 @@ class Parser:
                     self.limit = -1
                     try:
                         e = self.term(0)
+                        if self.peek_is(","):  # a tuple `(a, b, c)`: `(a, (b, c))`
+                            items = [e]
+                            while self.peek_is(","):
+                                self.advance()
+                                items.append(self.term(0))
+                            r = self.expect(")")
+                            out = items[-1]
+                            for x in reversed(items[:-1]):
+                                out = Syn("tuple", (x, out), x.start, r.end)
+                            return self.postfix(Syn("tuple", out.args, t.start, r.end))
                         if self.peek_is(":"):
                             self.advance()
                             ty = self.term(0)
