@@ -20,6 +20,7 @@ from leangym.minilean.core.terms import (
     RAT,
     REAL,
     TRUE,
+    App,
     Bin,
     Expr,
     Num,
@@ -107,12 +108,14 @@ def simplify(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Tran
     val = rules.decide_closed(p)
     if val is not None:
         return TRUE if val else FALSE
-    p = simp_args(p, fold, simp_set)
+    apps, casts = _shape(p)
+    if apps:
+        p = simp_args(p, fold, simp_set)
     try:
         q = tr.prop(p)
     except bridge.NotArith:
         return p
-    if simp_set:
+    if simp_set and casts:
         q = _push_casts(q)
     res = call("norm_num", q, tuple(extra), deadline=interp.run.deadline)
     if res is None:
@@ -121,6 +124,27 @@ def simplify(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Tran
         return tr.back_prop(res)
     except bridge.NotArith:
         return p
+
+
+def _shape(e: Expr) -> tuple[bool, bool]:
+    """(applies a function, has a cast) anywhere outside binders: the quick test that lets the common
+    proposition skip the rebuilding walks of :func:`simp_args` and :func:`_push_casts` (norm_num's latency)."""
+    apps = casts = False
+    stack = [e]
+    pop, push = stack.pop, stack.append
+    while stack:
+        x = pop()
+        c = x.__class__
+        if c is Bin:
+            push(x.a)
+            push(x.b)
+        elif c is Un:
+            casts = casts or x.op == "↑"
+            push(x.a)
+        elif c is App:
+            apps = True
+            stack.extend(x.args)
+    return apps, casts
 
 
 def _push_casts(q):
