@@ -328,10 +328,12 @@ def t_norm_num(interp: Interpreter, t: Tac, st):
     extra_syn, unfolds = evaluate.split_unfolds(t.args.get("lemmas", []))
     g = simp_with_hyps(g, extra_syn, t)
     if t.args.get("locs") is None and "using" not in t.args and rules.decide_closed(g.target) is True \
-            and all(s.kind == "ident" and g.lookup(s.args[0]) is not None for s in t.args.get("lemmas", [])):
+            and all(s.kind == "ident" and (h := g.lookup(s.args[0])) is not None and h.is_prop
+                    for s in t.args.get("lemmas", [])):
         # a closed ℕ/ℤ goal the simprocs decide, whatever else the rules would rewrite (the common last
         # step of a proof: kept quick, simp's latency); only when every argument is a hypothesis, since
-        # Lean elaborates the others first (`show 29 % 7 = 5 by norm_num` fails there)
+        # Lean elaborates the others first (`show 29 % 7 = 5 by norm_num` fails there) and refuses a
+        # local that is no proof (`simp [n]` with `n : ℕ`: "proposition expected")
         return closed(st, t)
     tr = bridge.for_goal(g)
     for _ in range(SIMP_ROUNDS):
