@@ -501,18 +501,20 @@ def _is_prime(n: int) -> bool | None:
     return True
 
 
-def decide_closed(p: Expr) -> bool | None:
-    """Truth value of a closed decidable proposition over ℕ/ℤ (what ``decide`` evaluates), else None."""
+def decide_closed(p: Expr, predicates: bool = True) -> bool | None:
+    """Truth value of a closed decidable proposition over ℕ/ℤ (what ``decide`` evaluates), else None.
+    ``predicates=False``: comparisons and divisibility only, not ``Even``/``Odd``/``Nat.Prime`` of a
+    numeral, which Lean's ``simp`` (no ``decide``, no norm_num extension) leaves."""
     if p == TRUE:
         return True
     if p == FALSE:
         return False
     if isinstance(p, Un) and p.op == "¬":
-        v = decide_closed(p.a)
+        v = decide_closed(p.a, predicates)
         return None if v is None else not v
     if isinstance(p, Bin):
         if p.op in ("∧", "∨", "→", "↔"):
-            a, b = decide_closed(p.a), decide_closed(p.b)
+            a, b = decide_closed(p.a, predicates), decide_closed(p.b, predicates)
             if a is None or b is None:
                 return None
             return {"∧": a and b, "∨": a or b, "→": (not a) or b, "↔": a == b}[p.op]
@@ -522,7 +524,7 @@ def decide_closed(p: Expr) -> bool | None:
         if p.op == "∣":
             return b == 0 if a == 0 else b % a == 0
         return {"=": a == b, "≠": a != b, "<": a < b, "≤": a <= b, ">": a > b, "≥": a >= b}.get(p.op)
-    if isinstance(p, App) and isinstance(p.fn, Const) and len(p.args) == 1:
+    if predicates and isinstance(p, App) and isinstance(p.fn, Const) and len(p.args) == 1:
         v = eval_closed(p.args[0])
         if v is None:
             return None

@@ -163,3 +163,14 @@ def test_simp_elaborates_its_arguments_even_when_the_goal_is_decided():
     assert proves(f"{goal} := by\n  simp [show (2000 : ℕ) % 7 = 5 by norm_num]")
     assert not proves(f"{goal} := by\n  simp [show (2000 : ℕ) % 7 = 6 by norm_num]")
     assert not proves(f"{goal} := by\n  simp [no_such_lemma]")
+
+
+def test_simp_decides_comparisons_of_numerals_but_not_parity_or_primality():
+    # Lean's simp folds literal comparisons (simprocs) but runs no `decide` and no norm_num extension:
+    # `Nat.Prime 7` and `Even 4` stay for `norm_num` or `decide`
+    for goal in ("Nat.Prime 7", "Even (4 : ℕ)", "Odd (7 : ℤ)", "Nat.Prime 7 ∧ 2 < 3"):
+        assert not proves(f"theorem t : {goal} := by\n  simp"), goal
+        assert not proves(f"theorem t : {goal} := by\n  simp only []"), goal
+        assert proves(f"theorem t : {goal} := by\n  decide"), goal
+    assert proves("theorem t : Nat.Prime 7 := by\n  norm_num")
+    assert proves("theorem t : (12 : ℕ) < 13 ∧ 3 ∣ 12 := by\n  simp")

@@ -179,7 +179,7 @@ def _closed_prop(p: Prop) -> bool:
     return False
 
 
-def _atomic(p: Prop, rewrites: dict[Term, Term], rules: tuple[FnRule, ...]) -> Prop:
+def _atomic(p: Prop, rewrites: dict[Term, Term], rules: tuple[FnRule, ...], predicates: bool = True) -> Prop:
     if isinstance(p, Cmp):
         p = Cmp(p.op, simp_arith(p.lhs, rewrites, rules), simp_arith(p.rhs, rewrites, rules))
         if p.lhs == p.rhs:
@@ -188,6 +188,8 @@ def _atomic(p: Prop, rewrites: dict[Term, Term], rules: tuple[FnRule, ...]) -> P
         p = Dvd(simp_arith(p.a, rewrites, rules), simp_arith(p.b, rewrites, rules))
     elif isinstance(p, Pred):
         p = Pred(p.name, simp_arith(p.arg, rewrites, rules))
+        if not predicates:  # simp's set: no parity or primality extension, no `decide`
+            return p
     if _closed_prop(p):
         if isinstance(p, Pred) and p.name == "Nat.Prime" and evaluate(p.arg, {}) > MAX_PRIME_LITERAL:
             return p
@@ -233,23 +235,23 @@ def _conn(op: str, a: Prop, b: Prop) -> Prop:
 
 
 def _simp(p: Prop, facts: dict[Prop, Prop], rewrites: dict[Term, Term], rules: tuple[FnRule, ...],
-          deadline: float | None) -> Prop:
+          deadline: float | None, predicates: bool = True) -> Prop:
     check_deadline(deadline)
     if p in facts:
         return facts[p]
     if isinstance(p, (BoolConst, PropAtom, Quant)):
         return p
     if isinstance(p, Not):
-        return _negate(_simp(p.arg, facts, rewrites, rules, deadline))
+        return _negate(_simp(p.arg, facts, rewrites, rules, deadline, predicates))
     if isinstance(p, Conn):
-        a = _simp(p.args[0], facts, rewrites, rules, deadline)
-        b = _simp(p.args[1], facts, rewrites, rules, deadline)
+        a = _simp(p.args[0], facts, rewrites, rules, deadline, predicates)
+        b = _simp(p.args[1], facts, rewrites, rules, deadline, predicates)
         return _conn(p.op, a, b)
-    out = _atomic(p, rewrites, rules)
+    out = _atomic(p, rewrites, rules, predicates)
     return facts.get(out, out)
 
 
-def norm_num(prop: Prop, hyps=(), *, deadline: float | None = None) -> Prop:
+def norm_num(prop: Prop, hyps=(), *, deadline: float | None = None, predicates: bool = True) -> Prop:
     """Simplify ``prop`` the way ``norm_num [hyps]`` would; ``BoolConst(True)`` means proved,
     ``BoolConst(False)`` means refuted (so ``norm_num`` fails with "norm_num proved the goal is
     False"-style errors), anything else is the new goal.
@@ -259,7 +261,8 @@ def norm_num(prop: Prop, hyps=(), *, deadline: float | None = None) -> Prop:
     every type (with ``x / 0 = 0``), propositional laws are classical tautologies, a hypothesis
     only replaces exactly the proposition (or non-closed term) it states, and a hypothesis
     ``∀ x, f x = e`` rewrites ``f a`` to ``e[x := a]`` (an instance of it; ``e`` may not mention
-    ``f``, so rewriting terminates).
+    ``f``, so rewriting terminates). ``predicates=False`` (``simp``'s set) leaves ``Even``/``Odd``/
+    ``Nat.Prime`` of literals undecided.
     """
     facts: dict[Prop, Prop] = {}
     rewrites: dict[Term, Term] = {}
@@ -275,7 +278,7 @@ def norm_num(prop: Prop, hyps=(), *, deadline: float | None = None) -> Prop:
         elif isinstance(h, Cmp) and h.op == "≠":
             facts[Cmp("=", h.lhs, h.rhs)] = FALSE
         facts[h] = TRUE
-    return _simp(prop, facts, rewrites, rules, deadline)
+    return _simp(prop, facts, rewrites, rules, deadline, predicates)
 
 
 def _acyclic(lhs: Term, rhs: Term, rewrites: dict[Term, Term]) -> bool:

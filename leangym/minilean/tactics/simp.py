@@ -96,7 +96,7 @@ def _succ_pos(e: Bin) -> bool:
 
 
 def simplify(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Translator,
-             simp_set: bool = True, fold: frozenset = LITERAL_FOLDING["norm_num"]) -> Expr:
+             simp_set: bool = True, fold: frozenset = LITERAL_FOLDING["norm_num"], predicates: bool = True) -> Expr:
     """norm_num's result for ``p``: TRUE/FALSE or an equivalent proposition. ``simp_set``: Mathlib's
     default simp lemmas apply (not under ``simp only``). The arguments of function applications are
     simplified first (:func:`simpterms.simp_args`: the ``fold`` types' literal arithmetic, and with the
@@ -105,7 +105,7 @@ def simplify(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Tran
         q = _dvd_laws(p)
         if q is not p:
             p = logic_laws(q)
-    val = rules.decide_closed(p)
+    val = rules.decide_closed(p, predicates)
     if val is not None:
         return TRUE if val else FALSE
     apps, casts = _shape(p)
@@ -117,7 +117,7 @@ def simplify(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Tran
         return p
     if simp_set and casts:
         q = _push_casts(q)
-    res = call("norm_num", q, tuple(extra), deadline=interp.run.deadline)
+    res = call("norm_num", q, tuple(extra), deadline=interp.run.deadline, predicates=predicates)
     if res is None:
         return p
     try:
@@ -172,11 +172,11 @@ def simplify_only(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge
     ℚ/ℝ numerals there (``(2 : ℝ) * 5 - 3 = 7`` stays for ``norm_num``, as Lean-accepted proofs show); so
     a proposition with ℚ/ℝ terms is left as the listed lemmas and hypotheses made it, and closed only
     when its two sides are the same term."""
-    val = rules.decide_closed(p)  # a closed ℕ/ℤ proposition (the quick, common case)
+    val = rules.decide_closed(p, predicates=False)  # a closed ℕ/ℤ comparison (the quick, common case)
     if val is not None:
         return TRUE if val else FALSE
     if not _has_field_term(p):
-        return simplify(interp, p, extra, g, tr, simp_set=False, fold=LITERAL_FOLDING["simp"])
+        return simplify(interp, p, extra, g, tr, simp_set=False, fold=LITERAL_FOLDING["simp"], predicates=False)
     p = simp_args(p, LITERAL_FOLDING["simp"], laws=False)
     if isinstance(p, Bin) and p.op in ("=", "↔", "≤", "≥") and alpha_eq(p.a, p.b):
         return TRUE
@@ -243,11 +243,11 @@ def simplify_default(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bri
     decides comparisons of two numerals but folds no ℚ/ℝ arithmetic (Lean-accepted proofs follow
     ``simp [h₀, h₁]`` leaving ``2 * 5 - 3 - 1 + 1 = 7`` with ``norm_num``), so it closes or refutes only
     what :func:`_simp_decides` decides; otherwise MiniLean's normal form, undecided."""
-    val = rules.decide_closed(p)  # a closed ℕ/ℤ proposition (the quick, common case)
+    val = rules.decide_closed(p, predicates=False)  # a closed ℕ/ℤ comparison (the quick, common case)
     if val is not None:
         return TRUE if val else FALSE
     p = simp_args(_cancel(p), LITERAL_FOLDING["simp"])
-    q = simplify(interp, p, extra, g, tr, fold=LITERAL_FOLDING["simp"])
+    q = simplify(interp, p, extra, g, tr, fold=LITERAL_FOLDING["simp"], predicates=False)
     if q not in (TRUE, FALSE) or not _has_field_term(p):
         return q
     # the verdict is the arithmetic's (its soundness is arith's); simp's own reading only gates it
@@ -310,14 +310,14 @@ def _ne_zero_facts(g: Goal, names: set[str], props: list[Expr]) -> list[Expr]:
 def clear_fractions(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Translator) -> Expr:
     """field_simp on one proposition: norm_num's simplification, then denominators cleared where
     hypotheses and the given facts show them nonzero (positive, under ``<``/``≤``)."""
-    q = simplify(interp, p, extra, g, tr)
+    q = simplify(interp, p, extra, g, tr, predicates=False)
     if q in (TRUE, FALSE):
         return q
     try:
         r = call("field_simp", tr.prop(q), tuple(hyp_props(g, tr)) + tuple(extra))
         if r is None:
             return q
-        return simplify(interp, tr.back_prop(r), extra, g, tr)
+        return simplify(interp, tr.back_prop(r), extra, g, tr, predicates=False)
     except bridge.NotArith:
         return q
 
@@ -327,7 +327,7 @@ def t_norm_num(interp: Interpreter, t: Tac, st):
     g = main_goal(st, t)
     extra_syn, unfolds = evaluate.split_unfolds(t.args.get("lemmas", []))
     g = simp_with_hyps(g, extra_syn, t)
-    if t.args.get("locs") is None and "using" not in t.args and rules.decide_closed(g.target) is True \
+    if t.args.get("locs") is None and "using" not in t.args and rules.decide_closed(g.target, t.name.startswith("norm_num")) is True \
             and all(s.kind == "ident" and (h := g.lookup(s.args[0])) is not None and h.is_prop
                     for s in t.args.get("lemmas", [])):
         # a closed ℕ/ℤ goal the simprocs decide, whatever else the rules would rewrite (the common last
@@ -402,8 +402,8 @@ def t_simpa(interp: Interpreter, t: Tac, st, g: Goal, extra: tuple = ()):
     except ElabError as e:
         raise interp.elab_error(e, t) from None
     tr = bridge.for_goal(g)
-    sp = simplify(interp, p, list(extra), g, tr)
-    st_ = simplify(interp, g.target, list(extra), g, tr)
+    sp = simplify(interp, p, list(extra), g, tr, predicates=False)
+    st_ = simplify(interp, g.target, list(extra), g, tr, predicates=False)
     if sp == FALSE or alpha_eq(norm(sp), norm(st_)) or alpha_eq(norm(p), norm(g.target)):
         return closed(st, t)
     raise err("type mismatch: simpa could not close the goal with the given term", t)
@@ -423,13 +423,13 @@ def t_simpa_tactic(interp: Interpreter, t: Tac, st):
         raise err("simpa does not take a location (`at`); use `simp at h` and then `exact`", t)
     if "using" in t.args:
         return t_simpa(interp, t, st, g, tuple(extra))
-    target = simplify(interp, g.target, extra, g, tr)
+    target = simplify(interp, g.target, extra, g, tr, predicates=False)
     if target == TRUE:
         return closed(st, t)
     for h in g.hyps:
         if not h.is_prop:
             continue
-        ht = simplify(interp, h.type, extra, g, tr) if h.name == "this" and g.lookup("this") is h else h.type
+        ht = simplify(interp, h.type, extra, g, tr, predicates=False) if h.name == "this" and g.lookup("this") is h else h.type
         if ht == FALSE or alpha_eq(norm(ht), norm(target)):
             return closed(st, t)
     raise err("simpa failed to close the goal: no hypothesis matches the simplified goal\n"
