@@ -32,6 +32,7 @@ from leangym.minilean.core.terms import (
     Num,
     Un,
     instantiate,
+    term_shape,
 )
 
 Rational = int | Fraction  # a closed value: an int while it is integral
@@ -66,31 +67,11 @@ def fold(e: Expr, tactic: str, also: frozenset = frozenset()) -> Expr:
     allowed = EVALUATES.get(tactic, frozenset())
     if also:
         allowed = allowed | also
-    if not allowed or not _has_app(e, allowed):
+    if not allowed or allowed.isdisjoint(term_shape(e)[0]):
         return e
     return _fold(e, allowed, tactic)
 
 
-def _has_app(e: Expr, allowed: frozenset) -> bool:
-    """Whether ``e`` applies a function of ``allowed`` anywhere: the quick test that lets the common
-    goal, with no such application, skip the rebuilding walk of :func:`_fold`."""
-    stack = [e]
-    pop, push = stack.pop, stack.append
-    while stack:
-        x = pop()
-        c = x.__class__
-        if c is Bin:
-            push(x.a)
-            push(x.b)
-        elif c is Un:
-            push(x.a)
-        elif c is App:
-            if x.fn.__class__ is Const and x.fn.name in allowed:
-                return True
-            stack.extend(x.args)
-        elif c is Binder:
-            push(x.body)
-    return False
 
 
 def _fold(e: Expr, allowed: frozenset, tactic: str) -> Expr:

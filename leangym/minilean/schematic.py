@@ -34,6 +34,7 @@ from leangym.minilean.core.terms import (
     Un,
     instantiate,
     is_closed,
+    term_shape,
 )
 
 # name: (big operator, which lemma)
@@ -177,50 +178,14 @@ HEADS = {name: _head(name) for name in LEMMAS}
 """The function each lemma is about (the quick test of :func:`rewrite_all`)."""
 
 
-def _applied(e: Expr) -> set[str]:
-    """The named functions applied anywhere in ``e``."""
-    out, stack = set(), [e]
-    pop, push = stack.pop, stack.append
-    while stack:  # class identity, not isinstance: every simp call walks its goal here (latency)
-        x = pop()
-        c = x.__class__
-        if c is Bin:
-            push(x.a)
-            push(x.b)
-        elif c is Un:
-            push(x.a)
-        elif c is App:
-            if x.fn.__class__ is Const:
-                out.add(x.fn.name)
-            stack.extend(x.args)
-        elif c is Binder:
-            push(x.body)
-    return out
 
 
-def applies_a_function(e: Expr) -> bool:
-    """Whether ``e`` applies a named function anywhere (what every lemma here rewrites)."""
-    stack = [e]
-    pop, push = stack.pop, stack.append
-    while stack:
-        x = pop()
-        c = x.__class__
-        if c is Bin:
-            push(x.a)
-            push(x.b)
-        elif c is Un:
-            push(x.a)
-        elif c is App:
-            return True
-        elif c is Binder:
-            push(x.body)
-    return False
 
 
 def rewrite_all(names: list[str], e: Expr, type_of) -> Expr:
     """``e`` with the lemmas ``names`` applied everywhere, innermost first, to a fixpoint (at most
     :data:`MAX_SIMP_STEPS` unrollings): what ``simp [Finset.sum_range_succ, …]`` does with them."""
-    present = _applied(e)
+    present = term_shape(e)[0]
     if not present:  # the common goal applies no function at all
         return e
     names = [n for n in names if HEADS[n] in present]

@@ -6,6 +6,9 @@ the failing request instead of passing for a Lean error.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from fractions import Fraction
+
 from leangym.minilean.repl import MiniLeanRepl
 from leangym.problems import Problem
 
@@ -63,3 +66,49 @@ def verify(backend, statement: str, proof: str, header: str = "import Mathlib\n"
 def verify_with_header(backend, header: str, statement: str, proof: str):
     """:func:`verify` with extra commands (``def``…) after ``import Mathlib`` in the header."""
     return verify(backend, statement, proof, header=f"import Mathlib\n{header}\n")
+
+
+# -- for the adversarial suites: Lean's semantics of the operations, evaluated independently ------------
+
+Attack = tuple[str, Callable[[], bool], list[str]]
+"""(statement, counterexample: a thunk that is True when its values satisfy the hypotheses and refute the
+conclusion, proofs to try)."""
+
+
+def expand_attacks(groups: list[Attack]) -> list[tuple[str, str]]:
+    """The (statement, proof) pairs of some attacks."""
+    return [(s, p) for s, _, ps in groups for p in ps]
+
+
+def lean_div(a: Fraction, b: Fraction) -> Fraction:
+    """ℚ/ℝ division in Lean: ``a / 0 = 0``."""
+    return Fraction(0) if b == 0 else Fraction(a) / b
+
+
+def lean_ediv(a: int, b: int) -> int:
+    """ℕ/ℤ division (``Int.ediv``: the remainder is never negative); ``x / 0 = 0``."""
+    if b == 0:
+        return 0
+    return a // b if b > 0 else -(a // -b)
+
+
+def lean_emod(a: int, b: int) -> int:
+    """ℕ/ℤ remainder, ``Int.emod``; ``x % 0 = x``."""
+    return a if b == 0 else a - b * lean_ediv(a, b)
+
+
+def tactic_mode_closes(repl: MiniLeanRepl, env: int, statement: str, proof: str) -> bool:
+    """Run ``proof`` one line at a time in the REPL's tactic mode (``{"tactic", "proofState"}``); whether it
+    reaches "Completed" without an error (a proof with ``sorry`` never counts)."""
+    out = repl.handle({"cmd": statement + " := by sorry", "env": env})
+    if "sorries" not in out:
+        return False
+    state = out["sorries"][0]["proofState"]
+    for line in proof.split("\n"):
+        res = repl.handle({"tactic": line, "proofState": state})
+        if "proofState" not in res or any(m["severity"] == "error" for m in res.get("messages", [])):
+            return False
+        state = res["proofState"]
+        if res.get("proofStatus") == "Completed":
+            return "sorry" not in proof
+    return False

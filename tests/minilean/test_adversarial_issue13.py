@@ -34,6 +34,8 @@ import pytest
 
 from leangym.minilean.repl import MiniLeanRepl
 
+from .helpers import lean_ediv as _ediv
+from .helpers import lean_emod as _emod
 from .helpers import verify as _verify
 
 
@@ -1017,15 +1019,8 @@ def test_attack_counts():
 NAT, INT, REAL = "ℕ", "ℤ", "ℝ"
 
 
-def _ediv(a: int, b: int) -> int:
-    """ℕ/ℤ division (``Int.ediv``: the remainder is never negative); ``x / 0 = 0``."""
-    if b == 0:
-        return 0
-    return a // b if b > 0 else -(a // -b)
 
 
-def _emod(a: int, b: int) -> int:
-    return a if b == 0 else a - b * _ediv(a, b)
 
 
 def _digit_sum(n: int) -> int:

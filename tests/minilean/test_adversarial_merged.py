@@ -24,30 +24,19 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Callable
 from fractions import Fraction as F
 
 import pytest
 
 from leangym.minilean.repl import MiniLeanRepl
 
+from .helpers import Attack
+from .helpers import expand_attacks as _expand
+from .helpers import lean_div as _d
+from .helpers import lean_ediv as _ediv
+from .helpers import lean_emod as _emod
+from .helpers import tactic_mode_closes as _tactic_mode_closes
 from .helpers import verify as _verify
-
-
-def _d(a: F, b: F) -> F:
-    """ℚ/ℝ division in Lean: ``a / 0 = 0``."""
-    return F(0) if b == 0 else F(a) / b
-
-
-def _ediv(a: int, b: int) -> int:
-    """ℕ/ℤ division (``Int.ediv``); ``x / 0 = 0``."""
-    if b == 0:
-        return 0
-    return a // b if b > 0 else -(a // -b)
-
-
-def _emod(a: int, b: int) -> int:
-    return a if b == 0 else a - b * _ediv(a, b)
 
 
 def _tsub(a: int, b: int) -> int:
@@ -63,12 +52,9 @@ def _sqrt(x: float) -> float:
     return 0.0 if x < 0 else math.sqrt(x)
 
 
-Attack = tuple[str, Callable[[], bool], list[str]]
 CLOSERS = ["simp", "norm_num", "simp_all", "field_simp", "decide", "rfl", "omega", "push_cast\nring"]
 
 
-def _expand(groups: list[Attack]) -> list[tuple[str, str]]:
-    return [(s, p) for s, _, ps in groups for p in ps]
 
 
 # 1. simp/norm_num below applications: ℕ truncation, division, `x / x`, `0⁻¹`, special values
@@ -490,20 +476,6 @@ def test_counterexamples_refute_each_statement():
     assert not wrong, wrong
 
 
-def _tactic_mode_closes(repl: MiniLeanRepl, env: int, statement: str, proof: str) -> bool:
-    """Run ``proof`` one line at a time in the REPL's tactic mode (``{"tactic", "proofState"}``)."""
-    out = repl.handle({"cmd": statement + " := by sorry", "env": env})
-    if "sorries" not in out:
-        return False
-    state = out["sorries"][0]["proofState"]
-    for line in proof.split("\n"):
-        res = repl.handle({"tactic": line, "proofState": state})
-        if "proofState" not in res or any(m["severity"] == "error" for m in res.get("messages", [])):
-            return False
-        state = res["proofState"]
-        if res.get("proofStatus") == "Completed":
-            return True
-    return False
 
 
 @pytest.mark.parametrize("layout", ["lean-4.33", "column0"])

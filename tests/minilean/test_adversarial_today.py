@@ -26,26 +26,18 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable
 from fractions import Fraction as F
 
 import pytest
 
 from leangym.minilean.repl import MiniLeanRepl
 
+from .helpers import Attack
+from .helpers import expand_attacks as _expand
+from .helpers import lean_div as _d
+from .helpers import lean_ediv as _ediv
+from .helpers import tactic_mode_closes as _tactic_mode_closes
 from .helpers import verify as _verify
-
-
-def _d(a: F, b: F) -> F:
-    """ℚ/ℝ division in Lean: ``a / 0 = 0``."""
-    return F(0) if b == 0 else a / b
-
-
-def _ediv(a: int, b: int) -> int:
-    """ℕ/ℤ division (``Int.ediv``: the remainder is never negative); ``x / 0 = 0``."""
-    if b == 0:
-        return 0
-    return a // b if b > 0 else -(a // -b)
 
 
 def _dvd(a: int, b: int) -> bool:
@@ -60,13 +52,8 @@ def _fib(n: int) -> int:
     return a
 
 
-# (statement, counterexample: a thunk that is True when its values satisfy the hypotheses and refute
-# the conclusion, proofs)
-Attack = tuple[str, Callable[[], bool], list[str]]
 
 
-def _expand(groups: list[Attack]) -> list[tuple[str, str]]:
-    return [(s, p) for s, _, ps in groups for p in ps]
 
 
 # closers tried on the closed false statements
@@ -430,20 +417,6 @@ def test_counterexamples_refute_each_statement():
     assert not wrong, wrong
 
 
-def _tactic_mode_closes(repl: MiniLeanRepl, env: int, statement: str, proof: str) -> bool:
-    """Run ``proof`` one line at a time in the REPL's tactic mode (``{"tactic", "proofState"}``)."""
-    out = repl.handle({"cmd": statement + " := by sorry", "env": env})
-    if "sorries" not in out:
-        return False
-    state = out["sorries"][0]["proofState"]
-    for line in proof.split("\n"):
-        res = repl.handle({"tactic": line, "proofState": state})
-        if "proofState" not in res or res.get("messages") and any(m["severity"] == "error" for m in res["messages"]):
-            return False
-        state = res["proofState"]
-        if res.get("proofStatus") == "Completed":
-            return "sorry" not in proof
-    return False
 
 
 @pytest.mark.parametrize("layout", ["lean-4.33", "column0"])

@@ -66,32 +66,39 @@ def _allowed(base: Term, hyps: tuple) -> bool:
     return positivity(Cmp("≠", base, Num(Fraction(0), base.ty)), hyps) or _stated(base, hyps)
 
 
-def _clear_once(lp: Poly, rp: Poly, hyps: tuple) -> tuple[Poly, Poly] | None:
+def _cleared(polys: tuple[Poly, ...], hyps: tuple) -> dict[Term, int]:
+    """The inverse atoms ``b⁻¹`` of ``polys`` whose base is shown nonzero, each with its highest exponent."""
     highest: dict[Term, int] = {}
-    for p in (lp, rp):
+    for p in polys:
         for mono in p:
             for t, e in mono:
                 b = _inverse_base(t)
-                if b is not None:
+                if b is not None and _allowed(b, hyps):
                     highest[t] = max(highest.get(t, 0), e)
-    cleared = {t: e for t, e in highest.items() if _allowed(_inverse_base(t), hyps)}
+    return highest
+
+
+def _times(p: Poly, cleared: dict[Term, int], scale: int = 1) -> Poly:
+    """``p · scale · ∏ b ^ e`` over ``cleared`` (``b⁻¹`` with highest exponent ``e``), each ``b⁻¹ ^ f`` of a
+    monomial cancelled against it to ``b ^ (e - f)`` (``b · b⁻¹ = 1`` as ``b ≠ 0``)."""
+    out: Poly = {}
+    for mono, c in p.items():
+        term = const(c * scale)
+        seen = dict(mono)
+        for t, e in mono:
+            if t not in cleared:
+                term = mul(term, power(atom(t), e))
+        for t, e in cleared.items():
+            term = mul(term, power(to_poly(_inverse_base(t)), e - seen.get(t, 0)))
+        out = add(out, term)
+    return out
+
+
+def _clear_once(lp: Poly, rp: Poly, hyps: tuple) -> tuple[Poly, Poly] | None:
+    cleared = _cleared((lp, rp), hyps)
     if not cleared:
         return None
-
-    def times_d(p: Poly) -> Poly:
-        out: Poly = {}
-        for mono, c in p.items():
-            term = const(c)
-            seen = {t: e for t, e in mono}
-            for t, e in mono:
-                if t not in cleared:
-                    term = mul(term, power(atom(t), e))
-            for t, e in cleared.items():
-                term = mul(term, power(to_poly(_inverse_base(t)), e - seen.get(t, 0)))
-            out = add(out, term)
-        return out
-
-    return times_d(lp), times_d(rp)
+    return _times(lp, cleared), _times(rp, cleared)
 
 
 def _product(factors: list[Term], ty: str) -> Term:
@@ -116,27 +123,13 @@ def combine_side(t: Term, hyps: tuple) -> Term | None:
     if isinstance(t, Op) and t.op == "/" and not any(_has_division(a) for a in t.args):
         return None  # one fraction already: simp makes no progress on it
     p = to_poly(t)
-    highest: dict[Term, int] = {}
-    for mono in p:
-        for a, e in mono:
-            b = _inverse_base(a)
-            if b is not None and _allowed(b, hyps):
-                highest[a] = max(highest.get(a, 0), e)
+    highest = _cleared((p,), hyps)
     scale = 1
     for coeff in p.values():
         scale = scale * coeff.denominator // gcd(scale, coeff.denominator)
     if not highest and scale == 1:
         return None
-    num: Poly = {}
-    for mono, c in p.items():
-        seen = dict(mono)
-        term = const(c * scale)
-        for a, e in mono:
-            if a not in highest:
-                term = mul(term, power(atom(a), e))
-        for a, e in highest.items():
-            term = mul(term, power(to_poly(_inverse_base(a)), e - seen.get(a, 0)))
-        num = add(num, term)
+    num = _times(p, highest, scale)
     factors = [b if e == 1 else Op("^", (b, Num(Fraction(e), "ℕ")), ty)
                for b, e in ((_inverse_base(a), e) for a, e in highest.items())]
     if scale > 1:

@@ -370,3 +370,30 @@ def _loose_indices(e: Expr) -> set[int]:
 
     _map_bvars(e, go)
     return out
+
+
+def term_shape(e: Expr) -> tuple[set[str], bool, bool]:
+    """(the named functions ``e`` applies, whether it applies any function, whether it has a cast),
+    binder bodies included: the one quick walk that lets a tactic skip a rebuilding pass over a term that
+    has nothing for it (simp's and norm_num's latency). Class identity, not isinstance, for speed."""
+    names: set[str] = set()
+    apps = casts = False
+    stack = [e]
+    pop, push = stack.pop, stack.append
+    while stack:
+        x = pop()
+        c = x.__class__
+        if c is Bin:
+            push(x.a)
+            push(x.b)
+        elif c is Un:
+            casts = casts or x.op == "↑"
+            push(x.a)
+        elif c is App:
+            apps = True
+            if x.fn.__class__ is Const:
+                names.add(x.fn.name)
+            stack.extend(x.args)
+        elif c is Binder:
+            push(x.body)
+    return names, apps, casts

@@ -20,13 +20,13 @@ from leangym.minilean.core.terms import (
     RAT,
     REAL,
     TRUE,
-    App,
     Bin,
     Expr,
     Num,
     Un,
     alpha_eq,
     norm,
+    term_shape,
 )
 from leangym.minilean.proofterms import ProofElab
 from leangym.minilean.registry import register, tactic
@@ -108,7 +108,7 @@ def simplify(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Tran
     val = rules.decide_closed(p, predicates)
     if val is not None:
         return TRUE if val else FALSE
-    apps, casts = _shape(p)
+    _, apps, casts = term_shape(p)
     if apps:
         p = simp_args(p, fold, simp_set)
     try:
@@ -126,25 +126,6 @@ def simplify(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Tran
         return p
 
 
-def _shape(e: Expr) -> tuple[bool, bool]:
-    """(applies a function, has a cast) anywhere outside binders: the quick test that lets the common
-    proposition skip the rebuilding walks of :func:`simp_args` and :func:`_push_casts` (norm_num's latency)."""
-    apps = casts = False
-    stack = [e]
-    pop, push = stack.pop, stack.append
-    while stack:
-        x = pop()
-        c = x.__class__
-        if c is Bin:
-            push(x.a)
-            push(x.b)
-        elif c is Un:
-            casts = casts or x.op == "↑"
-            push(x.a)
-        elif c is App:
-            apps = True
-            stack.extend(x.args)
-    return apps, casts
 
 
 def _push_casts(q):

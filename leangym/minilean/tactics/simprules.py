@@ -28,6 +28,7 @@ from leangym.minilean.core.terms import (
     instantiate,
     mvars,
     norm,
+    term_shape,
 )
 from leangym.minilean.proofterms import ProofElab
 from leangym.minilean.syntax.terms import Syn, Tac
@@ -393,7 +394,7 @@ def _discharger(g: Goal, only: bool, rewritten: int | None = None) -> Callable[[
 def _simp_schematic(g: Goal, names: list[str], locs) -> Goal:
     """``simp [Finset.sum_range_succ, Int.floor_eq_iff]``: the lemmas of :mod:`.schematic`
     rewrite the goal and the located hypotheses to a fixpoint."""
-    if not names or locs is None and not schematic.applies_a_function(g.target):  # the common goal: quick
+    if not names or locs is None and not term_shape(g.target)[1]:  # the common goal: quick
         return g
     type_of = partial(rules.expr_type, g=g)
     tgt = schematic.rewrite_all(names, g.target, type_of) if locs is None or "⊢" in locs or "*" in locs else g.target
