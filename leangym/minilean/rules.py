@@ -335,12 +335,14 @@ def constructor(g: Goal) -> list[Goal] | None:
     return None
 
 
-def match(pat: Expr, term: Expr, pvars: set[str], sub: dict[str, Expr]) -> bool:
+def match(pat: Expr, term: Expr, pvars: set[str], sub: dict[str, Expr], offsets: bool = False) -> bool:
     """First-order matching of ``pat`` (pattern variables are ``MVar`` named in ``pvars``) against ``term``.
 
     Both sides are walked in lockstep, under binders too; bound variables are de Bruijn indices, so
     they match only themselves, and a pattern variable is only ever assigned a locally closed
-    subterm (one that mentions no variable bound inside ``term``): matching cannot capture."""
+    subterm (one that mentions no variable bound inside ``term``): matching cannot capture. ``offsets``:
+    ℕ's literal offsets unify as in Lean (:func:`_offset_rest`); on for hypotheses given to ``rw``/``simp``
+    only (library lemmas such as ``pow_succ`` would unroll ``2 ^ 2010`` before MiniLean evaluates it)."""
     if isinstance(pat, MVar) and pat.name in pvars:
         if pat.name in sub:
             return sub[pat.name] == term
@@ -348,26 +350,73 @@ def match(pat: Expr, term: Expr, pvars: set[str], sub: dict[str, Expr]) -> bool:
             return False
         sub[pat.name] = term
         return True
+    rest = _offset_rest(pat, term, pvars) if offsets else None
+    if rest is not None:
+        return match(pat.a, rest, pvars, sub, offsets)
     if type(pat) is not type(term):
         return False
     if isinstance(pat, Bin):
         # a typed pattern (from a hypothesis) only matches a term of its own type; lemma
         # schemata leave the type open (``Const("?")``) and are retyped by their caller
         return (pat.op == term.op and pat.ty in (term.ty, Const("?"))
-                and match(pat.a, term.a, pvars, sub) and match(pat.b, term.b, pvars, sub))
+                and match(pat.a, term.a, pvars, sub, offsets) and match(pat.b, term.b, pvars, sub, offsets))
     if isinstance(pat, Un):
-        return pat.op == term.op and pat.ty in (term.ty, Const("?")) and match(pat.a, term.a, pvars, sub)
+        return pat.op == term.op and pat.ty in (term.ty, Const("?")) and match(pat.a, term.a, pvars, sub, offsets)
     if isinstance(pat, App):
         return (
             len(pat.args) == len(term.args)
-            and match(pat.fn, term.fn, pvars, sub)
-            and all(match(x, y, pvars, sub) for x, y in zip(pat.args, term.args))
+            and match(pat.fn, term.fn, pvars, sub, offsets)
+            and all(match(x, y, pvars, sub, offsets) for x, y in zip(pat.args, term.args))
         )
     if isinstance(pat, Binder):
-        return pat.kind == term.kind and match(pat.dom, term.dom, pvars, sub) and match(pat.body, term.body, pvars, sub)
+        return (pat.kind == term.kind and match(pat.dom, term.dom, pvars, sub, offsets)
+                and match(pat.body, term.body, pvars, sub, offsets))
     if isinstance(pat, Num):
         return pat.value == term.value and (pat.ty == term.ty or pat.ty == Const("?"))
     return pat == term
+
+
+def _offset_rest(pat: Expr, term: Expr, pvars: set[str]) -> Expr | None:
+    """Lean's offset unification on ℕ (``isDefEqOffsetNat``): the pattern ``?n + k`` (``k`` a positive
+    numeral) matches the literal ``j ≥ k`` with ``?n := j - k`` and ``t + j`` (``j > k``) with
+    ``?n := t + (j - k)``, both definitionally equal in Lean (``Nat.add`` computes on literals), so
+    ``h : ∀ n, u (n + 1) = …`` rewrites ``u 5`` and ``u (k + 3)``. The term that ``?n`` must match, or
+    None where this rule does not apply (other types, other shapes: plain matching decides)."""
+    if not (isinstance(pat, Bin) and pat.op == "+" and isinstance(pat.a, MVar) and pat.a.name in pvars
+            and isinstance(pat.b, Num) and pat.b.value > 0 and pat.ty in (NAT, Const("?"))
+            and getattr(term, "ty", None) == NAT):
+        return None
+    k = pat.b.value
+    if isinstance(term, Num) and term.value >= k:
+        return Num(term.value - k, NAT)
+    if isinstance(term, Bin) and term.op == "+" and isinstance(term.b, Num) and term.b.value > k:
+        return Bin("+", term.a, Num(term.b.value - k, NAT), NAT)
+    return None
+
+
+def _offsets_folded(e: Expr) -> Expr:
+    """``e`` with ℕ's nested literal offsets added up: ``t + i + j`` as ``t + (i + j)``, ``i + j`` as a literal."""
+    if isinstance(e, Bin):
+        a, b = _offsets_folded(e.a), _offsets_folded(e.b)
+        if e.op == "+" and e.ty == NAT and isinstance(b, Num):
+            if isinstance(a, Num):
+                return Num(a.value + b.value, NAT)
+            if isinstance(a, Bin) and a.op == "+" and a.ty == NAT and isinstance(a.b, Num):
+                return Bin("+", a.a, Num(a.b.value + b.value, NAT), NAT)
+        return e if a is e.a and b is e.b else Bin(e.op, a, b, e.ty)
+    if isinstance(e, Un):
+        a = _offsets_folded(e.a)
+        return e if a is e.a else Un(e.op, a, e.ty)
+    if isinstance(e, App):
+        args = tuple(_offsets_folded(x) for x in e.args)
+        return e if all(x is y for x, y in zip(args, e.args)) else App(e.fn, args, e.ty)
+    return e
+
+
+def offset_eq(a: Expr, b: Expr) -> bool:
+    """Equality up to ℕ's literal offsets (``k + 2 + 1`` and ``k + 3``, ``4 + 1`` and ``5``): the terms a
+    pattern instantiated by :func:`match`'s offset rule and the term it matched, definitionally equal in Lean."""
+    return a == b or _offsets_folded(a) == _offsets_folded(b)
 
 
 def peel(prop: Expr, count: int) -> tuple[list[tuple[str, str, Expr]], Expr]:

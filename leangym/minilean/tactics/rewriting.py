@@ -383,7 +383,7 @@ def t_rw(interp: Interpreter, t: Tac, st):
                 side += [Goal(g.hyps, p, g.tag) for p in premises]
             elif premises:
                 m: dict[str, Expr] = {}
-                rules.match(lhs, il, set(free), m)
+                rules.match(lhs, il, set(free), m, offsets=True)
                 inst = [lemmas.substitute(p, m) for p in premises]
                 if any(pattern_vars(p) & set(free) for p in inst):
                     raise err("rewrite: a premise of the rule mentions a variable its left-hand side does not "
@@ -452,13 +452,13 @@ def find_instance(lhs: Expr, rhs: Expr, free: dict[str, Expr], lemma: str | None
         if not is_closed(sub) or sub.__class__ in (Binder,):
             continue
         m: dict[str, Expr] = {}
-        if rules.match(lhs, sub, set(free), m) and all(v in m for v in set(free) & pattern_vars(lhs)):
+        if rules.match(lhs, sub, set(free), m, offsets=lemma is None) and all(v in m for v in set(free) & pattern_vars(lhs)):
             il = lemmas.substitute(lhs, m)
             ir_ = lemmas.substitute(rhs, m)
             if pattern_vars(ir_) & set(free):
                 continue
             if lemma is None:
-                if any(rules.expr_type(val, g) != free[v] for v, val in m.items()) or not alpha_eq(il, sub):
+                if any(rules.expr_type(val, g) != free[v] for v, val in m.items()) or not rules.offset_eq(il, sub):
                     continue
             else:
                 ty = rules.expr_type(sub, g)
@@ -472,7 +472,9 @@ def find_instance(lhs: Expr, rhs: Expr, free: dict[str, Expr], lemma: str | None
                     raise err(e.msg, s) from None
                 il = lemmas.retype(il, ty)
                 ir_ = lemmas.retype(ir_, ty)
-                if not alpha_eq(il, sub):
+                if not rules.offset_eq(il, sub):
                     continue
-            return il, ir_
+            # the matched subterm itself: under an offset match (`?n + 1` against `k + 3`) the
+            # instantiated pattern is another spelling of it, and the goal holds the subterm
+            return sub, ir_
     return None

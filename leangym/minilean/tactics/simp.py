@@ -64,18 +64,18 @@ SIMP_ROUNDS = 4  # alternations of library-lemma and hypothesis rewriting in one
 # -- norm_num / simp -------------------------------------------------------------------------
 
 
-def _dvd_laws(e: Expr) -> Expr:
-    """The divisibility simp lemmas of Mathlib's default set, on the atoms of a proposition (not under
-    binders): ``dvd_zero`` (``a ∣ 0``), ``one_dvd`` (``1 ∣ a``), ``dvd_refl`` (``a ∣ a``) are true and
+def _atom_laws(e: Expr) -> Expr:
+    """The simp lemmas of Mathlib's default set on the atoms of a proposition (not under binders).
+    Divisibility: ``dvd_zero`` (``a ∣ 0``), ``one_dvd`` (``1 ∣ a``), ``dvd_refl`` (``a ∣ a``) are true and
     ``zero_dvd_iff`` reads ``0 ∣ a`` as ``a = 0``; all hold in every commutative monoid with zero. Also
-    ``0 < a + k`` in ℕ (:func:`_succ_pos`)."""
+    ``0 < a + k`` in ℕ (:func:`_succ_pos`), and the zero laws (:func:`_zero_laws`)."""
     if isinstance(e, Un) and e.op == "¬":
-        a = _dvd_laws(e.a)
+        a = _atom_laws(e.a)
         return e if a is e.a else Un("¬", a, e.ty)
     if not isinstance(e, Bin) or e.ty != PROP:
         return e
     if e.op in ("∧", "∨", "→", "↔"):
-        a, b = _dvd_laws(e.a), _dvd_laws(e.b)
+        a, b = _atom_laws(e.a), _atom_laws(e.b)
         return e if a is e.a and b is e.b else Bin(e.op, a, b, e.ty)
     if e.op == "∣":
         if is_zero(e.b) or is_one(e.a) or alpha_eq(e.a, e.b):
@@ -84,7 +84,39 @@ def _dvd_laws(e: Expr) -> Expr:
             return Bin("=", e.b, e.a, PROP)  # `e.a` is the zero, of `e.b`'s type
     if _succ_pos(e):
         return TRUE
+    return _zero_laws(e)
+
+
+def _zero_laws(e: Bin) -> Expr:
+    """The zero laws of Mathlib's default simp set on one comparison, applied again to what they produce:
+    ``nonpos_iff_eq_zero`` (``a ≤ 0 ↔ a = 0``, a canonically ordered monoid: ℕ only), ``mul_eq_zero``
+    (``a * b = 0 ↔ a = 0 ∨ b = 0``) and ``zero_eq_mul`` (``0 = a * b ↔ a = 0 ∨ b = 0``), which hold in
+    every ring without zero divisors (ℕ ℤ ℚ ℝ), ``tsub_eq_zero_iff_le`` (``a - b = 0 ↔ a ≤ b``, ℕ's
+    truncated subtraction only; in a ring ``a - b = 0`` means ``a = b``). ``≠`` is ``¬ =`` (``ne_eq``)."""
+    if e.op == "≠":
+        inner = _zero_laws(Bin("=", e.a, e.b, PROP))
+        return e if isinstance(inner, Bin) and inner.op == "=" and inner.a is e.a else _negate(inner)
+    small, zero = (e.a, e.b) if e.op == "≤" else (e.b, e.a) if e.op == "≥" else (None, None)
+    if small is not None and is_zero(zero) and zero.ty == NAT:  # the numeral carries the type
+        return _zero_laws(Bin("=", small, zero, PROP))
+    if e.op != "=":
+        return e
+    side, zero = (e.a, e.b) if is_zero(e.b) else (e.b, e.a) if is_zero(e.a) else (None, None)
+    if side is None or not isinstance(side, Bin) or side.ty != zero.ty:
+        return e
+    if side.op == "*":
+        return Bin("∨", _zero_laws(Bin("=", side.a, zero, PROP)), _zero_laws(Bin("=", side.b, zero, PROP)), PROP)
+    if side.op == "-" and side.ty == NAT and zero is e.b:
+        return Bin("≤", side.a, side.b, PROP)
     return e
+
+
+def _negate(p: Expr) -> Expr:
+    """``¬p`` with the negation pushed through the disjunctions :func:`_zero_laws` makes (``not_or``):
+    ``a * b ≠ 0`` reads ``¬a = 0 ∧ ¬b = 0``, as simp's ``mul_ne_zero_iff`` and ``ne_eq`` make it."""
+    if isinstance(p, Bin) and p.op == "∨":
+        return Bin("∧", _negate(p.a), _negate(p.b), PROP)
+    return Un("¬", p, PROP)
 
 
 def _succ_pos(e: Bin) -> bool:
@@ -102,7 +134,7 @@ def simplify(interp: Interpreter, p: Expr, extra: list, g: Goal, tr: bridge.Tran
     simplified first (:func:`simpterms.simp_args`: the ``fold`` types' literal arithmetic, and with the
     simp set its unit and cancellation lemmas), as Mathlib's simp rewrites below them."""
     if simp_set:
-        q = _dvd_laws(p)
+        q = _atom_laws(p)
         if q is not p:
             p = logic_laws(q)
     val = rules.decide_closed(p, predicates)

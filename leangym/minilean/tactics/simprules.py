@@ -202,11 +202,11 @@ def _rewrite_hyps_once(e: Expr, rules_: list, g: Goal, facts: list[Expr], only: 
                 return rhs
             continue
         m: dict[str, Expr] = {}
-        if not rules.match(lhs, e, set(free), m) or not set(free) <= m.keys():
+        if not rules.match(lhs, e, set(free), m, offsets=True) or not set(free) <= m.keys():
             continue
         if any(rules.expr_type(val, g) != free[v] for v, val in m.items()):
             continue
-        if not alpha_eq(lemmas.substitute(lhs, m), e):
+        if not rules.offset_eq(lemmas.substitute(lhs, m), e):
             continue
         new = lemmas.substitute(rhs, m)
         inst = [lemmas.substitute(p, m) for p in premises]
