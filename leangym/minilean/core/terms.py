@@ -97,6 +97,7 @@ RAT = Const("ℚ")
 REAL = Const("ℝ")
 TRUE = Const("True")
 FALSE = Const("False")
+UNKNOWN = Const("?")  # a type not inferred yet (an untyped binder, an auto-bound variable)
 NUM_TYPES = (NAT, INT, RAT, REAL)
 NUM_RANK = {NAT: 0, INT: 1, RAT: 2, REAL: 3}
 LOGIC_OPS = ("∧", "∨", "→", "↔")
