@@ -112,3 +112,22 @@ def tactic_mode_closes(repl: MiniLeanRepl, env: int, statement: str, proof: str)
         if res.get("proofStatus") == "Completed":
             return "sorry" not in proof
     return False
+
+
+def verified(backend, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The (statement, proof) pairs that ``Backend.verify`` accepts."""
+    return [(s, p) for s, p in pairs if verify(backend, s, p).ok]
+
+
+def refused(backend, pairs: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """The (statement, proof, reason) of the pairs that ``Backend.verify`` refuses."""
+    out = [(s, p, verify(backend, s, p).reason) for s, p in pairs]
+    return [r for r in out if r[2] != "ok"]
+
+
+def closed_in_tactic_mode(pairs: list[tuple[str, str]], layout: str | None = None) -> list[tuple[str, str]]:
+    """The pairs whose proof, run one line at a time in the REPL's tactic mode, closes the statement;
+    proofs with ``<;>`` or case bars (one tactic over several lines) are skipped."""
+    repl = MiniLeanRepl(raise_internal=True, **({"layout": layout} if layout else {}))
+    env = repl.handle({"cmd": "import Mathlib"})["env"]
+    return [(s, p) for s, p in pairs if "<;>" not in p and "|" not in p and tactic_mode_closes(repl, env, s, p)]

@@ -30,12 +30,11 @@ import pytest
 
 from leangym.minilean.repl import MiniLeanRepl
 
-from .helpers import Attack
+from .helpers import Attack, closed_in_tactic_mode, refused, verified
 from .helpers import expand_attacks as _expand
 from .helpers import lean_div as _d
 from .helpers import lean_ediv as _ediv
 from .helpers import lean_emod as _emod
-from .helpers import tactic_mode_closes as _tactic_mode_closes
 from .helpers import verify as _verify
 
 
@@ -465,8 +464,7 @@ LEAN_REJECTS = [  # true statements, proofs real Lean + Mathlib rejects
 
 @pytest.mark.parametrize("family", sorted(ATTACKS))
 def test_false_statements_never_verify(backend, family):
-    accepted = [(s, p) for s, p in ATTACKS[family] if _verify(backend, s, p).ok]
-    assert not accepted, f"{family}: MiniLean verified false statements: {accepted}"
+    assert not verified(backend, ATTACKS[family]), f"{family}: MiniLean verified false statements"
 
 
 def test_counterexamples_refute_each_statement():
@@ -480,22 +478,15 @@ def test_counterexamples_refute_each_statement():
 
 @pytest.mark.parametrize("layout", ["lean-4.33", "column0"])
 def test_false_statements_never_close_in_tactic_mode(layout):
-    repl = MiniLeanRepl(raise_internal=True, layout=layout)
-    env = repl.handle({"cmd": "import Mathlib"})["env"]
-    pairs = [(s, p) for family in ATTACKS.values() for s, p in family if "<;>" not in p and "|" not in p]
-    closed = [(s, p) for s, p in pairs if _tactic_mode_closes(repl, env, s, p)]
-    assert not closed, closed
+    assert not closed_in_tactic_mode([pair for family in ATTACKS.values() for pair in family], layout)
 
 
 def test_proofs_lean_rejects_are_refused(backend):
-    accepted = [(s, p) for s, p in LEAN_REJECTS if _verify(backend, s, p).ok]
-    assert not accepted, f"MiniLean verified proofs real Lean rejects: {accepted}"
+    assert not verified(backend, LEAN_REJECTS), "MiniLean verified proofs real Lean rejects"
 
 
 def test_controls_verify(backend):
-    refused = [(s, p, _verify(backend, s, p).reason) for s, p in CONTROLS]
-    refused = [r for r in refused if r[2] != "ok"]
-    assert not refused, f"true statements with correct proofs refused: {refused}"
+    assert not refused(backend, CONTROLS), "true statements with correct proofs refused"
 
 
 def test_attack_counts():
