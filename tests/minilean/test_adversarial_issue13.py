@@ -1016,10 +1016,6 @@ def test_attack_counts():
 NAT, INT, REAL = "ℕ", "ℤ", "ℝ"
 
 
-
-
-
-
 def _digit_sum(n: int) -> int:
     s = 0
     while n:

@@ -54,8 +54,6 @@ def _sqrt(x: float) -> float:
 CLOSERS = ["simp", "norm_num", "simp_all", "field_simp", "decide", "rfl", "omega", "push_cast\nring"]
 
 
-
-
 # 1. simp/norm_num below applications: ℕ truncation, division, `x / x`, `0⁻¹`, special values
 BELOW_APPLICATIONS: list[Attack] = [
     ("theorem t (n m : ℕ) (f : ℕ → ℝ) : f (n - m + m) = f n", lambda f=lambda k: F(k): f(_tsub(0, 1) + 1) != f(0), CLOSERS),
@@ -472,8 +470,6 @@ def test_counterexamples_refute_each_statement():
     breaks the conclusion."""
     wrong = [s for s, w, _ in ALL_GROUPS if not w()]
     assert not wrong, wrong
-
-
 
 
 @pytest.mark.parametrize("layout", ["lean-4.33", "column0"])

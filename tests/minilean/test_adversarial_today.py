@@ -50,10 +50,6 @@ def _fib(n: int) -> int:
     return a
 
 
-
-
-
-
 # closers tried on the closed false statements
 CLOSED = ["norm_num", "simp", "decide", "rfl", "norm_num [Nat.fib_add_two]", "simp [Nat.fib_add_two]", "omega",
           "simp only [Nat.fib_zero, Nat.fib_one, Nat.fib_two]", "exact rfl", "simp_all", "push_cast\nnorm_num"]  # fmt: skip
@@ -412,8 +408,6 @@ def test_counterexamples_refute_each_statement():
     breaks the conclusion."""
     wrong = [s for s, w, _ in ALL_GROUPS if not w()]
     assert not wrong, wrong
-
-
 
 
 @pytest.mark.parametrize("layout", ["lean-4.33", "column0"])
