@@ -174,3 +174,11 @@ def test_simp_decides_comparisons_of_numerals_but_not_parity_or_primality():
         assert proves(f"theorem t : {goal} := by\n  decide"), goal
     assert proves("theorem t : Nat.Prime 7 := by\n  norm_num")
     assert proves("theorem t : (12 : ℕ) < 13 ∧ 3 ∣ 12 := by\n  simp")
+
+
+def test_simp_all_elaborates_the_facts_it_is_given():
+    # Lean elaborates `simp_all [show P by tac]` first: a false stated fact is an error, not ignored
+    head = "theorem t (x : ℕ) (h : x = 2) : x + 1 = 3 := by\n  simp_all "
+    assert proves(head + "[show (2 : ℕ) = 2 by norm_num]")
+    assert not proves(head + "[show (2 : ℕ) = 3 by norm_num]")
+    assert not proves(head + "[(by norm_num : (2 : ℕ) = 3)]")

@@ -453,6 +453,10 @@ def t_simpa_tactic(interp: Interpreter, t: Tac, st):
 def t_simp_all(interp: Interpreter, t: Tac, st):
     g0 = main_goal(st, t)
     only = only_set(t)
+    # Lean elaborates simp_all's arguments first, so a stated fact (`show P by tac`, `(by tac : P)`) whose
+    # proof fails is an error; bare names MiniLean's library lacks are left out, as elsewhere in simp_all
+    stated = [s for s in t.args.get("lemmas", []) if s.kind in ("show", "ascr")]
+    hint_props(interp, g0, stated, bridge.for_goal(g0), t)
     g = simp_all_hyps(g0, only)
     g = simp_with_library(interp, g, t.args.get("lemmas", []), t, everywhere=True, default=not only)
     g = simp_all_hyps(g, only)
