@@ -32,6 +32,7 @@ from leangym.minilean.core.terms import (
     Num,
     Un,
     instantiate,
+    map_children,
     term_shape,
 )
 
@@ -82,19 +83,7 @@ def _fold(e: Expr, allowed: frozenset, tactic: str) -> Expr:
             return _numeral(value(e, allowed), e.ty)
         except _Stuck:
             pass
-    if isinstance(e, Bin):
-        a, b = _fold(e.a, allowed, tactic), _fold(e.b, allowed, tactic)
-        return e if a is e.a and b is e.b else Bin(e.op, a, b, e.ty)
-    if isinstance(e, Un):
-        a = _fold(e.a, allowed, tactic)
-        return e if a is e.a else Un(e.op, a, e.ty)
-    if isinstance(e, App):
-        args = tuple(_fold(x, allowed, tactic) for x in e.args)
-        return e if all(x is y for x, y in zip(args, e.args)) else App(e.fn, args, e.ty)
-    if isinstance(e, Binder):
-        body = _fold(e.body, allowed, tactic)
-        return e if body is e.body else Binder(e.kind, e.name, e.dom, body)
-    return e
+    return map_children(e, lambda x: _fold(x, allowed, tactic))
 
 
 def _within_simp_lemmas(e: App, tactic: str) -> bool:

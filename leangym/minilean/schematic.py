@@ -34,6 +34,7 @@ from leangym.minilean.core.terms import (
     Un,
     instantiate,
     is_closed,
+    map_children,
     term_shape,
 )
 
@@ -194,18 +195,7 @@ def rewrite_all(names: list[str], e: Expr, type_of) -> Expr:
     budget = [MAX_SIMP_STEPS]
 
     def go(x: Expr) -> Expr:
-        if isinstance(x, Bin):
-            a, b = go(x.a), go(x.b)
-            x = x if a is x.a and b is x.b else Bin(x.op, a, b, x.ty)
-        elif isinstance(x, Un):
-            a = go(x.a)
-            x = x if a is x.a else Un(x.op, a, x.ty)
-        elif isinstance(x, App):
-            args = tuple(go(y) for y in x.args)
-            x = x if all(y is z for y, z in zip(args, x.args)) else App(x.fn, args, x.ty)
-        elif isinstance(x, Binder):
-            body = go(x.body)
-            x = x if body is x.body else Binder(x.kind, x.name, x.dom, body)
+        x = map_children(x, go)
         for name in names:
             if budget[0] <= 0:
                 break

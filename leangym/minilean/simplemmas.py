@@ -10,15 +10,13 @@ from collections.abc import Callable
 from leangym.minilean.core.terms import (
     NUM_RANK,
     PROP,
-    App,
     Bin,
-    Binder,
     Const,
     Expr,
     FVar,
     MVar,
-    Un,
     is_closed,
+    map_children,
     mvars,
     subterms,
 )
@@ -74,19 +72,7 @@ def _rewrite_once(e: Expr, rule: tuple[Expr, Expr, set[str], str], type_of=None,
     """``e`` with every instance of the rule rewritten, innermost first (one bottom-up pass);
     ``type_of`` gives local variables' types. A conditional rule (``premises``) rewrites an instance only
     when ``discharge`` proves each premise instantiated there."""
-    if isinstance(e, Bin):
-        a = _rewrite_once(e.a, rule, type_of, premises, discharge)
-        b = _rewrite_once(e.b, rule, type_of, premises, discharge)
-        e = e if a is e.a and b is e.b else Bin(e.op, a, b, e.ty)
-    elif isinstance(e, Un):
-        a = _rewrite_once(e.a, rule, type_of, premises, discharge)
-        e = e if a is e.a else Un(e.op, a, e.ty)
-    elif isinstance(e, App):
-        args = tuple(_rewrite_once(x, rule, type_of, premises, discharge) for x in e.args)
-        e = e if all(x is y for x, y in zip(args, e.args)) else App(e.fn, args, e.ty)
-    elif isinstance(e, Binder):
-        body = _rewrite_once(e.body, rule, type_of, premises, discharge)
-        e = e if body is e.body else Binder(e.kind, e.name, e.dom, body)
+    e = map_children(e, lambda x: _rewrite_once(x, rule, type_of, premises, discharge))
     lhs, rhs, free, name = rule
     if isinstance(e, (Const, FVar, MVar)) or not is_closed(e):
         return e

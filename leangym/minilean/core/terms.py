@@ -13,7 +13,7 @@ Pattern variables of lemma schemata and ``apply`` are ``MVar``; they never occur
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -398,3 +398,23 @@ def term_shape(e: Expr) -> tuple[set[str], bool, bool]:
         elif c is Binder:
             push(x.body)
     return names, apps, casts
+
+
+def map_children(e: Expr, fn: Callable[[Expr], Expr]) -> Expr:
+    """``e`` with ``fn`` applied to each immediate subterm (the operands, the arguments of an application,
+    a binder's body; not an application's head nor a binder's domain), rebuilt only where one changed:
+    ``e`` itself otherwise. The step every bottom-up rewriting walk (simp's rules, evaluation) takes."""
+    c = e.__class__
+    if c is Bin:
+        a, b = fn(e.a), fn(e.b)
+        return e if a is e.a and b is e.b else Bin(e.op, a, b, e.ty)
+    if c is Un:
+        a = fn(e.a)
+        return e if a is e.a else Un(e.op, a, e.ty)
+    if c is App:
+        args = tuple(fn(x) for x in e.args)
+        return e if all(x is y for x, y in zip(args, e.args)) else App(e.fn, args, e.ty)
+    if c is Binder:
+        body = fn(e.body)
+        return e if body is e.body else Binder(e.kind, e.name, e.dom, body)
+    return e

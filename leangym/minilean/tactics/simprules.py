@@ -26,6 +26,7 @@ from leangym.minilean.core.terms import (
     alpha_eq,
     beta,
     instantiate,
+    map_children,
     mvars,
     norm,
     term_shape,
@@ -184,18 +185,7 @@ def _discharged(p: Expr, g: Goal, facts: list[Expr], only: bool) -> bool:
 def _rewrite_hyps_once(e: Expr, rules_: list, g: Goal, facts: list[Expr], only: bool) -> Expr:
     """``e`` with instances of the hypothesis rules rewritten, innermost first (one bottom-up pass);
     each instance has its pattern variables at their declared types and its premises discharged."""
-    if isinstance(e, Bin):
-        a, b = _rewrite_hyps_once(e.a, rules_, g, facts, only), _rewrite_hyps_once(e.b, rules_, g, facts, only)
-        e = e if a is e.a and b is e.b else Bin(e.op, a, b, e.ty)
-    elif isinstance(e, Un):
-        a = _rewrite_hyps_once(e.a, rules_, g, facts, only)
-        e = e if a is e.a else Un(e.op, a, e.ty)
-    elif isinstance(e, App):
-        args = tuple(_rewrite_hyps_once(x, rules_, g, facts, only) for x in e.args)
-        e = e if all(x is y for x, y in zip(args, e.args)) else App(e.fn, args, e.ty)
-    elif isinstance(e, Binder):
-        body = _rewrite_hyps_once(e.body, rules_, g, facts, only)
-        e = e if body is e.body else Binder(e.kind, e.name, e.dom, body)
+    e = map_children(e, lambda x: _rewrite_hyps_once(x, rules_, g, facts, only))
     for lhs, rhs, free, premises in rules_:
         if not free:
             if alpha_eq(e, lhs) and all(_discharged(p, g, facts, only) for p in premises):
