@@ -46,6 +46,7 @@ from leangym.minilean.core.terms import (
     Un,
     abstract,
     replace,
+    subterms,
 )
 from leangym.minilean.elab_collections import CollectionElab, unparen
 from leangym.minilean.elab_functions import FunctionElab
@@ -326,7 +327,7 @@ class Elab(CollectionElab, FunctionElab):
             inner = self._binders("∀", flat[1:], None, body, s) if len(flat) > 1 else self.prop(body)
         finally:
             self.locals.pop()
-        if FVar(hid) in _subterms(inner):
+        if FVar(hid) in subterms(inner):
             raise ElabError("unsupported: a body that uses its hypothesis binder (outside MiniLean's fragment)", s)
         return Bin("→", hyp, inner, PROP)
 
@@ -640,19 +641,6 @@ class Elab(CollectionElab, FunctionElab):
         return out
 
 
-def _subterms(e: Expr) -> Iterator[Expr]:
-    stack = [e]
-    while stack:
-        x = stack.pop()
-        yield x
-        if isinstance(x, Bin):
-            stack += [x.a, x.b]
-        elif isinstance(x, Un):
-            stack.append(x.a)
-        elif isinstance(x, App):
-            stack += [x.fn, *x.args]
-        elif isinstance(x, Binder):
-            stack += [x.dom, x.body]
 
 
 # surface notations that stand for a function of core/functions.py
