@@ -21,6 +21,7 @@ from leangym.minilean.core.functions import (
     FUNCTIONS,
     INTERVALS,
     LATTICE,
+    NOTATIONS,
     equiv,
     finset,
 )
@@ -641,11 +642,6 @@ class Elab(CollectionElab, FunctionElab):
         return out
 
 
-
-
-# surface notations that stand for a function of core/functions.py
-NOTATIONS = {"sqrt": "Real.sqrt", "floor": "Int.floor", "ceil": "Int.ceil", "nfloor": "Nat.floor",
-             "nceil": "Nat.ceil", "fact": "Nat.factorial"}
 
 
 def witness(el: Elab, w: Syn, dom: Expr) -> Expr:

@@ -158,6 +158,9 @@ SHORT_NAMES = {"π": "Real.pi", "logb": "Real.logb", "sin": "Real.sin", "cos": "
                "rexp": "Real.exp", "exp": "Real.exp", "divisors": "Nat.divisors", "factorial": "Nat.factorial",
                "choose": "Nat.choose", "fib": "Nat.fib", "digits": "Nat.digits", "succ": "Nat.succ", "ofDigits": "Nat.ofDigits",
                "properDivisors": "Nat.properDivisors"}
+# surface notations (the parser's node kinds: `√x`, `⌊x⌋`, `n !`…) that stand for a function
+NOTATIONS = {"sqrt": "Real.sqrt", "floor": "Int.floor", "ceil": "Int.ceil", "nfloor": "Nat.floor",
+             "nceil": "Nat.ceil", "fact": "Nat.factorial"}
 
 
 # Sign facts Mathlib's positivity extensions give every application, whatever the argument:
